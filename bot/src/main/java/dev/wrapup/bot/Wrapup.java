@@ -1,0 +1,140 @@
+package dev.wrapup.bot;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.wrapup.bot.commands.Commands;
+import dev.wrapup.bot.config.Config;
+import dev.wrapup.bot.http.WebServer;
+import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.scheduler.QuartzFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.quartz.Scheduler;
+import org.quartz.simpl.SimpleJobFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: database, Slack app, web server, Socket Mode and scheduler, wired
+ * together. {@code main} and the end-to-end tests start it the same way.
+ */
+public final class Wrapup implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Wrapup.class);
+
+    private final Config config;
+    private final Database database;
+    private final Slack slack;
+    private final ExecutorService afterAck;
+    private final Scheduler scheduler;
+    private final WebServer web;
+    private final SocketModeApp socketMode;
+
+    private Wrapup(Config config, Database database, Slack slack, ExecutorService afterAck,
+                   Scheduler scheduler, WebServer web, SocketModeApp socketMode) {
+        this.config = config;
+        this.database = database;
+        this.slack = slack;
+        this.afterAck = afterAck;
+        this.scheduler = scheduler;
+        this.web = web;
+        this.socketMode = socketMode;
+    }
+
+    /** Opens and migrates the database, then starts serving Slack. */
+    public static Wrapup start(Config config, Clock clock) throws Exception {
+        Database database = Database.open(config.database());
+        try {
+            database.migrate();
+            return start(config, clock, database);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Wrapup start(Config config, Clock clock, Database database) throws Exception {
+        Slack slack = slack(config);
+        SlackCalls calls = new SlackCalls(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
+        ExecutorService afterAck = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "after-ack");
+            t.setDaemon(true);
+            return t;
+        });
+
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(config.botToken());
+        config.signingSecret().ifPresent(appConfig::signingSecret);
+        App app = new App(appConfig.build());
+        Commands.register(app);
+
+        Scheduler scheduler = QuartzFactory.create(database, new SimpleJobFactory());
+        WebServer web = new WebServer(config.port(), config.socketMode() ? null : app, database);
+        web.start();
+        SocketModeApp socketMode = null;
+        if (config.socketMode()) {
+            socketMode = new SocketModeApp(config.appToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
+            socketMode.startAsync();
+        }
+        scheduler.start();
+        log.info("Wrapup is up: {} on port {}, database {}", config.socketMode() ? "Socket Mode" : "HTTP",
+                web.port(), database.vendor());
+        return new Wrapup(config, database, slack, afterAck, scheduler, web, socketMode);
+    }
+
+    /** One Slack SDK instance, its Web API base moved by SLACK_API_URL. */
+    static Slack slack(Config config) {
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+        slackConfig.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(slackConfig);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (socketMode != null) {
+                socketMode.close();
+            }
+        } catch (Exception e) {
+            log.warn("stopping Socket Mode", e);
+        }
+        try {
+            web.close();
+        } catch (Exception e) {
+            log.warn("stopping the web server", e);
+        }
+        afterAck.shutdown();
+        try {
+            afterAck.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            scheduler.shutdown(true);
+        } catch (Exception e) {
+            log.warn("stopping the scheduler", e);
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.wrapup.bot.commands;
+
+import com.slack.api.bolt.App;
+
+/** Registers the slash commands. */
+public final class Commands {
+    private Commands() {
+    }
+
+    public static void register(App app) {
+        for (SlashCommand command : new SlashCommand[] {
+                new SlashCommand("/incident", Usage.INCIDENT),
+                new SlashCommand("/wrapup", Usage.WRAPUP),
+                new SlashCommand("/maintenance", Usage.MAINTENANCE)}) {
+            app.command(command.name(), command);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.wrapup.bot.config;
+
+import dev.wrapup.persistence.DatabaseSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything Wrapup reads from its environment, read and checked in one place.
+ *
+ * @param botToken         SLACK_BOT_TOKEN
+ * @param signingSecret    SLACK_SIGNING_SECRET (HTTP mode)
+ * @param appToken         SLACK_APP_TOKEN: when present, Socket Mode is used
+ * @param slackApiUrl      SLACK_API_URL, always ending in '/'
+ * @param port             PORT
+ * @param database         WRAPUP_DB_URL, WRAPUP_DB_USER, WRAPUP_DB_PASSWORD
+ * @param analysisDelay    WRAPUP_ANALYSIS_DELAY
+ * @param workingHours     WRAPUP_WORKING_HOURS, kept as text until the scheduler parses it
+ * @param videoUrl         WRAPUP_VIDEO_URL template
+ * @param learningsChannel WRAPUP_LEARNINGS_CHANNEL
+ * @param announceChannel  WRAPUP_ANNOUNCE_CHANNEL
+ * @param publicUrl        WRAPUP_PUBLIC_URL, never ending in '/'
+ * @param roleGroups       WRAPUP_ROLE_GROUPS, role name to user group id, in the order given
+ * @param channelPrefix    WRAPUP_CHANNEL_PREFIX
+ * @param highlightReaction WRAPUP_HIGHLIGHT_REACTION, without colons
+ * @param importWindow     WRAPUP_IMPORT_WINDOW: how far back `declare here` imports
+ */
+public record Config(
+        String botToken,
+        Optional<String> signingSecret,
+        Optional<String> appToken,
+        String slackApiUrl,
+        int port,
+        DatabaseSettings database,
+        Duration analysisDelay,
+        String workingHours,
+        Optional<String> videoUrl,
+        Optional<String> learningsChannel,
+        Optional<String> announceChannel,
+        String publicUrl,
+        Map<String, String> roleGroups,
+        String channelPrefix,
+        String highlightReaction,
+        Duration importWindow) {
+
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
+    private static final Pattern USERGROUP_ID = Pattern.compile("S[A-Z0-9]{2,}");
+
+    public boolean socketMode() {
+        return appToken.isPresent();
+    }
+
+    /** Only the database settings: what `migrate` and `export` need, without any Slack token. */
+    public static DatabaseSettings databaseFrom(Map<String, String> env) {
+        Reader r = new Reader(env);
+        DatabaseSettings database = r.optional("WRAPUP_DB_URL")
+                .map(url -> new DatabaseSettings(url, r.optional("WRAPUP_DB_USER").orElse(null),
+                        r.optional("WRAPUP_DB_PASSWORD").orElse(null)))
+                .orElseGet(() -> DatabaseSettings.h2File(Path.of("data")));
+        try {
+            database.vendor();
+        } catch (IllegalArgumentException e) {
+            throw r.malformed("WRAPUP_DB_URL", e.getMessage());
+        }
+        return database;
+    }
+
+    /** Reads and checks the environment; the first problem found is explained in the exception. */
+    public static Config from(Map<String, String> env) {
+        Reader r = new Reader(env);
+        String botToken = r.required("SLACK_BOT_TOKEN",
+                "the bot token from your Slack app's \"OAuth & Permissions\" page (it starts with xoxb-)");
+        if (!botToken.startsWith("xoxb-")) {
+            throw r.malformed("SLACK_BOT_TOKEN", "a bot token starts with xoxb-; copy the \"Bot User OAuth Token\" "
+                    + "from your Slack app's \"OAuth & Permissions\" page");
+        }
+        Optional<String> appToken = r.optional("SLACK_APP_TOKEN");
+        if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
+            throw r.malformed("SLACK_APP_TOKEN", "an app-level token starts with xapp-; create one with the "
+                    + "connections:write scope under \"Basic Information → App-Level Tokens\", or unset "
+                    + "SLACK_APP_TOKEN to receive requests over HTTP");
+        }
+        Optional<String> signingSecret = r.optional("SLACK_SIGNING_SECRET");
+        if (appToken.isEmpty() && signingSecret.isEmpty()) {
+            throw r.missing("SLACK_SIGNING_SECRET", "the signing secret from your Slack app's \"Basic Information\" "
+                    + "page, so that requests to /slack/events can be checked (or set SLACK_APP_TOKEN to use "
+                    + "Socket Mode instead of HTTP)");
+        }
+        String apiUrl = r.optional("SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL);
+        r.url("SLACK_API_URL", apiUrl);
+        if (!apiUrl.endsWith("/")) {
+            apiUrl = apiUrl + "/";
+        }
+        int port = r.integer("PORT", 3000, 0, 65535);
+        DatabaseSettings database = databaseFrom(env);
+        Duration delay = r.duration("WRAPUP_ANALYSIS_DELAY", Duration.ofHours(24));
+        String workingHours = r.optional("WRAPUP_WORKING_HOURS").orElse("MON-FRI 09:00-17:00");
+        Optional<String> videoUrl = r.optional("WRAPUP_VIDEO_URL");
+        Optional<String> learnings = r.optional("WRAPUP_LEARNINGS_CHANNEL");
+        learnings.ifPresent(id -> r.matches("WRAPUP_LEARNINGS_CHANNEL", id, CHANNEL_ID,
+                "a channel id such as C0123ABCD (in Slack: channel details → About → Channel ID)"));
+        Optional<String> announce = r.optional("WRAPUP_ANNOUNCE_CHANNEL");
+        announce.ifPresent(id -> r.matches("WRAPUP_ANNOUNCE_CHANNEL", id, CHANNEL_ID,
+                "a channel id such as C0123ABCD (in Slack: channel details → About → Channel ID)"));
+        String publicUrl = r.optional("WRAPUP_PUBLIC_URL").orElse("http://localhost:" + port);
+        r.url("WRAPUP_PUBLIC_URL", publicUrl);
+        while (publicUrl.endsWith("/")) {
+            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        }
+        Map<String, String> roleGroups = r.roleGroups("WRAPUP_ROLE_GROUPS");
+        String prefix = r.optional("WRAPUP_CHANNEL_PREFIX").orElse("inc-");
+        r.matches("WRAPUP_CHANNEL_PREFIX", prefix, Pattern.compile("[a-z0-9_-]{1,20}"),
+                "lower-case letters, digits, '-' and '_', at most 20 characters (Slack channel name rules)");
+        String reaction = r.optional("WRAPUP_HIGHLIGHT_REACTION").orElse("pushpin").replace(":", "");
+        Duration importWindow = r.duration("WRAPUP_IMPORT_WINDOW", Duration.ofMinutes(60));
+        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, delay, workingHours,
+                videoUrl, learnings, announce, publicUrl, roleGroups, prefix, reaction, importWindow);
+    }
+
+    /** Reads single variables and words what is wrong with them. */
+    private record Reader(Map<String, String> env) {
+        Optional<String> optional(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        String required(String name, String what) {
+            return optional(name).orElseThrow(() -> missing(name, what));
+        }
+
+        ConfigException missing(String name, String what) {
+            return new ConfigException(name + " is not set. Wrapup needs " + what + ". Set it in the "
+                    + "environment and start Wrapup again; README.md lists every setting.");
+        }
+
+        ConfigException malformed(String name, String why) {
+            return new ConfigException(name + " is set to a value Wrapup cannot use: " + why
+                    + ". Fix it in the environment and start Wrapup again; README.md lists every setting.");
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(value.get());
+                if (n < min || n > max) {
+                    throw malformed(name, "'" + value.get() + "' is not between " + min + " and " + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw malformed(name, "'" + value.get() + "' is not a whole number");
+            }
+        }
+
+        Duration duration(String name, Duration fallback) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                Duration d = Duration.parse(value.get());
+                if (d.isNegative()) {
+                    throw malformed(name, "'" + value.get() + "' is negative");
+                }
+                return d;
+            } catch (DateTimeParseException e) {
+                throw malformed(name, "'" + value.get() + "' is not an ISO-8601 duration such as PT24H or PT30M");
+            }
+        }
+
+        void url(String name, String value) {
+            try {
+                URI uri = URI.create(value);
+                if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                    throw malformed(name, "'" + value + "' is not an http(s) URL");
+                }
+            } catch (IllegalArgumentException e) {
+                throw malformed(name, "'" + value + "' is not an http(s) URL");
+            }
+        }
+
+        void matches(String name, String value, Pattern pattern, String expected) {
+            if (!pattern.matcher(value).matches()) {
+                throw malformed(name, "'" + value + "' is not " + expected);
+            }
+        }
+
+        Map<String, String> roleGroups(String name) {
+            Map<String, String> groups = new LinkedHashMap<>();
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return groups;
+            }
+            for (String pair : value.get().split(",")) {
+                String[] parts = pair.trim().split("=", 2);
+                if (parts.length != 2 || parts[0].isBlank() || !USERGROUP_ID.matcher(parts[1].trim()).matches()) {
+                    throw malformed(name, "'" + pair.trim() + "' is not role=usergroup-id, as in "
+                            + "frontend=S0123ABCD,backend=S0456EFGH");
+                }
+                groups.put(parts[0].trim(), parts[1].trim());
+            }
+            return groups;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.wrapup.bot.http;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import dev.wrapup.persistence.Database;
+import jakarta.servlet.http.HttpServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Jetty serving Slack's requests, the health check and the web pages. */
+public final class WebServer implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+    private final ServletContextHandler context;
+
+    /**
+     * @param app  the Bolt app, or null in Socket Mode (requests then come over the socket)
+     */
+    public WebServer(int port, App app, Database database) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("http");
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setPort(port);
+        server.addConnector(connector);
+        context = new ServletContextHandler();
+        context.setContextPath("/");
+        if (app != null) {
+            context.addServlet(new ServletHolder("slack", new SlackAppServlet(app)), "/slack/events");
+        }
+        context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/healthz");
+        server.setHandler(context);
+        server.setStopTimeout(5_000);
+    }
+
+    /** Adds a servlet for the web pages; call before {@link #start()}. */
+    public void route(String pathSpec, HttpServlet servlet) {
+        context.addServlet(new ServletHolder(servlet), pathSpec);
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The port actually bound (PORT=0 picks a free one). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

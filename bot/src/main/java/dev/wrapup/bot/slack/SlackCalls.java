@@ -1,0 +1,110 @@
+package dev.wrapup.bot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Web API call goes through here: transient failures (network, 5xx, 429 with its
+ * Retry-After, Slack's own "try again" errors) are retried with backoff; a call that
+ * finally fails is logged and reported to the caller, never thrown at a request thread.
+ */
+public final class SlackCalls {
+    private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
+    private static final Set<String> TRANSIENT_ERRORS = Set.of(
+            "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
+
+    private final MethodsClient methods;
+    private final RetryPolicy<Object> policy;
+
+    public SlackCalls(MethodsClient methods, int maxAttempts, Duration baseDelay) {
+        this.methods = methods;
+        this.policy = RetryPolicy.builder()
+                .handleIf(SlackCalls::isTransient)
+                .handleResultIf(r -> r instanceof SlackApiTextResponse res && !res.isOk()
+                        && TRANSIENT_ERRORS.contains(res.getError()))
+                .withBackoff(baseDelay, baseDelay.multipliedBy(60))
+                .withJitter(0.2)
+                .withDelayFnOn(ctx -> retryAfter(ctx.getLastException()), SlackApiException.class)
+                .withMaxAttempts(maxAttempts)
+                .onRetry(e -> log.info("retrying Slack call after {}", describe(e.getLastException(), e.getLastResult())))
+                .build();
+    }
+
+    /** A Slack Web API call. */
+    @FunctionalInterface
+    public interface Call<T extends SlackApiTextResponse> {
+        T call(MethodsClient methods) throws IOException, SlackApiException;
+    }
+
+    /**
+     * Runs the call with retries. Empty when it finally failed (already logged); a
+     * response with ok=false that is not transient comes back for the caller to read.
+     */
+    public <T extends SlackApiTextResponse> Optional<T> call(String method, Call<T> call) {
+        try {
+            T response = Failsafe.with(policy).get(() -> call.call(methods));
+            if (!response.isOk()) {
+                log.warn("Slack {} answered {}", method, response.getError());
+            }
+            return Optional.of(response);
+        } catch (FailsafeException e) {
+            log.error("Slack {} failed after retries: {}", method, describe(e.getCause(), null));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            log.error("Slack {} failed after retries", method, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Like {@link #call}, but only a response with ok=true counts. */
+    public <T extends SlackApiTextResponse> Optional<T> ok(String method, Call<T> call) {
+        return call(method, call).filter(SlackApiTextResponse::isOk);
+    }
+
+    public MethodsClient methods() {
+        return methods;
+    }
+
+    private static boolean isTransient(Throwable e) {
+        if (e instanceof IOException) {
+            return true;
+        }
+        if (e instanceof SlackApiException s) {
+            int code = s.getResponse().code();
+            return code == 429 || code >= 500;
+        }
+        return false;
+    }
+
+    private static Duration retryAfter(Throwable e) {
+        if (e instanceof SlackApiException s && s.getResponse().code() == 429) {
+            String header = s.getResponse().header("Retry-After");
+            try {
+                return header == null ? Duration.ofSeconds(-1) : Duration.ofSeconds(Long.parseLong(header.trim()));
+            } catch (NumberFormatException ignored) {
+                return Duration.ofSeconds(-1);
+            }
+        }
+        return Duration.ofSeconds(-1); // negative: use the backoff
+    }
+
+    private static String describe(Throwable e, Object result) {
+        if (e instanceof SlackApiException s) {
+            return "HTTP " + s.getResponse().code();
+        }
+        if (e != null) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return result instanceof SlackApiTextResponse r ? r.getError() : String.valueOf(result);
+    }
+}

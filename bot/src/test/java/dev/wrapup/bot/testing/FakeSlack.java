@@ -1,0 +1,452 @@
+package dev.wrapup.bot.testing;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A fake Slack Web API on 127.0.0.1: answers the methods Wrapup calls the way Slack
+ * does, keeps a little state (channels, members, users, messages), records every call
+ * and can be told to fail a method with 429 + Retry-After or 500.
+ */
+public final class FakeSlack implements AutoCloseable {
+    public static final String TEAM_ID = "T0TEAM";
+    public static final String BOT_USER_ID = "U0WRAPUP";
+    public static final String BOT_ID = "B0WRAPUP";
+
+    /** One Web API call as received. */
+    public record Call(String method, Map<String, String> params, String token, Instant at) {
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        public JsonElement json(String name) {
+            String value = params.get(name);
+            return value == null ? null : JsonParser.parseString(value);
+        }
+    }
+
+    /** A user as users.info describes them. */
+    public record User(String id, String displayName, String realName, String tz, int tzOffset, boolean bot) {
+    }
+
+    private record Fault(int status, int times, int retryAfterSeconds) {
+    }
+
+    private final Gson gson = new Gson();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Function<Call, JsonObject>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> channels = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> members = new ConcurrentHashMap<>();
+    private final Map<String, List<JsonObject>> history = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> usergroups = new ConcurrentHashMap<>();
+    private final AtomicLong clock = new AtomicLong(Instant.now().getEpochSecond() * 1_000_000L);
+    private final AtomicLong ids = new AtomicLong(1000);
+    private final Server server;
+    private final ServerConnector connector;
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+
+    public FakeSlack() throws Exception {
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new Api()), "/api/*");
+        context.addServlet(new ServletHolder(new Upload()), "/upload/*");
+        server.setHandler(context);
+        server.start();
+        addUser(new User(BOT_USER_ID, "wrapup", "Wrapup", "UTC", 0, true));
+    }
+
+    /** The base to give Wrapup as SLACK_API_URL. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + connector.getLocalPort() + "/api/";
+    }
+
+    public void addUser(User user) {
+        users.put(user.id(), user);
+    }
+
+    public void addUser(String id, String displayName, String tz, int tzOffset) {
+        addUser(new User(id, displayName, displayName, tz, tzOffset, false));
+    }
+
+    /** A channel that exists in the workspace, with its members. */
+    public void addChannel(String id, String name, boolean isPrivate, String... memberIds) {
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", id);
+        channel.addProperty("name", name);
+        channel.addProperty("is_channel", !isPrivate);
+        channel.addProperty("is_group", isPrivate);
+        channel.addProperty("is_private", isPrivate);
+        channel.addProperty("created", Instant.now().getEpochSecond());
+        channels.put(id, channel);
+        members.put(id, new CopyOnWriteArrayList<>(List.of(memberIds)));
+    }
+
+    /** A message conversations.history will return for the channel (newest first, as Slack does). */
+    public void addHistory(String channelId, JsonObject message) {
+        history.computeIfAbsent(channelId, k -> new CopyOnWriteArrayList<>()).add(message);
+    }
+
+    public void addUsergroup(String id, String... userIds) {
+        usergroups.put(id, List.of(userIds));
+    }
+
+    public void setSocketModeUrl(String url) {
+        socketModeUrl = url;
+    }
+
+    /** Replaces the answer to a method. */
+    public void answer(String method, Function<Call, JsonObject> answer) {
+        answers.put(method, answer);
+    }
+
+    /** The next {@code times} calls to the method get HTTP {@code status} (429 with Retry-After). */
+    public void fail(String method, int status, int times, int retryAfterSeconds) {
+        faults.put(method, new Fault(status, times, retryAfterSeconds));
+    }
+
+    public List<Call> calls() {
+        return Collections.unmodifiableList(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits for a call to the method that matches; fails the test after the deadline. */
+    public Call await(String method, Predicate<Call> matching, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (Call call : calls) {
+                if (call.method().equals(method) && matching.test(call)) {
+                    return call;
+                }
+            }
+            Poll.pause();
+        }
+        throw new AssertionError("no " + method + " call matched within " + timeout + "; calls were: "
+                + calls.stream().map(c -> c.method() + c.params()).toList());
+    }
+
+    public Call await(String method, Predicate<Call> matching) {
+        return await(method, matching, Duration.ofSeconds(10));
+    }
+
+    /** A Slack-style message ts, strictly increasing. */
+    public String nextTs() {
+        long micros = clock.incrementAndGet();
+        return String.format("%d.%06d", micros / 1_000_000L, micros % 1_000_000L);
+    }
+
+    private String nextId(String prefix) {
+        return prefix + ids.incrementAndGet();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private final class Api extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            handle(req, resp);
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            handle(req, resp);
+        }
+
+        private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String method = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+            String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> params = new LinkedHashMap<>();
+            if (req.getQueryString() != null) {
+                params.putAll(form(req.getQueryString()));
+            }
+            String type = req.getContentType() == null ? "" : req.getContentType();
+            if (type.startsWith("application/json")) {
+                JsonObject json = JsonParser.parseString(body).getAsJsonObject();
+                json.entrySet().forEach(e -> params.put(e.getKey(),
+                        e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
+            } else if (!body.isEmpty()) {
+                params.putAll(form(body));
+            }
+            String auth = req.getHeader("Authorization");
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            Call call = new Call(method, Collections.unmodifiableMap(params), token, Instant.now());
+            calls.add(call);
+
+            Fault fault = faults.get(method);
+            if (fault != null && fault.times() > 0) {
+                faults.put(method, new Fault(fault.status(), fault.times() - 1, fault.retryAfterSeconds()));
+                resp.setStatus(fault.status());
+                if (fault.status() == 429) {
+                    resp.setHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+                }
+                resp.setContentType("application/json");
+                resp.getWriter().write(fault.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "");
+                return;
+            }
+            JsonObject answer;
+            Function<Call, JsonObject> custom = answers.get(method);
+            answer = custom != null ? custom.apply(call) : defaultAnswer(call);
+            resp.setStatus(200);
+            resp.setContentType("application/json; charset=utf-8");
+            resp.getWriter().write(gson.toJson(answer));
+        }
+    }
+
+    /** Where files.getUploadURLExternal sends the bytes. */
+    private final class Upload extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            byte[] bytes = req.getInputStream().readAllBytes();
+            calls.add(new Call("upload", Map.of("path", String.valueOf(req.getPathInfo()),
+                    "content", new String(bytes, StandardCharsets.UTF_8)), null, Instant.now()));
+            resp.setStatus(200);
+            resp.getWriter().write("OK - " + bytes.length);
+        }
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
+    }
+
+    private JsonObject ok() {
+        JsonObject o = new JsonObject();
+        o.addProperty("ok", true);
+        return o;
+    }
+
+    private JsonObject error(String error) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ok", false);
+        o.addProperty("error", error);
+        return o;
+    }
+
+    private JsonObject defaultAnswer(Call call) {
+        String channel = call.param("channel");
+        switch (call.method()) {
+            case "auth.test" -> {
+                JsonObject o = ok();
+                o.addProperty("url", "https://fake.slack.com/");
+                o.addProperty("team", "Fake Team");
+                o.addProperty("user", "wrapup");
+                o.addProperty("team_id", TEAM_ID);
+                o.addProperty("user_id", BOT_USER_ID);
+                o.addProperty("bot_id", BOT_ID);
+                return o;
+            }
+            case "chat.postMessage", "chat.update", "chat.postEphemeral", "chat.meMessage" -> {
+                if (channel == null || channel.isEmpty()) {
+                    return error("channel_not_found");
+                }
+                JsonObject o = ok();
+                String ts = call.method().equals("chat.update") ? call.param("ts") : nextTs();
+                o.addProperty("channel", channel);
+                if (call.method().equals("chat.postEphemeral")) {
+                    o.addProperty("message_ts", ts);
+                    return o;
+                }
+                o.addProperty("ts", ts);
+                JsonObject message = new JsonObject();
+                message.addProperty("type", "message");
+                message.addProperty("text", call.param("text"));
+                message.addProperty("user", BOT_USER_ID);
+                message.addProperty("bot_id", BOT_ID);
+                message.addProperty("ts", ts);
+                o.add("message", message);
+                return o;
+            }
+            case "chat.getPermalink" -> {
+                JsonObject o = ok();
+                o.addProperty("channel", channel);
+                o.addProperty("permalink", "https://fake.slack.com/archives/" + channel + "/p"
+                        + String.valueOf(call.param("message_ts")).replace(".", ""));
+                return o;
+            }
+            case "conversations.create" -> {
+                String name = call.param("name");
+                boolean taken = channels.values().stream().anyMatch(c -> c.get("name").getAsString().equals(name));
+                if (taken) {
+                    return error("name_taken");
+                }
+                String id = nextId(Boolean.parseBoolean(call.param("is_private")) ? "G" : "C");
+                addChannel(id, name, Boolean.parseBoolean(call.param("is_private")), BOT_USER_ID);
+                JsonObject o = ok();
+                o.add("channel", channels.get(id));
+                return o;
+            }
+            case "conversations.invite" -> {
+                JsonObject c = channels.get(channel);
+                if (c == null) {
+                    return error("channel_not_found");
+                }
+                for (String user : String.valueOf(call.param("users")).split(",")) {
+                    if (!members.get(channel).contains(user)) {
+                        members.get(channel).add(user);
+                    }
+                }
+                JsonObject o = ok();
+                o.add("channel", c);
+                return o;
+            }
+            case "conversations.join", "conversations.info" -> {
+                JsonObject c = channels.get(channel);
+                if (c == null) {
+                    return error("channel_not_found");
+                }
+                if (call.method().equals("conversations.join") && !members.get(channel).contains(BOT_USER_ID)) {
+                    members.get(channel).add(BOT_USER_ID);
+                }
+                JsonObject o = ok();
+                o.add("channel", c);
+                return o;
+            }
+            case "conversations.members" -> {
+                List<String> list = members.get(channel);
+                if (list == null) {
+                    return error("channel_not_found");
+                }
+                JsonObject o = ok();
+                o.add("members", gson.toJsonTree(list));
+                o.add("response_metadata", gson.toJsonTree(Map.of("next_cursor", "")));
+                return o;
+            }
+            case "conversations.history" -> {
+                return history(call);
+            }
+            case "conversations.open" -> {
+                JsonObject o = ok();
+                JsonObject c = new JsonObject();
+                c.addProperty("id", "D" + String.valueOf(call.param("users")).replace(",", ""));
+                o.add("channel", c);
+                return o;
+            }
+            case "conversations.setTopic", "conversations.setPurpose", "pins.add", "pins.remove",
+                 "reactions.add", "views.publish", "views.update", "files.completeUploadExternal" -> {
+                JsonObject o = ok();
+                if (call.method().equals("files.completeUploadExternal")) {
+                    o.add("files", JsonParser.parseString(call.params().getOrDefault("files", "[]")));
+                }
+                return o;
+            }
+            case "views.open" -> {
+                JsonObject o = ok();
+                JsonObject view = new JsonObject();
+                view.addProperty("id", nextId("V"));
+                o.add("view", view);
+                return o;
+            }
+            case "users.info" -> {
+                User user = users.get(call.param("user"));
+                if (user == null) {
+                    return error("user_not_found");
+                }
+                JsonObject u = new JsonObject();
+                u.addProperty("id", user.id());
+                u.addProperty("team_id", TEAM_ID);
+                u.addProperty("name", user.displayName().toLowerCase().replace(' ', '.'));
+                u.addProperty("real_name", user.realName());
+                u.addProperty("tz", user.tz());
+                u.addProperty("tz_label", user.tz());
+                u.addProperty("tz_offset", user.tzOffset());
+                u.addProperty("is_bot", user.bot());
+                JsonObject profile = new JsonObject();
+                profile.addProperty("display_name", user.displayName());
+                profile.addProperty("real_name", user.realName());
+                u.add("profile", profile);
+                JsonObject o = ok();
+                o.add("user", u);
+                return o;
+            }
+            case "usergroups.users.list" -> {
+                List<String> list = usergroups.get(call.param("usergroup"));
+                if (list == null) {
+                    return error("no_such_subteam");
+                }
+                JsonObject o = ok();
+                o.add("users", gson.toJsonTree(list));
+                return o;
+            }
+            case "files.getUploadURLExternal" -> {
+                JsonObject o = ok();
+                String fileId = nextId("F");
+                o.addProperty("upload_url", "http://127.0.0.1:" + connector.getLocalPort() + "/upload/" + fileId);
+                o.addProperty("file_id", fileId);
+                return o;
+            }
+            case "apps.connections.open" -> {
+                JsonObject o = ok();
+                o.addProperty("url", socketModeUrl);
+                return o;
+            }
+            default -> {
+                return error("unknown_method");
+            }
+        }
+    }
+
+    private JsonObject history(Call call) {
+        List<JsonObject> all = new ArrayList<>(history.getOrDefault(call.param("channel"), List.of()));
+        all.sort((a, b) -> b.get("ts").getAsString().compareTo(a.get("ts").getAsString()));
+        String oldest = call.param("oldest");
+        if (oldest != null) {
+            all.removeIf(m -> m.get("ts").getAsString().compareTo(oldest) < 0);
+        }
+        int limit = call.param("limit") == null ? 100 : Integer.parseInt(call.param("limit"));
+        int start = call.param("cursor") == null || call.param("cursor").isEmpty() ? 0 : Integer.parseInt(call.param("cursor"));
+        List<JsonObject> page = all.subList(Math.min(start, all.size()), Math.min(start + limit, all.size()));
+        JsonObject o = ok();
+        JsonArray messages = new JsonArray();
+        page.forEach(messages::add);
+        o.add("messages", messages);
+        boolean more = start + limit < all.size();
+        o.addProperty("has_more", more);
+        o.add("response_metadata", gson.toJsonTree(Map.of("next_cursor", more ? Integer.toString(start + limit) : "")));
+        return o;
+    }
+}

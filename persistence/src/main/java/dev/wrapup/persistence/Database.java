@@ -1,0 +1,96 @@
+package dev.wrapup.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The connection pool, the schema migrations and the jOOQ context for one database. */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final Vendor vendor;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    private Database(Vendor vendor, HikariDataSource dataSource) {
+        this.vendor = vendor;
+        this.dataSource = dataSource;
+        // Unquoted names: the migrations create unquoted tables, which H2 folds to upper
+        // case and PostgreSQL to lower case; unquoted SQL finds them on both.
+        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER);
+        this.dsl = DSL.using(dataSource, vendor.dialect(), settings);
+    }
+
+    /** Opens a pool on the database; nothing is created or changed until {@link #migrate()}. */
+    public static Database open(DatabaseSettings settings) {
+        Vendor vendor = settings.vendor();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("wrapup");
+        config.setJdbcUrl(settings.url());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        // Fail at start when the database cannot be reached, not at the first event.
+        config.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+        return new Database(vendor, new HikariDataSource(config));
+    }
+
+    /** Applies every pending migration: Wrapup's own tables and Quartz's. */
+    public MigrateResult migrate() {
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration", vendor.migrationLocation())
+                .load()
+                .migrate();
+        log.info("database schema at version {} ({} migrations applied)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+        return result;
+    }
+
+    /** True when a connection can be had and answers within two seconds. */
+    public boolean isReachable() {
+        if (dataSource.isClosed()) {
+            return false;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("database not reachable: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

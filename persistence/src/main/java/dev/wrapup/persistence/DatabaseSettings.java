@@ -1,0 +1,21 @@
+package dev.wrapup.persistence;
+
+import java.nio.file.Path;
+
+/** Where the database is and how to log in to it. */
+public record DatabaseSettings(String url, String user, String password) {
+
+    /** The embedded default: an H2 file under the given folder, every commit on disk at once. */
+    public static DatabaseSettings h2File(Path folder) {
+        // WRITE_DELAY=0: H2 otherwise holds commits in memory for up to 500 ms, and a
+        // killed process would lose events Slack was already told we stored.
+        // AUTO_SERVER=TRUE: `wrapup export` can read the file while the bot runs.
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("wrapup")
+                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        return new DatabaseSettings(url, "sa", "");
+    }
+
+    public Vendor vendor() {
+        return Vendor.of(url);
+    }
+}
