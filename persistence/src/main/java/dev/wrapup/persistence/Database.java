@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    static {
+        // jOOQ prints a banner and a tip of the day on first use; a bot's log is no place for them.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
     private final Vendor vendor;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;

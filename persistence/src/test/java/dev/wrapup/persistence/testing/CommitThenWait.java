@@ -1,0 +1,24 @@
+package dev.wrapup.persistence.testing;
+
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.DatabaseSettings;
+import dev.wrapup.persistence.jooq.Tables;
+import java.time.Instant;
+
+/** Run in a child JVM by DurabilityTest: commits rows, says so, then waits to be killed. */
+public final class CommitThenWait {
+    public static void main(String[] args) throws Exception {
+        Database database = Database.open(new DatabaseSettings(args[0], "sa", ""));
+        database.migrate();
+        int rows = Integer.parseInt(args[1]);
+        for (int i = 0; i < rows; i++) {
+            database.dsl().insertInto(Tables.PROCESSED_EVENT)
+                    .set(Tables.PROCESSED_EVENT.EVENT_ID, "Ev" + i)
+                    .set(Tables.PROCESSED_EVENT.RECEIVED_AT, Instant.now())
+                    .execute();
+        }
+        System.out.println("committed " + rows);
+        System.out.flush();
+        Thread.sleep(60_000);
+    }
+}
