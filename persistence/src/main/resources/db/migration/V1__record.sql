@@ -35,6 +35,8 @@ CREATE TABLE incident (
     commander_id  VARCHAR(32),
     declared_by   VARCHAR(32),
     header_ts     VARCHAR(32),
+    -- the unguessable part of the incident's web page address
+    web_key       VARCHAR(32)              NOT NULL,
     summary       VARCHAR(4000),
     started_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     resolved_at   TIMESTAMP WITH TIME ZONE,
@@ -59,7 +61,11 @@ CREATE TABLE timeline_entry (
     recorded_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     edited_at     TIMESTAMP WITH TIME ZONE,
     deleted_at    TIMESTAMP WITH TIME ZONE,
-    key_moment    BOOLEAN                  NOT NULL DEFAULT FALSE,
+    -- the message a pin or highlight entry is about
+    target_ts     VARCHAR(32),
+    -- key moments: notes, and messages pinned or given the highlight reaction
+    pinned        BOOLEAN                  NOT NULL DEFAULT FALSE,
+    highlighted   BOOLEAN                  NOT NULL DEFAULT FALSE,
     CONSTRAINT timeline_entry_message_uq UNIQUE (channel_id, ts)
 );
 CREATE INDEX timeline_entry_incident_idx ON timeline_entry (incident_id, occurred_at);
@@ -77,6 +83,7 @@ CREATE INDEX timeline_entry_version_entry_idx ON timeline_entry_version (entry_i
 CREATE TABLE participant (
     incident_id  BIGINT                   NOT NULL REFERENCES incident (id),
     user_id      VARCHAR(32)              NOT NULL,
+    -- how they first took part: declared, invited, posted, reacted, joined, commented
     joined_by    VARCHAR(16)              NOT NULL,
     first_seen   TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (incident_id, user_id)

@@ -1,9 +1,16 @@
 package dev.wrapup.bot;
 
 import dev.wrapup.bot.config.Config;
+import dev.wrapup.bot.report.RecordJson;
+import dev.wrapup.bot.report.TimelineMarkdown;
+import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Participants;
+import dev.wrapup.persistence.Timeline;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 
 /** `export <incident-id|channel-id> [--format md|json]`: prints a record from the database. */
 final class Export {
@@ -29,14 +36,28 @@ final class Export {
             }
         }
         if (id == null || !(format.equals("md") || format.equals("json"))) {
-            err.println(id == null ? "Which incident? Give its id or its channel id." : "Unknown format '" + format + "': use md or json.");
+            err.println(id == null ? "Which incident? Give its id or its channel id."
+                    : "Unknown format '" + format + "': use md or json.");
             err.println(USAGE);
             return 2;
         }
         try (Database database = Database.open(Config.databaseFrom(env))) {
             database.migrate();
-            err.println("No incident with id or channel '" + id + "'.");
-            return 1;
+            Incidents incidents = new Incidents(database.dsl());
+            Optional<Incident> incident = incidents.findByIdOrChannel(id);
+            if (incident.isEmpty()) {
+                err.println("No incident with id or channel id '" + id + "' in " + database.vendor()
+                        + " database. `java -jar wrapup.jar export <id>` takes the number the bot shows, "
+                        + "or the incident channel's id (C…).");
+                return 1;
+            }
+            var participants = new Participants(database.dsl()).list(incident.get().id());
+            var entries = new Timeline(database.dsl()).entries(incident.get().id());
+            out.print(format.equals("json")
+                    ? RecordJson.render(RecordJson.build(incident.get(), participants, entries)) + "\n"
+                    : TimelineMarkdown.render(incident.get(), participants, entries));
+            out.flush();
+            return 0;
         }
     }
 }

@@ -7,6 +7,14 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.wrapup.bot.commands.Commands;
+import dev.wrapup.bot.commands.IncidentCommands;
+import dev.wrapup.bot.events.EventRecorder;
+import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.slack.UserDirectory;
+import dev.wrapup.bot.views.DeclareModal;
+import dev.wrapup.bot.web.IncidentPages;
+import dev.wrapup.persistence.Timeline;
+import dev.wrapup.persistence.Users;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.http.WebServer;
 import dev.wrapup.bot.slack.SlackCalls;
@@ -60,7 +68,9 @@ public final class Wrapup implements AutoCloseable {
         }
     }
 
-    private static Wrapup start(Config config, Clock clock, Database database) throws Exception {
+    private static Wrapup start(Config configured, Clock clock, Database database) throws Exception {
+        WebServer web = new WebServer(configured.port(), database);
+        Config config = configured.withBoundPort(web.port());
         Slack slack = slack(config);
         SlackCalls calls = new SlackCalls(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
         ExecutorService afterAck = Executors.newFixedThreadPool(4, r -> {
@@ -74,10 +84,23 @@ public final class Wrapup implements AutoCloseable {
                 .singleTeamBotToken(config.botToken());
         config.signingSecret().ifPresent(appConfig::signingSecret);
         App app = new App(appConfig.build());
-        Commands.register(app);
+
+        UserDirectory users = new UserDirectory(new Users(database.dsl()), new Timeline(database.dsl()), calls,
+                afterAck, clock);
+        IncidentService incidents = new IncidentService(config, database, calls, users, afterAck, clock);
+        EventRecorder recorder = new EventRecorder(database, users, afterAck, clock, config.highlightReaction());
+        app.use(recorder);
+        DeclareModal declareModal = new DeclareModal(calls, incidents, afterAck);
+        IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck);
+        declareModal.register(app, () -> incidentCommands);
+        Commands.register(app, incidentCommands);
 
         Scheduler scheduler = QuartzFactory.create(database, new SimpleJobFactory());
-        WebServer web = new WebServer(config.port(), config.socketMode() ? null : app, database);
+        if (!config.socketMode()) {
+            web.slack(app);
+        }
+        web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
+                incidents.timeline()));
         web.start();
         SocketModeApp socketMode = null;
         if (config.socketMode()) {

@@ -83,6 +83,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs the work in one transaction: all of it is committed, or none. */
+    public <T> T transaction(java.util.function.Function<DSLContext, T> work) {
+        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    }
+
     public DSLContext dsl() {
         return dsl;
     }

@@ -7,9 +7,9 @@ public final class Commands {
     private Commands() {
     }
 
-    public static void register(App app) {
+    public static void register(App app, IncidentCommands incidents) {
         for (SlashCommand command : new SlashCommand[] {
-                new SlashCommand("/incident", Usage.INCIDENT),
+                incidents.command(),
                 new SlashCommand("/wrapup", Usage.WRAPUP),
                 new SlashCommand("/maintenance", Usage.MAINTENANCE)}) {
             app.command(command.name(), command);

@@ -52,6 +52,16 @@ public record Config(
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
     private static final Pattern USERGROUP_ID = Pattern.compile("S[A-Z0-9]{2,}");
 
+    /** With PORT=0 the port is chosen at start; the default public URL then names the real one. */
+    public Config withBoundPort(int boundPort) {
+        if (port != 0 || !publicUrl.equals("http://localhost:0")) {
+            return this;
+        }
+        return new Config(botToken, signingSecret, appToken, slackApiUrl, boundPort, database, analysisDelay,
+                workingHours, videoUrl, learningsChannel, announceChannel, "http://localhost:" + boundPort,
+                roleGroups, channelPrefix, highlightReaction, importWindow);
+    }
+
     public boolean socketMode() {
         return appToken.isPresent();
     }

@@ -16,24 +16,24 @@ public final class WebServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ServletContextHandler context;
 
-    /**
-     * @param app  the Bolt app, or null in Socket Mode (requests then come over the socket)
-     */
-    public WebServer(int port, App app, Database database) {
+    public WebServer(int port, Database database) throws java.io.IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         server = new Server(threads);
         connector = new ServerConnector(server);
         connector.setPort(port);
         server.addConnector(connector);
+        connector.open(); // bind now, so that the chosen port is known before the routes are wired
         context = new ServletContextHandler();
         context.setContextPath("/");
-        if (app != null) {
-            context.addServlet(new ServletHolder("slack", new SlackAppServlet(app)), "/slack/events");
-        }
         context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/healthz");
         server.setHandler(context);
         server.setStopTimeout(5_000);
+    }
+
+    /** Serves Slack's requests (HTTP mode); call before {@link #start()}. */
+    public void slack(App app) {
+        context.addServlet(new ServletHolder("slack", new SlackAppServlet(app)), "/slack/events");
     }
 
     /** Adds a servlet for the web pages; call before {@link #start()}. */

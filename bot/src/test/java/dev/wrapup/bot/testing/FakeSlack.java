@@ -44,6 +44,12 @@ public final class FakeSlack implements AutoCloseable {
             return params.get(name);
         }
 
+        /** A JSON parameter (blocks, view, …) as plain JSON text, without Gson's HTML escaping. */
+        public String jsonText(String name) {
+            JsonElement json = json(name);
+            return json == null ? "" : json.toString();
+        }
+
         public JsonElement json(String name) {
             String value = params.get(name);
             return value == null ? null : JsonParser.parseString(value);
@@ -110,6 +116,14 @@ public final class FakeSlack implements AutoCloseable {
         channel.addProperty("created", Instant.now().getEpochSecond());
         channels.put(id, channel);
         members.put(id, new CopyOnWriteArrayList<>(List.of(memberIds)));
+    }
+
+    public boolean hasChannel(String id) {
+        return channels.containsKey(id);
+    }
+
+    public List<String> members(String channelId) {
+        return List.copyOf(members.getOrDefault(channelId, List.of()));
     }
 
     /** A message conversations.history will return for the channel (newest first, as Slack does). */
@@ -359,6 +373,20 @@ public final class FakeSlack implements AutoCloseable {
             case "conversations.history" -> {
                 return history(call);
             }
+            case "conversations.replies" -> {
+                String parent = call.param("ts");
+                List<JsonObject> thread = new ArrayList<>(history.getOrDefault(channel, List.of()).stream()
+                        .filter(m -> m.has("thread_ts") && m.get("thread_ts").getAsString().equals(parent))
+                        .toList());
+                thread.sort((a, b) -> a.get("ts").getAsString().compareTo(b.get("ts").getAsString()));
+                JsonObject o = ok();
+                JsonArray messages = new JsonArray();
+                thread.forEach(messages::add);
+                o.add("messages", messages);
+                o.addProperty("has_more", false);
+                o.add("response_metadata", gson.toJsonTree(Map.of("next_cursor", "")));
+                return o;
+            }
             case "conversations.open" -> {
                 JsonObject o = ok();
                 JsonObject c = new JsonObject();
@@ -431,7 +459,10 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private JsonObject history(Call call) {
-        List<JsonObject> all = new ArrayList<>(history.getOrDefault(call.param("channel"), List.of()));
+        List<JsonObject> all = new ArrayList<>(history.getOrDefault(call.param("channel"), List.of()).stream()
+                .filter(m -> !m.has("thread_ts") || m.get("thread_ts").getAsString().equals(m.get("ts").getAsString())
+                        || (m.has("subtype") && m.get("subtype").getAsString().equals("thread_broadcast")))
+                .toList());
         all.sort((a, b) -> b.get("ts").getAsString().compareTo(a.get("ts").getAsString()));
         String oldest = call.param("oldest");
         if (oldest != null) {

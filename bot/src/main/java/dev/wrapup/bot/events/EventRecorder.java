@@ -1,0 +1,262 @@
+package dev.wrapup.bot.events;
+
+import static dev.wrapup.bot.events.SlackMessages.object;
+import static dev.wrapup.bot.events.SlackMessages.string;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.response.Response;
+import dev.wrapup.bot.slack.UserDirectory;
+import dev.wrapup.domain.EntryKind;
+import dev.wrapup.domain.FileRef;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.SlackTs;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Events;
+import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Participants;
+import dev.wrapup.persistence.Timeline;
+import dev.wrapup.persistence.Timeline.NewEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+
+/**
+ * Records what happens in incident channels. Runs after Bolt has checked the request's
+ * signature; answers Slack only once the change is committed, and a delivery whose
+ * event_id was already handled (a Slack retry) changes nothing. Anything that calls
+ * Slack happens after the ack.
+ */
+public final class EventRecorder implements Middleware {
+    /** A message recorded in an incident channel, for what reacts to what people say. */
+    public record Recorded(Incident incident, NewEntry entry) {
+    }
+
+    private final Database database;
+    private final Incidents incidents;
+    private final Timeline timeline;
+    private final Participants participants;
+    private final UserDirectory users;
+    private final Executor afterAck;
+    private final Clock clock;
+    private final String highlightReaction;
+    private final List<Consumer<Recorded>> messageListeners = new CopyOnWriteArrayList<>();
+
+    public EventRecorder(Database database, UserDirectory users, Executor afterAck, Clock clock,
+                         String highlightReaction) {
+        this.database = database;
+        this.incidents = new Incidents(database.dsl());
+        this.timeline = new Timeline(database.dsl());
+        this.participants = new Participants(database.dsl());
+        this.users = users;
+        this.afterAck = afterAck;
+        this.clock = clock;
+        this.highlightReaction = highlightReaction;
+    }
+
+    /** Called after the ack for every new human message recorded. */
+    public void onMessage(Consumer<Recorded> listener) {
+        messageListeners.add(listener);
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        if (req.getRequestType() != RequestType.Event) {
+            return chain.next(req);
+        }
+        EventRequest request = (EventRequest) req;
+        JsonObject envelope = JsonParser.parseString(request.getRequestBodyAsString()).getAsJsonObject();
+        JsonObject event = object(envelope, "event");
+        String type = string(event, "type");
+        if (type == null) {
+            return Response.ok();
+        }
+        String eventId = string(envelope, "event_id");
+        switch (type) {
+            case "message" -> message(eventId, event, request);
+            case "reaction_added", "reaction_removed" -> reaction(eventId, event, type.equals("reaction_added"));
+            case "pin_added", "pin_removed" -> pin(eventId, event, type.equals("pin_added"));
+            case "member_joined_channel" -> joined(eventId, event);
+            default -> {
+                Response handled = chain.next(req);
+                // An event nobody handles is still acknowledged, or Slack would retry it.
+                return handled.getStatusCode() == 404 ? Response.ok() : handled;
+            }
+        }
+        return Response.ok();
+    }
+
+    private void message(String eventId, JsonObject event, EventRequest request) {
+        String channel = string(event, "channel");
+        String subtype = string(event, "subtype");
+        String botUserId = request.getContext().getBotUserId();
+        String botId = request.getContext().getBotId();
+        if (isOurs(event, botUserId, botId)) {
+            return; // what the bot says is already on the timeline as the entry it announces
+        }
+        Set<String> people = new HashSet<>();
+        Recorded[] recorded = new Recorded[1];
+        boolean applied = record(eventId, channel, (tx, incident, now) -> {
+            if ("message_changed".equals(subtype)) {
+                JsonObject message = object(event, "message");
+                if (message == null || isOurs(message, botUserId, botId)) {
+                    return;
+                }
+                Instant at = editedAt(message, event);
+                String ts = string(message, "ts");
+                List<FileRef> files = SlackMessages.files(message);
+                if (!timeline.edit(tx, channel, ts, SlackMessages.text(message), files, at)) {
+                    // An edit of a message from before recording began: keep both texts.
+                    JsonObject previous = object(event, "previous_message");
+                    SlackMessages.entry(incident.id(), channel, previous != null ? previous : message, users::knownName)
+                            .ifPresent(e -> {
+                                timeline.add(tx, e, now);
+                                timeline.edit(tx, channel, ts, SlackMessages.text(message), files, at);
+                            });
+                }
+            } else if ("message_deleted".equals(subtype)) {
+                String deletedTs = string(event, "deleted_ts");
+                Instant at = SlackTs.valid(string(event, "ts")) ? SlackTs.toInstant(string(event, "ts")) : now;
+                if (!timeline.markDeleted(tx, channel, deletedTs, at)) {
+                    JsonObject previous = object(event, "previous_message");
+                    if (previous != null) {
+                        SlackMessages.entry(incident.id(), channel, previous, users::knownName).ifPresent(e -> {
+                            timeline.add(tx, e, now);
+                            timeline.markDeleted(tx, channel, deletedTs, at);
+                        });
+                    }
+                }
+            } else {
+                Optional<NewEntry> entry = SlackMessages.entry(incident.id(), channel, event, users::knownName);
+                if (entry.isEmpty() || !timeline.add(tx, entry.get(), now)) {
+                    return;
+                }
+                String user = string(event, "user");
+                if (user != null && string(event, "bot_id") == null) {
+                    participants.add(tx, incident.id(), user,
+                            entry.get().kind() == EntryKind.JOIN ? "joined" : "posted", entry.get().occurredAt());
+                    people.add(user);
+                    recorded[0] = new Recorded(incident, entry.get());
+                }
+            }
+        });
+        if (applied) {
+            people.forEach(users::refreshLater);
+            if (recorded[0] != null) {
+                afterAck.execute(() -> messageListeners.forEach(l -> l.accept(recorded[0])));
+            }
+        }
+    }
+
+    private void reaction(String eventId, JsonObject event, boolean added) {
+        JsonObject item = object(event, "item");
+        if (item == null || !"message".equals(string(item, "type"))) {
+            return;
+        }
+        String channel = string(item, "channel");
+        String ts = string(item, "ts");
+        String user = string(event, "user");
+        boolean highlight = highlightReaction.equals(string(event, "reaction"));
+        boolean applied = record(eventId, channel, (tx, incident, now) -> {
+            if (user != null) {
+                participants.add(tx, incident.id(), user, "reacted", now);
+            }
+            if (highlight && timeline.setHighlighted(tx, channel, ts, added)) {
+                timeline.add(tx, new NewEntry(incident.id(), channel, EntryKind.REACTION_HIGHLIGHT, null, null, null,
+                        user, users.knownName(user).orElse(null),
+                        added ? "Marked a key moment" : "Unmarked a key moment", List.of(), eventTime(event, now), ts),
+                        now);
+            }
+        });
+        if (applied && user != null) {
+            users.refreshLater(user);
+        }
+    }
+
+    private void pin(String eventId, JsonObject event, boolean added) {
+        String channel = string(event, "channel_id");
+        JsonObject item = object(event, "item");
+        JsonObject message = object(item, "message");
+        String ts = message != null ? string(message, "ts") : null;
+        String user = string(event, "user");
+        if (ts == null) {
+            return;
+        }
+        record(eventId, channel, (tx, incident, now) -> {
+            if (timeline.setPinned(tx, channel, ts, added)) {
+                timeline.add(tx, new NewEntry(incident.id(), channel, EntryKind.PIN, null, null, null, user,
+                        users.knownName(user).orElse(null), added ? "Pinned a message" : "Unpinned a message",
+                        List.of(), eventTime(event, now), ts), now);
+            }
+        });
+    }
+
+    private void joined(String eventId, JsonObject event) {
+        String channel = string(event, "channel");
+        String user = string(event, "user");
+        if (user == null) {
+            return;
+        }
+        boolean applied = record(eventId, channel, (tx, incident, now) ->
+                participants.add(tx, incident.id(), user, string(event, "inviter") != null ? "invited" : "joined",
+                        now));
+        if (applied) {
+            users.refreshLater(user);
+        }
+    }
+
+    private interface Apply {
+        void apply(DSLContext tx, Incident incident, Instant now);
+    }
+
+    /**
+     * In one transaction: claims the delivery and applies it, when the channel records an
+     * incident. True when something was applied (not a retry, not another channel).
+     */
+    private boolean record(String eventId, String channel, Apply apply) {
+        if (channel == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return database.transaction(tx -> {
+            Optional<Incident> incident = incidents.findByChannel(tx, channel);
+            if (incident.isEmpty()) {
+                return false;
+            }
+            if (eventId != null && !Events.claim(tx, eventId, now)) {
+                return false;
+            }
+            apply.apply(tx, incident.get(), now);
+            return true;
+        });
+    }
+
+    private static boolean isOurs(JsonObject message, String botUserId, String botId) {
+        String user = string(message, "user");
+        String bot = string(message, "bot_id");
+        return (user != null && user.equals(botUserId)) || (bot != null && bot.equals(botId));
+    }
+
+    private static Instant editedAt(JsonObject message, JsonObject event) {
+        JsonObject edited = object(message, "edited");
+        String ts = edited != null ? string(edited, "ts") : string(event, "ts");
+        return SlackTs.valid(ts) ? SlackTs.toInstant(ts) : Instant.now();
+    }
+
+    private static Instant eventTime(JsonObject event, Instant fallback) {
+        String ts = string(event, "event_ts");
+        return SlackTs.valid(ts) ? SlackTs.toInstant(ts) : fallback;
+    }
+}

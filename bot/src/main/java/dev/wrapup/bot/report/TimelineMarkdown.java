@@ -1,0 +1,200 @@
+package dev.wrapup.bot.report;
+
+import dev.wrapup.domain.EntryKind;
+import dev.wrapup.domain.FileRef;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.Participant;
+import dev.wrapup.domain.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** An incident's record as readable Markdown: facts, key moments, then every entry in order. */
+public final class TimelineMarkdown {
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private TimelineMarkdown() {
+    }
+
+    public static String render(Incident incident, List<Participant> participants, List<TimelineEntry> entries) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(escapeLine(incident.title())).append("\n\n");
+        md.append(facts(incident, participants));
+        List<TimelineEntry> moments = entries.stream().filter(TimelineEntry::keyMoment).toList();
+        md.append("\n## Key moments\n\n");
+        if (moments.isEmpty()) {
+            md.append("_None marked. Pin a message, react with the highlight reaction or use `/incident note`._\n");
+        }
+        for (TimelineEntry e : moments) {
+            md.append("- **").append(DAY_TIME.format(e.occurredAt())).append("** ").append(who(e))
+                    .append(oneLine(e.text())).append('\n');
+        }
+        md.append("\n## Timeline\n\n");
+        md.append(timeline(entries));
+        return md.toString();
+    }
+
+    public static String facts(Incident incident, List<Participant> participants) {
+        Map<String, String> names = participants.stream()
+                .filter(p -> p.displayName() != null)
+                .collect(Collectors.toMap(Participant::userId, Participant::displayName, (a, b) -> a));
+        StringBuilder md = new StringBuilder();
+        md.append("- **Severity:** ").append(incident.severity() == null ? "not set" : incident.severity().label()).append('\n');
+        md.append("- **Status:** ").append(incident.status().label()).append('\n');
+        md.append("- **Commander:** ").append(person(incident.commanderId(), names)).append('\n');
+        md.append("- **Started:** ").append(DAY_TIME.format(incident.startedAt())).append('\n');
+        if (incident.resolvedAt() != null) {
+            md.append("- **Resolved:** ").append(DAY_TIME.format(incident.resolvedAt()))
+                    .append(" (time to resolve: ").append(duration(Duration.between(incident.startedAt(),
+                            incident.resolvedAt()))).append(")\n");
+        }
+        if (incident.channelName() != null) {
+            md.append("- **Channel:** #").append(incident.channelName()).append('\n');
+        }
+        md.append("- **Participants:** ").append(participants.isEmpty() ? "none yet"
+                : participants.stream().map(p -> person(p.userId(), names)).collect(Collectors.joining(", ")))
+                .append('\n');
+        if (incident.description() != null && !incident.description().isBlank()) {
+            md.append("\n").append(block(incident.description(), "")).append('\n');
+        }
+        if (incident.summary() != null && !incident.summary().isBlank()) {
+            md.append("\n**Resolution:** ").append(oneLine(incident.summary())).append('\n');
+        }
+        return md.toString();
+    }
+
+    /** Every entry, thread replies indented under their parent, edits and deletions shown. */
+    public static String timeline(List<TimelineEntry> entries) {
+        StringBuilder md = new StringBuilder();
+        Map<String, List<TimelineEntry>> replies = entries.stream().filter(TimelineEntry::inThread)
+                .collect(Collectors.groupingBy(TimelineEntry::threadTs));
+        java.util.Set<String> parents = entries.stream().map(TimelineEntry::ts).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        String day = null;
+        for (TimelineEntry e : entries) {
+            if (e.inThread() && parents.contains(e.threadTs())) {
+                continue; // shown under its parent
+            }
+            String entryDay = e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+            if (!entryDay.equals(day)) {
+                md.append("\n### ").append(entryDay).append(" (UTC)\n\n");
+                day = entryDay;
+            }
+            entry(md, e, "");
+            for (TimelineEntry reply : replies.getOrDefault(e.ts() == null ? "" : e.ts(), List.of())) {
+                entry(md, reply, "  ");
+            }
+        }
+        return md.toString();
+    }
+
+    private static void entry(StringBuilder md, TimelineEntry e, String indent) {
+        md.append(indent).append("- `").append(TIME.format(e.occurredAt())).append("` ");
+        if (e.inThread()) {
+            md.append("↳ ");
+        }
+        md.append(marker(e)).append(who(e));
+        String text = e.text() == null ? "" : e.text();
+        if (e.deleted()) {
+            md.append("~~").append(oneLine(text)).append("~~ _(deleted at ").append(TIME.format(e.deletedAt()))
+                    .append(")_");
+        } else {
+            md.append(block(text, indent + "  ").stripLeading());
+        }
+        if (e.keyMoment()) {
+            md.append(" **[key moment]**");
+        }
+        md.append('\n');
+        for (FileRef f : e.files()) {
+            md.append(indent).append("  - file: ").append(escapeLine(f.name() == null ? "(unnamed)" : f.name()));
+            if (f.type() != null) {
+                md.append(" (").append(f.type()).append(')');
+            }
+            if (f.permalink() != null) {
+                md.append(" <").append(f.permalink()).append('>');
+            }
+            md.append('\n');
+        }
+        for (String link : e.links()) {
+            md.append(indent).append("  - link: <").append(link).append(">\n");
+        }
+        if (!e.versions().isEmpty()) {
+            Instant changed = e.editedAt();
+            md.append(indent).append("  - edited").append(changed != null ? " at " + TIME.format(changed) : "")
+                    .append("; earlier text:\n");
+            for (TimelineEntry.Version v : e.versions()) {
+                md.append(indent).append("    - ").append(oneLine(v.text())).append(" _(replaced at ")
+                        .append(TIME.format(v.replacedAt())).append(")_\n");
+            }
+        }
+    }
+
+    private static String marker(TimelineEntry e) {
+        return switch (e.kind()) {
+            case STATUS -> "**status** ";
+            case SEVERITY -> "**severity** ";
+            case COMMANDER -> "**commander** ";
+            case NOTE -> "**note** ";
+            case PIN -> "**pin** ";
+            case REACTION_HIGHLIGHT -> "**highlight** ";
+            case JOIN -> "_joined_ ";
+            case SYSTEM -> "**" + (e.subtype() != null ? e.subtype().replace('_', ' ') : "system") + "** ";
+            case FILE, MESSAGE, THREAD_REPLY -> "me_message".equals(e.subtype()) ? "_/me_ " : "";
+        };
+    }
+
+    private static String who(TimelineEntry e) {
+        if (e.authorName() != null) {
+            return "**" + escapeLine(e.authorName()) + ":** ";
+        }
+        return e.authorId() != null ? "**" + e.authorId() + ":** " : "";
+    }
+
+    private static String person(String userId, Map<String, String> names) {
+        if (userId == null) {
+            return "not set";
+        }
+        String name = names.get(userId);
+        return name == null ? userId : escapeLine(name) + " (" + userId + ")";
+    }
+
+    static String duration(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        return hours < 48 ? hours + " h " + (minutes % 60) + " min" : (hours / 24) + " d " + (hours % 24) + " h";
+    }
+
+    /** Multi-line text kept inside its list item. */
+    static String block(String text, String indent) {
+        return text.replace("\r", "").replace("\n", "\n" + indent);
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.replace("\r", "").replace('\n', ' ');
+    }
+
+    static String escapeLine(String text) {
+        return oneLine(text).replace("*", "\\*").replace("_", "\\_");
+    }
+
+    /** For tests and callers that need names by id. */
+    public static Function<String, String> names(List<Participant> participants) {
+        Map<String, String> names = participants.stream().filter(p -> p.displayName() != null)
+                .collect(Collectors.toMap(Participant::userId, Participant::displayName, (a, b) -> a));
+        return id -> names.getOrDefault(id, id);
+    }
+
+    static boolean isMessage(TimelineEntry e) {
+        return e.kind() == EntryKind.MESSAGE || e.kind() == EntryKind.THREAD_REPLY || e.kind() == EntryKind.FILE;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.wrapup.bot.slack;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Slack mrkdwn helpers: mentions in, date tokens and escaped text out. */
+public final class SlackText {
+    private static final Pattern USER_MENTION = Pattern.compile("^<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>$");
+    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private SlackText() {
+    }
+
+    /** The user id in a mention as Slack escapes it: &lt;@U123&gt; or &lt;@U123|name&gt;. */
+    public static Optional<String> userId(String mention) {
+        Matcher m = USER_MENTION.matcher(mention == null ? "" : mention.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    public static String mention(String userId) {
+        return userId == null ? "someone" : "<@" + userId + ">";
+    }
+
+    /** A date every reader sees in their own timezone, with a UTC fallback for old clients. */
+    public static String date(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|" + FALLBACK.format(at) + ">";
+    }
+
+    /** Escapes the three characters Slack's mrkdwn treats as control characters. */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.wrapup.persistence;
+
+import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
+
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.IncidentKind;
+import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.domain.Severity;
+import dev.wrapup.persistence.jooq.tables.records.IncidentRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Incidents (and the other things that get a wrap-up) in the database. */
+public final class Incidents {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private final DSLContext dsl;
+
+    public Incidents(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** What is known when an incident is declared. */
+    public record NewIncident(IncidentKind kind, String teamId, String channelId, String channelName, String title,
+                              String description, Severity severity, IncidentStatus status, String commanderId,
+                              String declaredBy, Instant startedAt) {
+    }
+
+    public Incident create(DSLContext tx, NewIncident n, Instant now) {
+        IncidentRecord r = tx.insertInto(INCIDENT)
+                .set(INCIDENT.KIND, n.kind().name())
+                .set(INCIDENT.TEAM_ID, n.teamId())
+                .set(INCIDENT.CHANNEL_ID, n.channelId())
+                .set(INCIDENT.CHANNEL_NAME, n.channelName())
+                .set(INCIDENT.TITLE, n.title())
+                .set(INCIDENT.DESCRIPTION, n.description())
+                .set(INCIDENT.SEVERITY, n.severity() == null ? null : n.severity().name())
+                .set(INCIDENT.STATUS, n.status().name())
+                .set(INCIDENT.COMMANDER_ID, n.commanderId())
+                .set(INCIDENT.DECLARED_BY, n.declaredBy())
+                .set(INCIDENT.STARTED_AT, n.startedAt())
+                .set(INCIDENT.CREATED_AT, now)
+                .set(INCIDENT.WEB_KEY, newWebKey())
+                .returning()
+                .fetchOne();
+        return map(r);
+    }
+
+    public Optional<Incident> findByWebKey(String key) {
+        return dsl.selectFrom(INCIDENT).where(INCIDENT.WEB_KEY.eq(key)).fetchOptional().map(Incidents::map);
+    }
+
+    /** 128 random bits: the page of an incident is found by its link, never by guessing. */
+    private static String newWebKey() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    public Optional<Incident> find(long id) {
+        return dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).fetchOptional().map(Incidents::map);
+    }
+
+    /** The newest incident recorded in the channel, which is the one that records it. */
+    public Optional<Incident> findByChannel(DSLContext tx, String channelId) {
+        return tx.selectFrom(INCIDENT).where(INCIDENT.CHANNEL_ID.eq(channelId))
+                .orderBy(INCIDENT.ID.desc()).limit(1).fetchOptional().map(Incidents::map);
+    }
+
+    public Optional<Incident> findByChannel(String channelId) {
+        return findByChannel(dsl, channelId);
+    }
+
+    /** By numeric id, or by channel id. */
+    public Optional<Incident> findByIdOrChannel(String idOrChannel) {
+        if (idOrChannel.matches("\\d{1,18}")) {
+            return find(Long.parseLong(idOrChannel));
+        }
+        return findByChannel(idOrChannel);
+    }
+
+    public List<Incident> all() {
+        return dsl.selectFrom(INCIDENT).orderBy(INCIDENT.ID).fetch(Incidents::map);
+    }
+
+    public void setStatus(DSLContext tx, long id, IncidentStatus status, Instant resolvedAt) {
+        tx.update(INCIDENT).set(INCIDENT.STATUS, status.name()).set(INCIDENT.RESOLVED_AT, resolvedAt)
+                .where(INCIDENT.ID.eq(id)).execute();
+    }
+
+    public void setSeverity(DSLContext tx, long id, Severity severity) {
+        tx.update(INCIDENT).set(INCIDENT.SEVERITY, severity.name()).where(INCIDENT.ID.eq(id)).execute();
+    }
+
+    public void setCommander(DSLContext tx, long id, String userId) {
+        tx.update(INCIDENT).set(INCIDENT.COMMANDER_ID, userId).where(INCIDENT.ID.eq(id)).execute();
+    }
+
+    public void setSummary(DSLContext tx, long id, String summary) {
+        tx.update(INCIDENT).set(INCIDENT.SUMMARY, summary).where(INCIDENT.ID.eq(id)).execute();
+    }
+
+    public void setHeaderTs(long id, String ts) {
+        dsl.update(INCIDENT).set(INCIDENT.HEADER_TS, ts).where(INCIDENT.ID.eq(id)).execute();
+    }
+
+    public void setChannelName(long id, String name) {
+        dsl.update(INCIDENT).set(INCIDENT.CHANNEL_NAME, name).where(INCIDENT.ID.eq(id)).execute();
+    }
+
+    static Incident map(IncidentRecord r) {
+        return new Incident(r.getId(), IncidentKind.valueOf(r.getKind()), r.getChannelId(), r.getChannelName(),
+                r.getTitle(), r.getDescription(), r.getSeverity() == null ? null : Severity.valueOf(r.getSeverity()),
+                IncidentStatus.valueOf(r.getStatus()), r.getCommanderId(), r.getDeclaredBy(), r.getHeaderTs(), r.getWebKey(),
+                r.getSummary(), r.getStartedAt(), r.getResolvedAt());
+    }
+}
