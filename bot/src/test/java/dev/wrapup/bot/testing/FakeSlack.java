@@ -176,9 +176,11 @@ public final class FakeSlack implements AutoCloseable {
         return await(method, matching, Duration.ofSeconds(10));
     }
 
-    /** A Slack-style message ts, strictly increasing. */
+    /** A Slack-style message ts: now, and strictly increasing. */
     public String nextTs() {
-        long micros = clock.incrementAndGet();
+        Instant now = Instant.now();
+        long nowMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+        long micros = clock.updateAndGet(last -> Math.max(last + 1, nowMicros));
         return String.format("%d.%06d", micros / 1_000_000L, micros % 1_000_000L);
     }
 
