@@ -6,7 +6,20 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.wrapup.bot.analysis.AnalysisCallService;
+import dev.wrapup.bot.analysis.OpeningWords;
 import dev.wrapup.bot.commands.Commands;
+import dev.wrapup.bot.commands.WrapupCommands;
+import dev.wrapup.bot.commands.SlashCommand;
+import dev.wrapup.bot.commands.Usage;
+import dev.wrapup.bot.report.Reports;
+import dev.wrapup.bot.home.AppHome;
+import dev.wrapup.bot.views.CommentModal;
+import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.domain.BlameDetector;
+import dev.wrapup.scheduler.Scheduling;
+import dev.wrapup.scheduler.slots.SlotFinder;
+import dev.wrapup.scheduler.slots.WorkingHours;
 import dev.wrapup.bot.commands.IncidentCommands;
 import dev.wrapup.bot.events.EventRecorder;
 import dev.wrapup.bot.incident.IncidentService;
@@ -25,8 +38,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.quartz.Scheduler;
-import org.quartz.simpl.SimpleJobFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,17 +52,17 @@ public final class Wrapup implements AutoCloseable {
     private final Database database;
     private final Slack slack;
     private final ExecutorService afterAck;
-    private final Scheduler scheduler;
+    private final Scheduling scheduling;
     private final WebServer web;
     private final SocketModeApp socketMode;
 
     private Wrapup(Config config, Database database, Slack slack, ExecutorService afterAck,
-                   Scheduler scheduler, WebServer web, SocketModeApp socketMode) {
+                   Scheduling scheduling, WebServer web, SocketModeApp socketMode) {
         this.config = config;
         this.database = database;
         this.slack = slack;
         this.afterAck = afterAck;
-        this.scheduler = scheduler;
+        this.scheduling = scheduling;
         this.web = web;
         this.socketMode = socketMode;
     }
@@ -87,30 +98,46 @@ public final class Wrapup implements AutoCloseable {
 
         UserDirectory users = new UserDirectory(new Users(database.dsl()), new Timeline(database.dsl()), calls,
                 afterAck, clock);
+        Scheduling scheduling = new Scheduling(QuartzFactory.create(database));
         IncidentService incidents = new IncidentService(config, database, calls, users, afterAck, clock);
+        AnalysisCallService analysis = new AnalysisCallService(config, database, incidents, calls, users, scheduling,
+                new SlotFinder(WorkingHours.parse(config.workingHours()), config.slotAlignment()),
+                OpeningWords.load(config.openingWordsFile()), clock);
+        WrapupService wrapups = new WrapupService(config, database, incidents, analysis, calls, users, scheduling,
+                BlameDetector.standard(), new Reports(database, i -> null), afterAck, clock);
+        incidents.onResolved((incident, by) -> analysis.planAfterResolve(incident));
+        incidents.onReopened((incident, by) -> analysis.cancelOnReopen(incident));
+        analysis.onCallStarted(wrapups::askEveryone);
+
         EventRecorder recorder = new EventRecorder(database, users, afterAck, clock, config.highlightReaction());
+        recorder.onMessage(m -> wrapups.nudgeIfBlaming(m.incident().channelId(), m.entry().authorId(),
+                m.entry().text()));
+        incidents.onNote((incident, by, text) -> wrapups.nudgeIfBlaming(incident.channelId(), by, text));
         app.use(recorder);
         DeclareModal declareModal = new DeclareModal(calls, incidents, afterAck);
         IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck);
         declareModal.register(app, () -> incidentCommands);
-        Commands.register(app, incidentCommands);
+        new CommentModal(calls, incidents, wrapups, afterAck).register(app);
+        new AppHome(database, incidents, analysis, wrapups, calls, afterAck).register(app);
+        Commands.register(app, incidentCommands.command(),
+                new WrapupCommands(incidents, analysis, wrapups, users, afterAck, clock).command(),
+                new SlashCommand("/maintenance", Usage.MAINTENANCE));
 
-        Scheduler scheduler = QuartzFactory.create(database, new SimpleJobFactory());
+        web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
+                incidents.timeline(), wrapups::report));
         if (!config.socketMode()) {
             web.slack(app);
         }
-        web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
-                incidents.timeline()));
         web.start();
         SocketModeApp socketMode = null;
         if (config.socketMode()) {
             socketMode = new SocketModeApp(config.appToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
             socketMode.startAsync();
         }
-        scheduler.start();
+        scheduling.start();
         log.info("Wrapup is up: {} on port {}, database {}", config.socketMode() ? "Socket Mode" : "HTTP",
                 web.port(), database.vendor());
-        return new Wrapup(config, database, slack, afterAck, scheduler, web, socketMode);
+        return new Wrapup(config, database, slack, afterAck, scheduling, web, socketMode);
     }
 
     /** One Slack SDK instance, its Web API base moved by SLACK_API_URL. */
@@ -123,6 +150,10 @@ public final class Wrapup implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    public Scheduling scheduling() {
+        return scheduling;
     }
 
     public Database database() {
@@ -153,11 +184,7 @@ public final class Wrapup implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            scheduler.shutdown(true);
-        } catch (Exception e) {
-            log.warn("stopping the scheduler", e);
-        }
+        scheduling.close();
         database.close();
     }
 }

@@ -87,18 +87,19 @@ class ExportTest extends BotTest {
     }
 
     @Test
-    void markdownIsAReadableTimelineWithKeyMomentsMarked() {
+    void markdownIsTheReportWithAReadableTimelineAndKeyMomentsMarked() {
         recordedIncident();
         Run run = export("C0OPS");
         assertEquals(0, run.code(), run.err());
         String md = run.out();
-        assertTrue(md.startsWith("# Search is slow\n"), md);
+        assertTrue(md.startsWith("# Wrap-up: Search is slow\n"), md);
         assertTrue(md.contains("## Key moments\n\n- **"), md);
+        assertTrue(md.contains("## Full timeline\n"), md);
         assertTrue(md.contains("p99 at 6s on search **[key moment]**"), md);
         assertTrue(md.contains("earlier text:\n"), md);
         assertTrue(md.contains("~~wrong channel, sorry~~ _(deleted at"), md);
         assertTrue(md.contains("  - `"), "thread reply indented under its parent: " + md);
-        assertTrue(md.contains("**Resolution:** Rebuilt the index"), md);
+        assertTrue(md.contains("## Summary\n\nRebuilt the index"), md);
     }
 
     @Test

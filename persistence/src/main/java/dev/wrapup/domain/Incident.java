@@ -15,12 +15,18 @@ public record Incident(
         Severity severity,
         IncidentStatus status,
         String commanderId,
+        String facilitatorId,
         String declaredBy,
         String headerTs,
         String webKey,
         String summary,
         Instant startedAt,
         Instant resolvedAt) {
+
+    /** Who runs the wrap-up: the facilitator if one was named, else the commander. */
+    public String facilitator() {
+        return facilitatorId != null ? facilitatorId : commanderId;
+    }
 
     public boolean isResolved() {
         return status == IncidentStatus.RESOLVED;

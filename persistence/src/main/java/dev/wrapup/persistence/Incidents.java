@@ -98,6 +98,10 @@ public final class Incidents {
         tx.update(INCIDENT).set(INCIDENT.COMMANDER_ID, userId).where(INCIDENT.ID.eq(id)).execute();
     }
 
+    public void setFacilitator(DSLContext tx, long id, String userId) {
+        tx.update(INCIDENT).set(INCIDENT.FACILITATOR_ID, userId).where(INCIDENT.ID.eq(id)).execute();
+    }
+
     public void setSummary(DSLContext tx, long id, String summary) {
         tx.update(INCIDENT).set(INCIDENT.SUMMARY, summary).where(INCIDENT.ID.eq(id)).execute();
     }
@@ -113,7 +117,7 @@ public final class Incidents {
     static Incident map(IncidentRecord r) {
         return new Incident(r.getId(), IncidentKind.valueOf(r.getKind()), r.getChannelId(), r.getChannelName(),
                 r.getTitle(), r.getDescription(), r.getSeverity() == null ? null : Severity.valueOf(r.getSeverity()),
-                IncidentStatus.valueOf(r.getStatus()), r.getCommanderId(), r.getDeclaredBy(), r.getHeaderTs(), r.getWebKey(),
+                IncidentStatus.valueOf(r.getStatus()), r.getCommanderId(), r.getFacilitatorId(), r.getDeclaredBy(), r.getHeaderTs(), r.getWebKey(),
                 r.getSummary(), r.getStartedAt(), r.getResolvedAt());
     }
 }

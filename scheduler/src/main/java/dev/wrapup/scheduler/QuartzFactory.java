@@ -7,7 +7,6 @@ import java.util.Properties;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
@@ -21,7 +20,7 @@ public final class QuartzFactory {
     }
 
     /** A scheduler in standby: call {@code start()} once the jobs' dependencies are ready. */
-    public static Scheduler create(Database database, JobFactory jobs) throws SchedulerException {
+    public static Scheduler create(Database database) throws SchedulerException {
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {
@@ -51,8 +50,6 @@ public final class QuartzFactory {
         // Replicas on PostgreSQL share the job store; each job then fires on one replica.
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(database.vendor().supportsReplicas()));
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "10000");
-        Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
-        scheduler.setJobFactory(jobs);
-        return scheduler;
+        return new StdSchedulerFactory(p).getScheduler();
     }
 }

@@ -7,11 +7,8 @@ public final class Commands {
     private Commands() {
     }
 
-    public static void register(App app, IncidentCommands incidents) {
-        for (SlashCommand command : new SlashCommand[] {
-                incidents.command(),
-                new SlashCommand("/wrapup", Usage.WRAPUP),
-                new SlashCommand("/maintenance", Usage.MAINTENANCE)}) {
+    public static void register(App app, SlashCommand... commands) {
+        for (SlashCommand command : commands) {
             app.command(command.name(), command);
         }
     }

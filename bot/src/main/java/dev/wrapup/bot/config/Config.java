@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  * @param channelPrefix    WRAPUP_CHANNEL_PREFIX
  * @param highlightReaction WRAPUP_HIGHLIGHT_REACTION, without colons
  * @param importWindow     WRAPUP_IMPORT_WINDOW: how far back `declare here` imports
+ * @param slotAlignment    WRAPUP_SLOT_ALIGNMENT: analysis calls start on multiples of this (UTC)
+ * @param openingWordsFile WRAPUP_OPENING_WORDS_FILE: the facilitator's opening words, if not the shipped ones
+ * @param reminderDelay    WRAPUP_REMINDER_DELAY: after the call starts, when the missing comments are chased
+ * @param headsUp          WRAPUP_HEADS_UP: how long before a maintenance window its heads-up is posted
  */
 public record Config(
         String botToken,
@@ -46,7 +50,11 @@ public record Config(
         Map<String, String> roleGroups,
         String channelPrefix,
         String highlightReaction,
-        Duration importWindow) {
+        Duration importWindow,
+        Duration slotAlignment,
+        Optional<Path> openingWordsFile,
+        Duration reminderDelay,
+        Duration headsUp) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
@@ -59,7 +67,8 @@ public record Config(
         }
         return new Config(botToken, signingSecret, appToken, slackApiUrl, boundPort, database, analysisDelay,
                 workingHours, videoUrl, learningsChannel, announceChannel, "http://localhost:" + boundPort,
-                roleGroups, channelPrefix, highlightReaction, importWindow);
+                roleGroups, channelPrefix, highlightReaction, importWindow, slotAlignment, openingWordsFile,
+                reminderDelay, headsUp);
     }
 
     public boolean socketMode() {
@@ -129,8 +138,19 @@ public record Config(
                 "lower-case letters, digits, '-' and '_', at most 20 characters (Slack channel name rules)");
         String reaction = r.optional("WRAPUP_HIGHLIGHT_REACTION").orElse("pushpin").replace(":", "");
         Duration importWindow = r.duration("WRAPUP_IMPORT_WINDOW", Duration.ofMinutes(60));
+        Duration alignment = r.duration("WRAPUP_SLOT_ALIGNMENT", Duration.ofMinutes(30));
+        if (alignment.isZero()) {
+            throw r.malformed("WRAPUP_SLOT_ALIGNMENT", "it must be longer than zero, e.g. PT30M");
+        }
+        Optional<Path> openingWords = r.optional("WRAPUP_OPENING_WORDS_FILE").map(Path::of);
+        if (openingWords.isPresent() && !java.nio.file.Files.isReadable(openingWords.get())) {
+            throw r.malformed("WRAPUP_OPENING_WORDS_FILE", "'" + openingWords.get() + "' is not a readable file");
+        }
+        Duration reminderDelay = r.duration("WRAPUP_REMINDER_DELAY", Duration.ofHours(2));
+        Duration headsUp = r.duration("WRAPUP_HEADS_UP", Duration.ofHours(24));
         return new Config(botToken, signingSecret, appToken, apiUrl, port, database, delay, workingHours,
-                videoUrl, learnings, announce, publicUrl, roleGroups, prefix, reaction, importWindow);
+                videoUrl, learnings, announce, publicUrl, roleGroups, prefix, reaction, importWindow, alignment,
+                openingWords, reminderDelay, headsUp);
     }
 
     /** Reads single variables and words what is wrong with them. */

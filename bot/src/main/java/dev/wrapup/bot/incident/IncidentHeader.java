@@ -34,14 +34,14 @@ public final class IncidentHeader {
             fields.add(markdownText("*Resolved*\n" + SlackText.date(incident.resolvedAt())));
         }
         List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
-                header(h -> h.text(plainText(truncate(title, 150), true))),
+                header(h -> h.text(plainText(SlackText.truncate(title, 150), true))),
                 section(s -> s.fields(fields))));
         if (incident.description() != null && !incident.description().isBlank()) {
-            blocks.add(section(s -> s.text(markdownText(truncate(SlackText.escape(incident.description()), 2900)))));
+            blocks.add(section(s -> s.text(markdownText(SlackText.truncate(SlackText.escape(incident.description()), 2900)))));
         }
         if (incident.summary() != null && !incident.summary().isBlank()) {
             blocks.add(section(s -> s.text(markdownText("*Resolution*\n"
-                    + truncate(SlackText.escape(incident.summary()), 2900)))));
+                    + SlackText.truncate(SlackText.escape(incident.summary()), 2900)))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(
                 "Everything said in this channel is recorded on the <" + timelineUrl + "|timeline>. "
@@ -53,7 +53,4 @@ public final class IncidentHeader {
         return incident.severity() == null ? "not set" : incident.severity().label();
     }
 
-    static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -71,6 +71,18 @@ public final class IncidentService {
         resolvedListeners.add(listener);
     }
 
+    /** Someone noted a key moment. */
+    public interface NoteListener {
+        void noted(Incident incident, String userId, String text);
+    }
+
+    private final List<NoteListener> noteListeners = new CopyOnWriteArrayList<>();
+
+    /** Called (off the request thread) after a note is recorded. */
+    public void onNote(NoteListener listener) {
+        noteListeners.add(listener);
+    }
+
     /** Called (off the request thread) when a resolved incident gets a new response status. */
     public void onReopened(BiConsumer<Incident, String> listener) {
         reopenedListeners.add(listener);
@@ -126,7 +138,7 @@ public final class IncidentService {
                 .users(List.of(d.callerId()))));
         postHeader(incident);
         slack.call("conversations.setPurpose", m -> m.conversationsSetPurpose(r -> r.channel(channelId)
-                .purpose("Incident: " + IncidentHeader.truncate(d.title(), 200))));
+                .purpose("Incident: " + SlackText.truncate(d.title(), 200))));
         if (d.originChannelId() != null && !d.originChannelId().startsWith("D")) {
             slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(d.originChannelId())
                     .text(":rotating_light: " + SlackText.mention(d.callerId()) + " declared an incident: *"
@@ -267,15 +279,31 @@ public final class IncidentService {
     public Incident setCommander(Incident incident, String callerId, String commanderId) {
         Instant now = clock.instant();
         Incident changed = change(incident, callerId, EntryKind.COMMANDER,
-                "Commander: " + name(incident.commanderId()) + " → " + name(commanderId), tx -> {
+                "Commander: " + nameOrId(incident.commanderId()) + " → " + nameOrId(commanderId), tx -> {
                     incidents.setCommander(tx, incident.id(), commanderId);
                     participants.add(tx, incident.id(), commanderId, "invited", now);
                 }, now);
-        slack.call("conversations.invite", m -> m.conversationsInvite(r -> r.channel(incident.channelId())
-                .users(List.of(commanderId))));
+        afterAck.execute(() -> slack.call("conversations.invite", m -> m.conversationsInvite(r -> r
+                .channel(incident.channelId()).users(List.of(commanderId)))));
         announce(changed, ":bust_in_silhouette: " + SlackText.mention(commanderId) + " is now the incident commander ("
                 + SlackText.mention(callerId) + ")");
         users.refreshLater(commanderId);
+        return changed;
+    }
+
+    public Incident setFacilitator(Incident incident, String callerId, String facilitatorId) {
+        Instant now = clock.instant();
+        Incident changed = change(incident, callerId, EntryKind.SYSTEM, "Facilitator: " + nameOrId(facilitatorId), tx -> {
+            incidents.setFacilitator(tx, incident.id(), facilitatorId);
+            participants.add(tx, incident.id(), facilitatorId, "invited", now);
+        }, now);
+        afterAck.execute(() -> slack.call("conversations.invite", m -> m.conversationsInvite(r -> r
+                .channel(incident.channelId()).users(List.of(facilitatorId)))));
+        afterAck.execute(() -> slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r
+                .channel(incident.channelId())
+                .text(":compass: " + SlackText.mention(facilitatorId) + " will facilitate the wrap-up ("
+                        + SlackText.mention(callerId) + ")"))));
+        users.refreshLater(facilitatorId);
         return changed;
     }
 
@@ -284,6 +312,7 @@ public final class IncidentService {
         afterAck.execute(() -> slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r
                 .channel(incident.channelId())
                 .text(":pushpin: Key moment noted by " + SlackText.mention(callerId) + ": " + text))));
+        afterAck.execute(() -> noteListeners.forEach(l -> l.noted(changed, callerId, text)));
         return changed;
     }
 
@@ -353,6 +382,10 @@ public final class IncidentService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private String nameOrId(String userId) {
+        return users.knownName(userId).orElse(userId);
+    }
 
     private String name(String userId) {
         return users.knownName(userId).orElse(null);

@@ -1,9 +1,6 @@
 package dev.wrapup.bot.report;
 
-import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.FileRef;
-import dev.wrapup.domain.Incident;
-import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,63 +8,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** An incident's record as readable Markdown: facts, key moments, then every entry in order. */
+/** The timeline as readable Markdown: every entry in order, threads under their parent. */
 public final class TimelineMarkdown {
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private TimelineMarkdown() {
-    }
-
-    public static String render(Incident incident, List<Participant> participants, List<TimelineEntry> entries) {
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(escapeLine(incident.title())).append("\n\n");
-        md.append(facts(incident, participants));
-        List<TimelineEntry> moments = entries.stream().filter(TimelineEntry::keyMoment).toList();
-        md.append("\n## Key moments\n\n");
-        if (moments.isEmpty()) {
-            md.append("_None marked. Pin a message, react with the highlight reaction or use `/incident note`._\n");
-        }
-        for (TimelineEntry e : moments) {
-            md.append("- **").append(DAY_TIME.format(e.occurredAt())).append("** ").append(who(e))
-                    .append(oneLine(e.text())).append('\n');
-        }
-        md.append("\n## Timeline\n\n");
-        md.append(timeline(entries));
-        return md.toString();
-    }
-
-    public static String facts(Incident incident, List<Participant> participants) {
-        Map<String, String> names = participants.stream()
-                .filter(p -> p.displayName() != null)
-                .collect(Collectors.toMap(Participant::userId, Participant::displayName, (a, b) -> a));
-        StringBuilder md = new StringBuilder();
-        md.append("- **Severity:** ").append(incident.severity() == null ? "not set" : incident.severity().label()).append('\n');
-        md.append("- **Status:** ").append(incident.status().label()).append('\n');
-        md.append("- **Commander:** ").append(person(incident.commanderId(), names)).append('\n');
-        md.append("- **Started:** ").append(DAY_TIME.format(incident.startedAt())).append('\n');
-        if (incident.resolvedAt() != null) {
-            md.append("- **Resolved:** ").append(DAY_TIME.format(incident.resolvedAt()))
-                    .append(" (time to resolve: ").append(duration(Duration.between(incident.startedAt(),
-                            incident.resolvedAt()))).append(")\n");
-        }
-        if (incident.channelName() != null) {
-            md.append("- **Channel:** #").append(incident.channelName()).append('\n');
-        }
-        md.append("- **Participants:** ").append(participants.isEmpty() ? "none yet"
-                : participants.stream().map(p -> person(p.userId(), names)).collect(Collectors.joining(", ")))
-                .append('\n');
-        if (incident.description() != null && !incident.description().isBlank()) {
-            md.append("\n").append(block(incident.description(), "")).append('\n');
-        }
-        if (incident.summary() != null && !incident.summary().isBlank()) {
-            md.append("\n**Resolution:** ").append(oneLine(incident.summary())).append('\n');
-        }
-        return md.toString();
     }
 
     /** Every entry, thread replies indented under their parent, edits and deletions shown. */
@@ -157,14 +104,6 @@ public final class TimelineMarkdown {
         return e.authorId() != null ? "**" + e.authorId() + ":** " : "";
     }
 
-    private static String person(String userId, Map<String, String> names) {
-        if (userId == null) {
-            return "not set";
-        }
-        String name = names.get(userId);
-        return name == null ? userId : escapeLine(name) + " (" + userId + ")";
-    }
-
     static String duration(Duration d) {
         long minutes = d.toMinutes();
         if (minutes < 60) {
@@ -185,16 +124,5 @@ public final class TimelineMarkdown {
 
     static String escapeLine(String text) {
         return oneLine(text).replace("*", "\\*").replace("_", "\\_");
-    }
-
-    /** For tests and callers that need names by id. */
-    public static Function<String, String> names(List<Participant> participants) {
-        Map<String, String> names = participants.stream().filter(p -> p.displayName() != null)
-                .collect(Collectors.toMap(Participant::userId, Participant::displayName, (a, b) -> a));
-        return id -> names.getOrDefault(id, id);
-    }
-
-    static boolean isMessage(TimelineEntry e) {
-        return e.kind() == EntryKind.MESSAGE || e.kind() == EntryKind.THREAD_REPLY || e.kind() == EntryKind.FILE;
     }
 }

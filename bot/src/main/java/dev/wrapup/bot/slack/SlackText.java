@@ -31,6 +31,35 @@ public final class SlackText {
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|" + FALLBACK.format(at) + ">";
     }
 
+    private static final Pattern BROADCAST = Pattern.compile("<!(channel|here|everyone)(?:\\|[^>]*)?>");
+    private static final Pattern SUBTEAM = Pattern.compile("<!subteam\\^([A-Z0-9]+)(?:\\|@?([^>]*))?>");
+
+    /**
+     * Text bound for a company-wide channel can never ping everyone: @channel, @here,
+     * @everyone and user-group mentions become plain words (a zero-width space after the @
+     * keeps Slack from turning them back into mentions).
+     */
+    public static String neutraliseBroadcasts(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = BROADCAST.matcher(text).replaceAll("@\u200B$1");
+        Matcher m = SUBTEAM.matcher(out);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(2) != null && !m.group(2).isBlank() ? m.group(2) : "group";
+            m.appendReplacement(sb, Matcher.quoteReplacement("@\u200B" + name));
+        }
+        m.appendTail(sb);
+        // Typed without Slack's markup, these still ping when a message is posted with link_names.
+        return sb.toString().replaceAll("(?i)@(channel|here|everyone)\\b", "@\u200B$1");
+    }
+
+    /** Cuts text to Slack's limits, marking the cut. */
+    public static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** Escapes the three characters Slack's mrkdwn treats as control characters. */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

@@ -26,7 +26,11 @@ public final class IncidentPages extends HttpServlet {
     private final Participants participants;
     private final Timeline timeline;
 
-    public IncidentPages(Incidents incidents, Participants participants, Timeline timeline) {
+    private final java.util.function.Function<Incident, String> report;
+
+    public IncidentPages(Incidents incidents, Participants participants, Timeline timeline,
+                         java.util.function.Function<Incident, String> report) {
+        this.report = report;
         this.incidents = incidents;
         this.participants = participants;
         this.timeline = timeline;
@@ -44,8 +48,7 @@ public final class IncidentPages extends HttpServlet {
             resp.sendError(404, "No such incident");
             return;
         }
-        String md = TimelineMarkdown.render(incident.get(), participants.list(incident.get().id()),
-                timeline.entries(incident.get().id()));
+        String md = report.apply(incident.get());
         resp.setCharacterEncoding("UTF-8");
         if (markdown) {
             resp.setContentType("text/markdown; charset=utf-8");

@@ -45,6 +45,15 @@ public abstract class BotTest {
         bot = TestBot.start(env);
     }
 
+    /** Starts the bot again on the same database and fake Slack, as after a deploy or a crash. */
+    protected void restart(Map<String, String> env) {
+        try {
+            bot = TestBot.start(env);
+        } catch (Exception e) {
+            throw new AssertionError("restart failed", e);
+        }
+    }
+
     @AfterEach
     void stopBot() throws Exception {
         bot.close();

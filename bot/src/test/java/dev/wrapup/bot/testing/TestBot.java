@@ -68,8 +68,13 @@ public final class TestBot implements AutoCloseable {
         }
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        wrapup.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            wrapup.close();
+        }
     }
 }

@@ -16,9 +16,23 @@ public final class SlotFinder {
     public static final Duration HORIZON = Duration.ofDays(14);
 
     private final WorkingHours hours;
+    private final Duration alignment;
 
     public SlotFinder(WorkingHours hours) {
+        this(hours, SLOT_LENGTH);
+    }
+
+    /**
+     * With a finer alignment (WRAPUP_SLOT_ALIGNMENT) the first candidate is {@code earliest}
+     * rounded to it, and the later ones stay on the half-hour grid: a short delay in a
+     * demo or a test then starts the call on time instead of at the next half hour.
+     */
+    public SlotFinder(WorkingHours hours, Duration alignment) {
         this.hours = Objects.requireNonNull(hours, "hours");
+        if (alignment.isZero() || alignment.isNegative() || alignment.compareTo(SLOT_LENGTH) > 0) {
+            throw new IllegalArgumentException("the alignment must be between 1 s and " + SLOT_LENGTH + ": " + alignment);
+        }
+        this.alignment = alignment;
     }
 
     /**
@@ -39,11 +53,11 @@ public final class SlotFinder {
         // Nobody to ask: judge the slot on UTC's clock, which is how an empty call gets announced.
         List<ZoneId> zones = people.isEmpty() ? List.of(ZoneOffset.UTC) : people.stream().map(Attendee::zone).toList();
 
-        Instant first = alignUp(earliest);
+        Instant first = alignUp(earliest, alignment);
         Instant limit = earliest.plus(HORIZON);
         Instant best = first;
         int bestCount = 0;
-        for (Instant start = first; start.isBefore(limit); start = start.plus(SLOT_LENGTH)) {
+        for (Instant start = first; start.isBefore(limit); start = alignUp(start.plusNanos(1), SLOT_LENGTH)) {
             int count = 0;
             for (ZoneId zone : zones) {
                 if (suits(start, zone)) {
@@ -68,7 +82,8 @@ public final class SlotFinder {
         return new Slot(best, best.plus(SLOT_LENGTH), suited, notSuited);
     }
 
-    private boolean suits(Instant start, ZoneId zone) {
+    /** Whether a call starting then is inside working hours on the attendee's clock. */
+    public boolean suits(Instant start, ZoneId zone) {
         return hours.contains(start.atZone(zone), SLOT_LENGTH);
     }
 
@@ -82,7 +97,11 @@ public final class SlotFinder {
      * attendee's wall clock; in a +05:45 zone the slots fall on :15 and :45 local time (09:15-09:45).
      */
     static Instant alignUp(Instant instant) {
-        long step = SLOT_LENGTH.toSeconds();
+        return alignUp(instant, SLOT_LENGTH);
+    }
+
+    static Instant alignUp(Instant instant, Duration grid) {
+        long step = grid.toSeconds();
         long seconds = instant.getEpochSecond();
         long floor = seconds - Math.floorMod(seconds, step);
         return floor == seconds && instant.getNano() == 0 ? instant : Instant.ofEpochSecond(floor + step);

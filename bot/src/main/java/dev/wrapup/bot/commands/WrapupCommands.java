@@ -1,0 +1,198 @@
+package dev.wrapup.bot.commands;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import dev.wrapup.bot.analysis.AnalysisCallService;
+import dev.wrapup.bot.commands.SlashCommand.BadArguments;
+import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.UserDirectory;
+import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.SlackUser;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/** `/wrapup`: the review after an incident (or a success). */
+public final class WrapupCommands {
+    static final String NO_WRAPUP = "There is nothing to wrap up in this channel yet. Run `/wrapup` in an incident "
+            + "channel, or start a wrap-up here with `/wrapup start <title>`.";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+    private static final java.util.regex.Pattern DUE = java.util.regex.Pattern.compile(
+            "^(.*?)\\s+due\\s+(\\S+)\\s*$", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
+    private final IncidentService incidents;
+    private final AnalysisCallService calls;
+    private final WrapupService wrapups;
+    private final UserDirectory users;
+    private final Executor afterAck;
+    private final java.time.Clock clock;
+
+    public WrapupCommands(IncidentService incidents, AnalysisCallService calls, WrapupService wrapups,
+                          UserDirectory users, Executor afterAck, java.time.Clock clock) {
+        this.incidents = incidents;
+        this.calls = calls;
+        this.wrapups = wrapups;
+        this.users = users;
+        this.afterAck = afterAck;
+        this.clock = clock;
+    }
+
+    public SlashCommand command() {
+        return new SlashCommand("/wrapup", Usage.WRAPUP)
+                .on("well", (p, a, c) -> comment(p, a, AgendaItem.WELL))
+                .on("wrong", (p, a, c) -> comment(p, a, AgendaItem.WRONG))
+                .on("better", (p, a, c) -> comment(p, a, AgendaItem.BETTER))
+                .on("status", this::status)
+                .on("schedule", this::schedule)
+                .on("facilitator", this::facilitator)
+                .on("action", this::action)
+                .on("start", this::start)
+                .on("publish", this::publish);
+    }
+
+    private String comment(SlashCommandPayload p, String text, AgendaItem item) throws BadArguments {
+        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        if (incident.isEmpty()) {
+            return NO_WRAPUP;
+        }
+        if (text.isBlank()) {
+            throw new BadArguments("What is your comment? `/wrapup " + item.word() + " <text>` ("
+                    + item.question().toLowerCase() + ").");
+        }
+        return wrapups.comment(incident.get(), p.getUserId(), item, text, "command");
+    }
+
+    private String status(SlashCommandPayload p, String args, SlashCommandContext ctx) {
+        return incidents.inChannel(p.getChannelId()).map(wrapups::status).orElse(NO_WRAPUP);
+    }
+
+    private String action(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        if (incident.isEmpty()) {
+            return NO_WRAPUP;
+        }
+        String[] words = args.split("\\s+", 2);
+        if (words[0].equalsIgnoreCase("done")) {
+            String n = words.length > 1 ? words[1].strip() : "";
+            if (!n.matches("\\d{1,6}")) {
+                throw new BadArguments("Which action item? `/wrapup action done <n>`, with its number.");
+            }
+            return wrapups.closeAction(incident.get(), p.getUserId(), Integer.parseInt(n));
+        }
+        Optional<String> owner = SlackText.userId(words[0]);
+        if (owner.isEmpty() || words.length < 2 || words[1].isBlank()) {
+            throw new BadArguments("An action item needs an owner and what to do: "
+                    + "`/wrapup action @owner <text> [due yyyy-mm-dd]`.");
+        }
+        String text = words[1].strip();
+        java.time.LocalDate due = null;
+        java.util.regex.Matcher m = DUE.matcher(text);
+        if (m.matches()) {
+            try {
+                due = java.time.LocalDate.parse(m.group(2));
+            } catch (DateTimeParseException e) {
+                throw new BadArguments("`" + m.group(2) + "` is not a due date like 2026-12-01.");
+            }
+            text = m.group(1).strip();
+            if (due.isBefore(java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1))) {
+                throw new BadArguments("The due date " + due + " has passed.");
+            }
+        }
+        if (text.length() > 1000) {
+            throw new BadArguments("Keep action items short and actionable: under 1000 characters.");
+        }
+        var item = wrapups.addAction(incident.get(), p.getUserId(), owner.get(), text, due);
+        return "Action item " + item.number() + " recorded for " + SlackText.mention(owner.get())
+                + (due != null ? ", due " + due + " (I'll remind them that day)" : "") + ".";
+    }
+
+    private String start(SlashCommandPayload p, String title, SlashCommandContext ctx) throws BadArguments {
+        if (title.isBlank()) {
+            throw new BadArguments("What are we wrapping up? `/wrapup start <title>`, e.g. "
+                    + "`/wrapup start Black Friday went smoothly`.");
+        }
+        if (p.getChannelId().startsWith("D")) {
+            return "Start a wrap-up in a channel, so that its members can take part.";
+        }
+        return wrapups.start(p.getTeamId(), p.getChannelId(), p.getChannelName(), p.getUserId(), title.strip())
+                .map(i -> "Started the wrap-up of *" + SlackText.escape(i.title()) + "*. The channel's members are "
+                        + "its participants; the analysis call will be announced here.")
+                .orElse("This channel already has an open incident or wrap-up; finish it first.");
+    }
+
+    private String publish(SlashCommandPayload p, String args, SlashCommandContext ctx) {
+        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        if (incident.isEmpty()) {
+            return NO_WRAPUP;
+        }
+        if (!wrapups.mayPublish(incident.get(), p.getUserId())) {
+            return "Only the facilitator (" + SlackText.mention(incident.get().facilitator()) + ") or the commander ("
+                    + SlackText.mention(incident.get().commanderId()) + ") can publish this wrap-up.";
+        }
+        afterAck.execute(() -> wrapups.publish(incident.get(), p.getUserId()));
+        return "Publishing the wrap-up…";
+    }
+
+    /** A time as people type it: "yyyy-mm-dd HH:mm", then an optional Area/City. */
+    record When(LocalDateTime local, Optional<ZoneId> zone) {
+        static When parse(String args, String usage) throws BadArguments {
+            String[] words = args.strip().split("\\s+");
+            if (words.length < 2 || words.length > 3) {
+                throw new BadArguments("Give the date and time as `" + usage + " <yyyy-mm-dd HH:mm> [Area/City]`.");
+            }
+            LocalDateTime local;
+            try {
+                local = LocalDateTime.parse(words[0] + " " + words[1], WHEN);
+            } catch (DateTimeParseException e) {
+                throw new BadArguments("`" + words[0] + " " + words[1] + "` is not a date and time like 2026-11-24 15:30.");
+            }
+            Optional<ZoneId> zone = Optional.empty();
+            if (words.length == 3) {
+                try {
+                    zone = Optional.of(ZoneId.of(words[2]));
+                } catch (DateTimeException e) {
+                    throw new BadArguments("`" + words[2] + "` is not a timezone: use Area/City as in Europe/Berlin.");
+                }
+            }
+            return new When(local, zone);
+        }
+    }
+
+    private String schedule(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        if (incident.isEmpty()) {
+            return NO_WRAPUP;
+        }
+        When when = When.parse(args, "/wrapup schedule");
+        Optional<String> callerTz = users.known(p.getUserId()).map(SlackUser::tz);
+        ZoneId zone = when.zone().orElseGet(() -> callerTz.map(ZoneId::of).orElse(ZoneOffset.UTC));
+        var at = when.local().atZone(zone).toInstant();
+        Optional<String> refused = calls.reschedule(incident.get(), p.getUserId(), at);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return "Moved the analysis call to " + SlackText.date(at) + " (" + when.local().format(WHEN) + " " + zone
+                + (when.zone().isEmpty() && callerTz.isEmpty() ? ", UTC because I don't know your timezone yet" : "")
+                + "). Everyone in the channel has been told.";
+    }
+
+    private String facilitator(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        if (incident.isEmpty()) {
+            return NO_WRAPUP;
+        }
+        String userId = SlackText.userId(args).orElseThrow(() -> new BadArguments(
+                "Mention the facilitator with @, as in `/wrapup facilitator @sam`."));
+        incidents.setFacilitator(incident.get(), p.getUserId(), userId);
+        return SlackText.mention(userId) + " will facilitate the wrap-up.";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.wrapup.bot.home;
+
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.view.Views.view;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.wrapup.bot.analysis.AnalysisCallService;
+import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.AnalysisCall;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.persistence.Database;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
+import static dev.wrapup.persistence.jooq.Tables.PARTICIPANT;
+
+/** The bot's Home tab: what the viewer has on their plate. */
+public final class AppHome {
+    private final Database database;
+    private final IncidentService incidents;
+    private final AnalysisCallService calls;
+    private final WrapupService wrapups;
+    private final SlackCalls slack;
+    private final Executor afterAck;
+
+    public AppHome(Database database, IncidentService incidents, AnalysisCallService calls, WrapupService wrapups,
+                   SlackCalls slack, Executor afterAck) {
+        this.database = database;
+        this.incidents = incidents;
+        this.calls = calls;
+        this.wrapups = wrapups;
+        this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    public void register(App app) {
+        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+            if ("home".equals(req.getEvent().getTab()) || req.getEvent().getTab() == null) {
+                String userId = req.getEvent().getUser();
+                afterAck.execute(() -> publish(userId));
+            }
+            return ctx.ack();
+        });
+    }
+
+    void publish(String userId) {
+        List<Incident> mine = database.dsl().select(INCIDENT.ID).from(INCIDENT)
+                .join(PARTICIPANT).on(PARTICIPANT.INCIDENT_ID.eq(INCIDENT.ID))
+                .where(PARTICIPANT.USER_ID.eq(userId))
+                .orderBy(INCIDENT.ID.desc()).limit(100)
+                .fetch(r -> incidents.incidents().find(r.value1()).orElseThrow());
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText("Your incidents and wrap-ups"))));
+
+        list(blocks, "Open incidents", mine.stream().filter(i -> !i.isResolved()
+                && i.status() != IncidentStatus.ENDED && i.status() != IncidentStatus.REVIEWING).toList(),
+                i -> "*<#" + i.channelId() + ">* " + SlackText.escape(i.title()) + " — "
+                        + (i.severity() == null ? "" : i.severity().label() + ", ") + i.status().label());
+        List<String> upcoming = new ArrayList<>();
+        for (Incident i : mine) {
+            Optional<AnalysisCall> call = calls.call(i.id());
+            if (call.isPresent() && call.get().status() == AnalysisCall.Status.SCHEDULED) {
+                upcoming.add(SlackText.date(call.get().scheduledAt()) + " — analysis call of <#" + i.channelId() + "> "
+                        + SlackText.escape(i.title()));
+            }
+        }
+        list(blocks, "Upcoming analysis calls", upcoming, s -> s);
+        List<Incident> waiting = mine.stream().filter(i -> calls.call(i.id())
+                .map(c -> c.status() == AnalysisCall.Status.STARTED).orElse(false)
+                && wrapups.wrapups().publication(i.id()).isEmpty()
+                && !wrapups.wrapups().hasCommented(userId, i.id())).toList();
+        list(blocks, "Wrap-ups waiting for your comment", waiting,
+                i -> "<#" + i.channelId() + "> " + SlackText.escape(i.title())
+                        + " — `/wrapup well|wrong|better <text>` there");
+        List<ActionItem> actions = wrapups.wrapups().openActionsOf(userId);
+        list(blocks, "Your open action items", actions, a -> a.number() + ". " + SlackText.escape(a.text())
+                + (a.dueOn() != null ? " — due " + a.dueOn() : "")
+                + incidents.incidents().find(a.incidentId()).map(i -> " (<#" + i.channelId() + ">)").orElse(""));
+        slack.call("views.publish", m -> m.viewsPublish(r -> r.userId(userId)
+                .view(view(v -> v.type("home").blocks(blocks)))));
+    }
+
+    private static <T> void list(List<LayoutBlock> blocks, String title, List<T> items, Function<T, String> line) {
+        blocks.add(divider());
+        StringBuilder text = new StringBuilder("*" + title + "*\n");
+        if (items.isEmpty()) {
+            text.append("_Nothing here._");
+        }
+        items.stream().limit(20).forEach(item -> text.append("• ").append(line.apply(item)).append('\n'));
+        String body = text.length() > 2900 ? text.substring(0, 2899) + "…" : text.toString();
+        blocks.add(section(s -> s.text(markdownText(body))));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.wrapup.bot.report;
+
+import dev.wrapup.domain.Incident;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Participants;
+import dev.wrapup.persistence.Timeline;
+import dev.wrapup.persistence.WrapUps;
+
+/** Builds an incident's report from the database alone: the bot, the web page and `export` share it. */
+public final class Reports {
+    private final Participants participants;
+    private final Timeline timeline;
+    private final WrapUps wrapups;
+    private final java.util.function.Function<Incident, String> extraSection;
+
+    public Reports(Database database, java.util.function.Function<Incident, String> extraSection) {
+        this.participants = new Participants(database.dsl());
+        this.timeline = new Timeline(database.dsl());
+        this.wrapups = new WrapUps(database.dsl());
+        this.extraSection = extraSection;
+    }
+
+    public String markdown(Incident incident) {
+        return WrapUpReport.markdown(new WrapUpReport.Contents(incident, participants.list(incident.id()),
+                timeline.entries(incident.id()), wrapups.comments(incident.id()), wrapups.actions(incident.id()),
+                extraSection.apply(incident)));
+    }
+}

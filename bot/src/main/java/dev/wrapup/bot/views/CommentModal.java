@@ -1,0 +1,108 @@
+package dev.wrapup.bot.views;
+
+import static com.slack.api.model.block.Blocks.asBlocks;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.Incident;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/** The DM button's form: the three agenda questions, at least one answered. */
+public final class CommentModal {
+    public static final String CALLBACK_ID = "wrapup_comments";
+
+    private final SlackCalls slack;
+    private final IncidentService incidents;
+    private final WrapupService wrapups;
+    private final Executor afterAck;
+
+    public CommentModal(SlackCalls slack, IncidentService incidents, WrapupService wrapups, Executor afterAck) {
+        this.slack = slack;
+        this.incidents = incidents;
+        this.wrapups = wrapups;
+        this.afterAck = afterAck;
+    }
+
+    public void register(App app) {
+        app.blockAction(WrapupService.OPEN_COMMENT_ACTION, (req, ctx) -> {
+            String triggerId = req.getPayload().getTriggerId();
+            long incidentId = Long.parseLong(req.getPayload().getActions().get(0).getValue());
+            afterAck.execute(() -> incidents.incidents().find(incidentId).ifPresent(i -> open(triggerId, i)));
+            return ctx.ack();
+        });
+        app.viewSubmission(CALLBACK_ID, (req, ctx) -> {
+            View view = req.getPayload().getView();
+            long incidentId = Long.parseLong(view.getPrivateMetadata());
+            Map<AgendaItem, String> answers = new LinkedHashMap<>();
+            for (AgendaItem item : AgendaItem.values()) {
+                String text = value(view.getState().getValues(), item.word());
+                if (text != null && !text.isBlank()) {
+                    answers.put(item, text.strip());
+                }
+            }
+            if (answers.isEmpty()) {
+                return ctx.ackWithErrors(Map.of(AgendaItem.WELL.word(),
+                        "Please answer at least one of the three questions."));
+            }
+            Optional<Incident> incident = incidents.incidents().find(incidentId);
+            if (incident.isEmpty()) {
+                return ctx.ack();
+            }
+            String userId = req.getPayload().getUser().getId();
+            answers.forEach((item, text) -> wrapups.comment(incident.get(), userId, item, text, "modal"));
+            return ctx.ack();
+        });
+    }
+
+    void open(String triggerId, Incident incident) {
+        View view = view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
+                .privateMetadata(Long.toString(incident.id()))
+                .title(viewTitle(t -> t.type("plain_text").text("Your wrap-up comment")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
+                .close(viewClose(c -> c.type("plain_text").text("Later")))
+                .blocks(asBlocks(
+                        context(c -> c.elements(List.of(markdownText("*" + IncidentHeaderText.title(incident)
+                                + "* — answer at least one. We are looking at what made the work hard, "
+                                + "not at who did it.")))),
+                        question(AgendaItem.WELL),
+                        question(AgendaItem.WRONG),
+                        question(AgendaItem.BETTER))));
+        slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    private static com.slack.api.model.block.LayoutBlock question(AgendaItem item) {
+        return input(i -> i.blockId(item.word()).optional(true).label(plainText(item.question()))
+                .element(plainTextInput(e -> e.actionId(item.word()).multiline(true).maxLength(3000))));
+    }
+
+    private static String value(Map<String, Map<String, ViewState.Value>> values, String block) {
+        Map<String, ViewState.Value> b = values.get(block);
+        return b == null || b.get(block) == null ? null : b.get(block).getValue();
+    }
+
+    /** Titles shown in a modal's mrkdwn. */
+    static final class IncidentHeaderText {
+        static String title(Incident incident) {
+            return dev.wrapup.bot.slack.SlackText.escape(incident.title());
+        }
+    }
+}

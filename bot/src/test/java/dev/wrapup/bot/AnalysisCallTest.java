@@ -1,0 +1,213 @@
+package dev.wrapup.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wrapup.bot.analysis.AnalysisCallService;
+import dev.wrapup.bot.testing.BotTest;
+import dev.wrapup.bot.testing.FakeSlack;
+import dev.wrapup.bot.testing.Poll;
+import dev.wrapup.bot.testing.SlackEvents;
+import dev.wrapup.bot.testing.TestBot;
+import dev.wrapup.domain.AnalysisCall;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.persistence.AnalysisCalls;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analysis call end to end, with the delay in seconds and working hours all day, every
+ * day, so that the slot is the earliest moment and the call fires during the test.
+ */
+class AnalysisCallTest extends BotTest {
+    private static final Pattern DATE_TOKEN = Pattern.compile("<!date\\^(\\d+)\\^");
+
+    @Override
+    protected Map<String, String> env() {
+        return Map.of("WRAPUP_ANALYSIS_DELAY", "PT3S", "WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00",
+                "WRAPUP_SLOT_ALIGNMENT", "PT1S", "WRAPUP_VIDEO_URL", "https://meet.example/{channel}-{incident}",
+                "WRAPUP_REMINDER_DELAY", "PT1H");
+    }
+
+    private AnalysisCalls calls() {
+        return new AnalysisCalls(bot.wrapup().database().dsl());
+    }
+
+    private Incident resolvedIncident(String channel) {
+        Incident incident = declareHere(channel, "Checkout latency");
+        event(SlackEvents.message(channel, BOB, "p99 is 3s", fake.nextTs()));
+        String ts = fake.nextTs();
+        event(SlackEvents.message(channel, CAROL, "rolled back the feature flag", ts));
+        event(SlackEvents.pin(true, channel, ALICE, ts, "rolled back", fake.nextTs()));
+        command("/incident", "resolve Flag rolled back", ALICE, channel);
+        return incident;
+    }
+
+    private static long dateToken(String text) {
+        Matcher m = DATE_TOKEN.matcher(text);
+        assertTrue(m.find(), "no <!date^…> token in: " + text);
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void resolveAnnouncesTheCallWithADateTokenAndACalendarFileThenStartsIt() {
+        Instant resolvedAround = Instant.now();
+        Incident incident = resolvedIncident("C0OPS");
+        FakeSlack.Call announcement = fake.await("chat.postMessage", c -> "C0OPS".equals(c.param("channel"))
+                && c.param("text") != null && c.param("text").contains("*Analysis call:*"));
+        String text = announcement.param("text");
+        long at = dateToken(text);
+        assertTrue(Math.abs(at - resolvedAround.plusSeconds(3).getEpochSecond()) <= 3, text);
+        assertTrue(text.contains("facilitated by <@" + ALICE + ">"), text);
+        assertTrue(text.contains("inside working hours for 3 of 3 participants"), text);
+
+        FakeSlack.Call upload = fake.await("upload", c -> c.param("content").contains("BEGIN:VCALENDAR"));
+        String ics = upload.param("content");
+        assertTrue(ics.contains("UID:wrapup-incident-" + incident.id() + "@wrapup"), ics);
+        assertTrue(ics.contains("SEQUENCE:0"), ics);
+        FakeSlack.Call complete = fake.await("files.completeUploadExternal", c -> true);
+        assertEquals("C0OPS", complete.param("channel_id"));
+
+        FakeSlack.Call call = fake.await("chat.postMessage", c -> c.param("text") != null
+                && c.param("text").contains("starts now"), Duration.ofSeconds(20));
+        String post = call.param("text");
+        assertTrue(post.contains("https://meet.example/C0OPS-" + incident.id()), post);
+        assertTrue(post.contains("not here to find out who is to blame"), post);
+        assertTrue(post.contains("1. What went well\n2. What went wrong\n3. What we could do better next time"), post);
+        assertTrue(post.contains("rolled back the feature flag"), "key moment listed: " + post);
+        assertTrue(post.contains("/incidents/" + incident.webKey()), post);
+        for (String who : new String[] {ALICE, BOB, CAROL}) {
+            assertTrue(post.contains("<@" + who + ">"), post);
+            fake.await("chat.postMessage", c -> who.equals(c.param("channel")) && c.jsonText("blocks")
+                    .contains("wrapup_comment_open"));
+        }
+        assertEquals(AnalysisCall.Status.STARTED, calls().find(incident.id()).orElseThrow().status());
+
+        // What is said during the call lands on the same timeline.
+        String during = fake.nextTs();
+        event(SlackEvents.message("C0OPS", BOB, "the flag had no owner", during));
+        assertEquals(incident.id(), entry("C0OPS", during).incidentId());
+    }
+
+    @Test
+    void rescheduleMovesTheCallAndUpdatesTheSameCalendarEvent() {
+        bot.close();
+        var env = TestBot.env(fake, dataDir);
+        env.putAll(env());
+        env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
+        restart(env);
+        Incident incident = resolvedIncident("C0OPS");
+        fake.await("upload", c -> c.param("content").contains("SEQUENCE:0"));
+
+        String answer = command("/wrapup", "schedule 2099-01-01 10:00 Europe/Berlin", BOB, "C0OPS");
+        assertTrue(answer.startsWith("Moved the analysis call to <!date^4070941200^"), answer);
+        FakeSlack.Call moved = fake.await("chat.postMessage", c -> c.param("text") != null
+                && c.param("text").contains("moved the analysis call"));
+        assertEquals(4070941200L, dateToken(moved.param("text")));
+        String ics = fake.await("upload", c -> c.param("content").contains("SEQUENCE:1")).param("content");
+        assertTrue(ics.contains("UID:wrapup-incident-" + incident.id() + "@wrapup"), ics);
+        assertTrue(ics.contains("DTSTART:20990101T090000Z"), ics);
+        assertEquals(Instant.parse("2099-01-01T09:00:00Z"), calls().find(incident.id()).orElseThrow().scheduledAt());
+
+        assertTrue(command("/wrapup", "schedule 2001-01-01 10:00", BOB, "C0OPS").contains("has passed"));
+        assertTrue(command("/wrapup", "schedule tomorrow", BOB, "C0OPS").contains("/wrapup schedule <yyyy-mm-dd HH:mm>"));
+        assertTrue(command("/wrapup", "schedule 2099-01-01 10:00 Mars/Olympus", BOB, "C0OPS")
+                .startsWith("`Mars/Olympus` is not a timezone"));
+    }
+
+    @Test
+    void theCallersTimezoneIsTheDefault() {
+        bot.close();
+        var env = TestBot.env(fake, dataDir);
+        env.putAll(env());
+        env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
+        restart(env);
+        Incident incident = resolvedIncident("C0OPS");
+        fake.await("upload", c -> true);
+        Poll.until("Bob's timezone known", () -> bot.wrapup().database().dsl().fetchExists(
+                dev.wrapup.persistence.jooq.Tables.SLACK_USER,
+                dev.wrapup.persistence.jooq.Tables.SLACK_USER.USER_ID.eq(BOB)));
+        command("/wrapup", "schedule 2099-01-01 10:00", BOB, "C0OPS"); // Bob is in Los Angeles
+        assertEquals(Instant.parse("2099-01-01T18:00:00Z"), calls().find(incident.id()).orElseThrow().scheduledAt());
+    }
+
+    @Test
+    void reopeningCancelsThePendingCallAndResolvingTwiceNeverSchedulesTwo() {
+        bot.close();
+        var env = TestBot.env(fake, dataDir);
+        env.putAll(env());
+        env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
+        restart(env);
+        Incident incident = resolvedIncident("C0OPS");
+        fake.await("upload", c -> true);
+        assertTrue(command("/incident", "resolve again", ALICE, "C0OPS").contains("already resolved"));
+
+        String answer = command("/incident", "status investigating", BOB, "C0OPS");
+        assertTrue(answer.contains("Reopened"), answer);
+        fake.await("chat.postMessage", c -> c.param("text") != null
+                && c.param("text").contains("analysis call is cancelled because the incident was reopened"));
+        assertEquals(AnalysisCall.Status.CANCELLED, calls().find(incident.id()).orElseThrow().status());
+        assertTrue(bot.wrapup().scheduling().when(AnalysisCallService.TASK, incident.id()).isEmpty());
+
+        command("/incident", "resolve for real this time", BOB, "C0OPS");
+        Poll.until("scheduled again", () -> calls().find(incident.id()).orElseThrow().status()
+                == AnalysisCall.Status.SCHEDULED);
+        assertTrue(bot.wrapup().scheduling().when(AnalysisCallService.TASK, incident.id()).isPresent());
+        long announcements = fake.calls("chat.postMessage").stream().filter(c -> c.param("text") != null
+                && c.param("text").contains("*Analysis call:*")).count();
+        assertEquals(2, Poll.value("two announcements", () -> fake.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text") != null && c.param("text").contains("*Analysis call:*")).count(),
+                n -> n >= 2, Duration.ofSeconds(5)));
+        assertTrue(announcements <= 2);
+    }
+
+    @Test
+    void theFacilitatorIsNamedAndMissingRoleGroupsAreSuggested() {
+        bot.close();
+        fake.addUsergroup("S0FRONT", ALICE);
+        fake.addUsergroup("S0BACK", "U0DAVE");
+        var env = TestBot.env(fake, dataDir);
+        env.putAll(env());
+        env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
+        env.put("WRAPUP_ROLE_GROUPS", "frontend=S0FRONT,backend=S0BACK");
+        restart(env);
+        declareHere("C0OPS", "Mobile login");
+        assertTrue(command("/wrapup", "facilitator <@" + CAROL + "|carol>", ALICE, "C0OPS")
+                .contains("<@" + CAROL + "> will facilitate"));
+        command("/incident", "resolve", ALICE, "C0OPS");
+        String text = fake.await("chat.postMessage", c -> c.param("text") != null
+                && c.param("text").contains("*Analysis call:*")).param("text");
+        assertTrue(text.contains("facilitated by <@" + CAROL + ">"), text);
+        assertTrue(text.contains("Nobody from *backend* took part"), text);
+        assertFalse(text.contains("frontend"), text);
+        assertFalse(text.contains("<!subteam"), "a suggestion never pings a whole group: " + text);
+    }
+
+    @Test
+    void aBotStoppedBeforeTheCallAndStartedAfterItPostsTheCallExactlyOnce() throws Exception {
+        Incident incident = resolvedIncident("C0OPS");
+        fake.await("upload", c -> true);
+        Instant at = calls().find(incident.id()).orElseThrow().scheduledAt();
+        bot.close();
+        Poll.until("the call time to pass while the bot is down", () -> Instant.now().isAfter(at.plusSeconds(1)),
+                Duration.ofSeconds(15));
+        assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> c.param("text") != null
+                && c.param("text").contains("starts now")));
+
+        var env = TestBot.env(fake, dataDir);
+        env.putAll(env());
+        restart(env);
+        fake.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("starts now"),
+                Duration.ofSeconds(20));
+        Poll.until("the trigger to be used up", () -> bot.wrapup().scheduling()
+                .when(AnalysisCallService.TASK, incident.id()).isEmpty());
+        assertEquals(AnalysisCall.Status.STARTED, calls().find(incident.id()).orElseThrow().status());
+        assertEquals(1, fake.calls("chat.postMessage").stream().filter(c -> c.param("text") != null
+                && c.param("text").contains("starts now")).count());
+    }
+}

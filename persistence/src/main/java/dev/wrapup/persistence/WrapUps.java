@@ -1,0 +1,164 @@
+package dev.wrapup.persistence;
+
+import static dev.wrapup.persistence.jooq.Tables.ACTION_ITEM;
+import static dev.wrapup.persistence.jooq.Tables.COMMENT_REQUEST;
+import static dev.wrapup.persistence.jooq.Tables.PUBLICATION;
+import static dev.wrapup.persistence.jooq.Tables.WRAPUP_COMMENT;
+
+import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.WrapUpComment;
+import dev.wrapup.persistence.jooq.tables.records.ActionItemRecord;
+import dev.wrapup.persistence.jooq.tables.records.PublicationRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Comments, comment requests, action items and publications of wrap-ups. */
+public final class WrapUps {
+    private final DSLContext dsl;
+
+    public WrapUps(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    // ---------------------------------------------------------------- comments
+
+    public void addComment(DSLContext tx, long incidentId, String userId, AgendaItem item, String text, String source,
+                           Instant at) {
+        tx.insertInto(WRAPUP_COMMENT)
+                .set(WRAPUP_COMMENT.INCIDENT_ID, incidentId)
+                .set(WRAPUP_COMMENT.USER_ID, userId)
+                .set(WRAPUP_COMMENT.ITEM, item.word())
+                .set(WRAPUP_COMMENT.TEXT, text)
+                .set(WRAPUP_COMMENT.SOURCE, source)
+                .set(WRAPUP_COMMENT.CREATED_AT, at)
+                .execute();
+    }
+
+    public List<WrapUpComment> comments(long incidentId) {
+        return dsl.selectFrom(WRAPUP_COMMENT).where(WRAPUP_COMMENT.INCIDENT_ID.eq(incidentId))
+                .orderBy(WRAPUP_COMMENT.ID)
+                .fetch(r -> new WrapUpComment(r.getId(), r.getIncidentId(), r.getUserId(),
+                        AgendaItem.parse(r.getItem()).orElseThrow(), r.getText(), r.getSource(), r.getCreatedAt()));
+    }
+
+    public boolean hasCommented(String userId, long incidentId) {
+        return dsl.fetchExists(WRAPUP_COMMENT, WRAPUP_COMMENT.INCIDENT_ID.eq(incidentId)
+                .and(WRAPUP_COMMENT.USER_ID.eq(userId)));
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** Records that the person was asked; false when they had been asked before. */
+    public boolean asked(long incidentId, String userId, Instant at) {
+        return dsl.insertInto(COMMENT_REQUEST)
+                .set(COMMENT_REQUEST.INCIDENT_ID, incidentId)
+                .set(COMMENT_REQUEST.USER_ID, userId)
+                .set(COMMENT_REQUEST.ASKED_AT, at)
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    /** Marks the one reminder sent; false when it had been sent already. */
+    public boolean reminded(long incidentId, String userId, Instant at) {
+        int updated = dsl.update(COMMENT_REQUEST).set(COMMENT_REQUEST.REMINDED_AT, at)
+                .where(COMMENT_REQUEST.INCIDENT_ID.eq(incidentId).and(COMMENT_REQUEST.USER_ID.eq(userId)))
+                .and(COMMENT_REQUEST.REMINDED_AT.isNull())
+                .execute();
+        if (updated == 1) {
+            return true;
+        }
+        // Never asked (joined later): asked and reminded at once.
+        return dsl.insertInto(COMMENT_REQUEST)
+                .set(COMMENT_REQUEST.INCIDENT_ID, incidentId)
+                .set(COMMENT_REQUEST.USER_ID, userId)
+                .set(COMMENT_REQUEST.ASKED_AT, at)
+                .set(COMMENT_REQUEST.REMINDED_AT, at)
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    // ---------------------------------------------------------------- action items
+
+    public ActionItem addAction(DSLContext tx, long incidentId, String ownerId, String text, LocalDate dueOn,
+                                String createdBy, Instant at) {
+        Integer last = tx.select(DSL.max(ACTION_ITEM.NUMBER)).from(ACTION_ITEM)
+                .where(ACTION_ITEM.INCIDENT_ID.eq(incidentId)).fetchOne().value1();
+        ActionItemRecord r = tx.insertInto(ACTION_ITEM)
+                .set(ACTION_ITEM.INCIDENT_ID, incidentId)
+                .set(ACTION_ITEM.NUMBER, last == null ? 1 : last + 1)
+                .set(ACTION_ITEM.OWNER_ID, ownerId)
+                .set(ACTION_ITEM.TEXT, text)
+                .set(ACTION_ITEM.DUE_ON, dueOn)
+                .set(ACTION_ITEM.CREATED_BY, createdBy)
+                .set(ACTION_ITEM.CREATED_AT, at)
+                .returning()
+                .fetchOne();
+        return map(r);
+    }
+
+    public Optional<ActionItem> action(long id) {
+        return dsl.selectFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(id)).fetchOptional().map(WrapUps::map);
+    }
+
+    public Optional<ActionItem> action(long incidentId, int number) {
+        return dsl.selectFrom(ACTION_ITEM).where(ACTION_ITEM.INCIDENT_ID.eq(incidentId))
+                .and(ACTION_ITEM.NUMBER.eq(number)).fetchOptional().map(WrapUps::map);
+    }
+
+    public boolean closeAction(long id, Instant at) {
+        return dsl.update(ACTION_ITEM).set(ACTION_ITEM.DONE_AT, at)
+                .where(ACTION_ITEM.ID.eq(id)).and(ACTION_ITEM.DONE_AT.isNull()).execute() == 1;
+    }
+
+    /** Marks the due-date reminder sent, once. */
+    public boolean actionReminded(long id, Instant at) {
+        return dsl.update(ACTION_ITEM).set(ACTION_ITEM.REMINDED_AT, at)
+                .where(ACTION_ITEM.ID.eq(id)).and(ACTION_ITEM.REMINDED_AT.isNull()).execute() == 1;
+    }
+
+    public List<ActionItem> actions(long incidentId) {
+        return dsl.selectFrom(ACTION_ITEM).where(ACTION_ITEM.INCIDENT_ID.eq(incidentId))
+                .orderBy(ACTION_ITEM.NUMBER).fetch(WrapUps::map);
+    }
+
+    public List<ActionItem> openActionsOf(String ownerId) {
+        return dsl.selectFrom(ACTION_ITEM).where(ACTION_ITEM.OWNER_ID.eq(ownerId)).and(ACTION_ITEM.DONE_AT.isNull())
+                .orderBy(ACTION_ITEM.DUE_ON.asc().nullsLast(), ACTION_ITEM.ID).fetch(WrapUps::map);
+    }
+
+    private static ActionItem map(ActionItemRecord r) {
+        return new ActionItem(r.getId(), r.getIncidentId(), r.getNumber(), r.getOwnerId(), r.getText(), r.getDueOn(),
+                r.getCreatedBy(), r.getCreatedAt(), r.getDoneAt());
+    }
+
+    // ---------------------------------------------------------------- publications
+
+    /** Where a wrap-up was published. */
+    public record Publication(long incidentId, String channelId, String messageTs, String fileId, Instant publishedAt) {
+    }
+
+    public Optional<Publication> publication(long incidentId) {
+        return dsl.selectFrom(PUBLICATION).where(PUBLICATION.INCIDENT_ID.eq(incidentId)).fetchOptional()
+                .map(r -> new Publication(r.getIncidentId(), r.getChannelId(), r.getMessageTs(), r.getFileId(),
+                        r.getPublishedAt()));
+    }
+
+    public void savePublication(long incidentId, String channelId, String messageTs, String fileId, Instant at) {
+        PublicationRecord r = dsl.selectFrom(PUBLICATION).where(PUBLICATION.INCIDENT_ID.eq(incidentId)).fetchOne();
+        if (r == null) {
+            r = dsl.newRecord(PUBLICATION);
+            r.setIncidentId(incidentId);
+            r.setPublishedAt(at);
+        }
+        r.setChannelId(channelId);
+        r.setMessageTs(messageTs);
+        r.setFileId(fileId);
+        r.setUpdatedAt(at);
+        r.store();
+    }
+}

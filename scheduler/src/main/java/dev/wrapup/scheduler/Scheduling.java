@@ -1,0 +1,136 @@
+package dev.wrapup.scheduler;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Persistent one-off tasks ("start the analysis call of incident 12 at 14:00") on
+ * Quartz's JDBC job store: they survive restarts, and one whose time passed while the
+ * bot was down runs as soon as it is back. The bot registers what each task does.
+ */
+public final class Scheduling implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
+    private static final String CONTEXT_KEY = "wrapup.scheduling";
+
+    /** What a task does when its time comes; subjectId is usually an incident id. */
+    @FunctionalInterface
+    public interface Task {
+        void run(long subjectId) throws Exception;
+    }
+
+    private final Scheduler quartz;
+    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+
+    public Scheduling(Scheduler quartz) throws SchedulerException {
+        this.quartz = quartz;
+        quartz.getContext().put(CONTEXT_KEY, this);
+    }
+
+    public void register(String task, Task action) {
+        tasks.put(task, action);
+    }
+
+    /** Starts firing tasks; register every task first. */
+    public void start() throws SchedulerException {
+        quartz.start();
+    }
+
+    /** Runs the task at the given time, replacing any earlier plan for the same task and subject. */
+    public void at(String task, long subjectId, Instant when) {
+        JobKey key = key(task, subjectId);
+        JobDetail job = JobBuilder.newJob(TaskJob.class)
+                .withIdentity(key)
+                .usingJobData("task", task)
+                .usingJobData("subject", subjectId)
+                .requestRecovery(true)
+                .storeDurably(false)
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(new TriggerKey(key.getName(), key.getGroup()))
+                .startAt(Date.from(when))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            quartz.scheduleJob(job, java.util.Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not schedule " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Cancels the task if it is still to come; true when there was one. */
+    public boolean cancel(String task, long subjectId) {
+        try {
+            return quartz.deleteJob(key(task, subjectId));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not cancel " + key(task, subjectId) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** When the task will run, if it is planned. */
+    public Optional<Instant> when(String task, long subjectId) {
+        try {
+            Trigger trigger = quartz.getTrigger(new TriggerKey(key(task, subjectId).getName(), task));
+            return trigger == null || trigger.getNextFireTime() == null ? Optional.empty()
+                    : Optional.of(trigger.getNextFireTime().toInstant());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JobKey key(String task, long subjectId) {
+        return new JobKey(task + "-" + subjectId, task);
+    }
+
+    void run(String task, long subjectId) throws Exception {
+        Task action = tasks.get(task);
+        if (action == null) {
+            log.error("no action registered for scheduled task {}; it is dropped", task);
+            return;
+        }
+        log.info("running scheduled task {} for {}", task, subjectId);
+        action.run(subjectId);
+    }
+
+    @Override
+    public void close() {
+        try {
+            quartz.shutdown(true);
+        } catch (SchedulerException e) {
+            log.warn("stopping the scheduler", e);
+        }
+    }
+
+    /** The one Quartz job class: it hands the firing to the registered task. */
+    @DisallowConcurrentExecution
+    public static final class TaskJob implements Job {
+        @Override
+        public void execute(JobExecutionContext context) throws JobExecutionException {
+            try {
+                Scheduling scheduling = (Scheduling) context.getScheduler().getContext().get(CONTEXT_KEY);
+                scheduling.run(context.getMergedJobDataMap().getString("task"),
+                        context.getMergedJobDataMap().getLong("subject"));
+            } catch (Exception e) {
+                log.error("scheduled task {} failed", context.getJobDetail().getKey(), e);
+                throw new JobExecutionException(e, false);
+            }
+        }
+    }
+}
