@@ -56,7 +56,9 @@ public abstract class BotTest {
 
     @AfterEach
     void stopBot() throws Exception {
-        bot.close();
+        if (bot != null) {
+            bot.close();
+        }
         fake.close();
     }
 

@@ -397,7 +397,7 @@ public final class FakeSlack implements AutoCloseable {
                 return o;
             }
             case "conversations.setTopic", "conversations.setPurpose", "pins.add", "pins.remove",
-                 "reactions.add", "views.publish", "views.update", "files.completeUploadExternal" -> {
+                 "reactions.add", "views.publish", "views.update", "files.completeUploadExternal", "files.delete" -> {
                 JsonObject o = ok();
                 if (call.method().equals("files.completeUploadExternal")) {
                     o.add("files", JsonParser.parseString(call.params().getOrDefault("files", "[]")));

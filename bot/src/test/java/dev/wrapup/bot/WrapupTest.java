@@ -1,0 +1,305 @@
+package dev.wrapup.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.wrapup.bot.testing.BotTest;
+import dev.wrapup.bot.testing.FakeSlack;
+import dev.wrapup.bot.testing.Poll;
+import dev.wrapup.bot.testing.SlackEvents;
+import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.WrapUpComment;
+import dev.wrapup.persistence.WrapUps;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The wrap-up end to end: comments, reminders, nudges, action items, publishing, App Home. */
+class WrapupTest extends BotTest {
+    static final String OPS = "C0OPS";
+    static final String LEARN = "C0LEARN";
+
+    @Override
+    protected Map<String, String> env() {
+        return Map.of("WRAPUP_ANALYSIS_DELAY", "PT2S", "WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00",
+                "WRAPUP_SLOT_ALIGNMENT", "PT1S", "WRAPUP_REMINDER_DELAY", "PT3S",
+                "WRAPUP_LEARNINGS_CHANNEL", LEARN);
+    }
+
+    private WrapUps wrapups() {
+        return new WrapUps(bot.wrapup().database().dsl());
+    }
+
+    /** Alice declares, Bob and Carol talk, Alice resolves; returns once the call has started. */
+    private Incident callStarted() {
+        fake.addChannel(LEARN, "learnings", false, FakeSlack.BOT_USER_ID);
+        Incident incident = declareHere(OPS, "Queue backlog");
+        event(SlackEvents.message(OPS, BOB, "consumers are stuck", fake.nextTs()));
+        event(SlackEvents.message(OPS, CAROL, "restarting them", fake.nextTs()));
+        command("/incident", "resolve Consumers restarted", ALICE, OPS);
+        fake.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("starts now"),
+                Duration.ofSeconds(20));
+        return incident;
+    }
+
+    @Test
+    void commentsBySlashCommandAreKeptAsWrittenAndTheLastOneIsAnnounced() {
+        Incident incident = declareHere(OPS, "Queue backlog");
+        event(SlackEvents.message(OPS, BOB, "consumers are stuck", fake.nextTs()));
+        String text = "Rollback took *2 min* :rocket: — 日本語もOK <https://runbook.example|runbook>";
+        String answer = command("/wrapup", "well " + text, ALICE, OPS);
+        assertTrue(answer.startsWith("Thanks, your comment on *what went well*"), answer);
+        assertEquals(text, wrapups().comments(incident.id()).get(0).text());
+        assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> c.param("text") != null
+                && c.param("text").contains("Everyone has given")), "no public line until the last one");
+
+        command("/wrapup", "better Alert on consumer lag", BOB, OPS);
+        fake.await("chat.postMessage", c -> OPS.equals(c.param("channel")) && c.param("text") != null
+                && c.param("text").contains("Everyone has given their comment"));
+        assertEquals(List.of(AgendaItem.WELL, AgendaItem.BETTER),
+                wrapups().comments(incident.id()).stream().map(WrapUpComment::item).toList());
+
+        String empty = command("/wrapup", "wrong", ALICE, OPS);
+        assertTrue(empty.startsWith("What is your comment? `/wrapup wrong <text>`"), empty);
+        assertTrue(command("/wrapup", "well hi", ALICE, GENERAL).startsWith("There is nothing to wrap up"));
+    }
+
+    @Test
+    void someoneWhoWasNotAParticipantCommentsAndCountsAsOne() {
+        Incident incident = declareHere(OPS, "Queue backlog");
+        command("/wrapup", "wrong The dashboard was stale", "U0DAVE", OPS);
+        assertTrue(participants().list(incident.id()).stream().anyMatch(p -> p.userId().equals("U0DAVE")
+                && p.joinedBy().equals("commented")));
+    }
+
+    @Test
+    void theCallPromptsEveryoneByDmAndTheModalRecordsTheirComments() {
+        Incident incident = callStarted();
+        FakeSlack.Call dm = fake.await("chat.postMessage", c -> BOB.equals(c.param("channel"))
+                && c.jsonText("blocks").contains("wrapup_comment_open"));
+        assertTrue(dm.jsonText("blocks").contains(AgendaItem.BETTER.question()), dm.jsonText("blocks"));
+
+        HttpResponse<String> click = bot.slack().interaction(buttonClick(BOB, incident.id()));
+        assertEquals(200, click.statusCode());
+        FakeSlack.Call open = fake.await("views.open", c -> c.param("view").contains("wrapup_comments"));
+        JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
+
+        HttpResponse<String> none = bot.slack().interaction(submission(view, BOB, Map.of()));
+        assertTrue(none.body().contains("\"response_action\":\"errors\""), none.body());
+        assertTrue(none.body().contains("at least one"), none.body());
+
+        HttpResponse<String> sent = bot.slack().interaction(submission(view, BOB,
+                Map.of("well", "Paging worked", "better", "Document the restart")));
+        assertEquals(200, sent.statusCode());
+        assertFalse(sent.body().contains("errors"), sent.body());
+        List<WrapUpComment> comments = wrapups().comments(incident.id());
+        assertEquals(2, comments.size());
+        assertTrue(comments.stream().allMatch(c -> c.userId().equals(BOB) && c.source().equals("modal")));
+    }
+
+    @Test
+    void statusListsWhoHasCommentedAndTheReminderChasesTheRestOnce() {
+        Incident incident = callStarted();
+        command("/wrapup", "well Quick detection", ALICE, OPS);
+        String status = command("/wrapup", "status", ALICE, OPS);
+        assertTrue(status.contains("Commented (1): <@" + ALICE + ">"), status);
+        assertTrue(status.contains("Not yet (2): <@" + BOB + "> <@" + CAROL + ">"), status);
+        assertTrue(status.contains("Analysis call started <!date^"), status);
+
+        FakeSlack.Call toFacilitator = fake.await("chat.postMessage", c -> ALICE.equals(c.param("channel"))
+                && c.param("text") != null && c.param("text").contains("Still no comment"), Duration.ofSeconds(20));
+        assertTrue(toFacilitator.param("text").contains("<@" + BOB + ">, <@" + CAROL + ">"), toFacilitator.param("text"));
+        for (String who : new String[] {BOB, CAROL}) {
+            fake.await("chat.postMessage", c -> who.equals(c.param("channel"))
+                    && c.jsonText("blocks").contains("A gentle reminder"));
+        }
+        assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> ALICE.equals(c.param("channel"))
+                && c.jsonText("blocks").contains("A gentle reminder")), "no reminder to those who answered");
+        assertEquals(1, wrapups().comments(incident.id()).size());
+    }
+
+    @Test
+    void blamingLanguageGetsAPrivateNudgeAndIsStillRecorded() {
+        Incident incident = declareHere(OPS, "Bad deploy");
+        String ts = fake.nextTs();
+        String text = "honestly it was <@" + BOB + "|bob>'s fault, he should have known";
+        event(SlackEvents.message(OPS, CAROL, text, ts));
+        FakeSlack.Call nudge = fake.await("chat.postEphemeral", c -> CAROL.equals(c.param("user")));
+        assertEquals(OPS, nudge.param("channel"));
+        assertTrue(nudge.param("text").contains("What made this easy to get wrong?"), nudge.param("text"));
+        assertEquals(text, entry(OPS, ts).text(), "recorded unchanged");
+
+        command("/wrapup", "wrong Human error during the deploy", ALICE, OPS);
+        fake.await("chat.postEphemeral", c -> ALICE.equals(c.param("user"))
+                && c.param("text").toLowerCase().contains("human error"));
+        command("/incident", "note the deployer was careless", BOB, OPS);
+        fake.await("chat.postEphemeral", c -> BOB.equals(c.param("user")) && c.param("text").contains("careless"));
+
+        event(SlackEvents.message(OPS, CAROL, "fault tolerance kicked in, error rate is back to 0.1%", fake.nextTs()));
+        command("/wrapup", "better add a canary stage", CAROL, OPS);
+        assertEquals(1, fake.calls("chat.postEphemeral").stream().filter(c -> CAROL.equals(c.param("user"))).count(),
+                "ordinary incident talk is not nudged");
+        assertEquals("Human error during the deploy", wrapups().comments(incident.id()).get(0).text());
+    }
+
+    @Test
+    void actionItemsAreNumberedDmedRemindedOnTheDueDateAndClosed() {
+        Incident incident = declareHere(OPS, "Disk full");
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        String answer = command("/wrapup", "action <@" + BOB + "|bob> Alert at 80% disk due " + yesterday, ALICE, OPS);
+        assertTrue(answer.startsWith("Action item 1 recorded for <@" + BOB + ">, due " + yesterday), answer);
+        fake.await("chat.postMessage", c -> BOB.equals(c.param("channel")) && c.param("text").contains("gave you an action item"));
+        fake.await("chat.postMessage", c -> BOB.equals(c.param("channel")) && c.param("text").contains("is due today"),
+                Duration.ofSeconds(15));
+
+        command("/wrapup", "action <@" + CAROL + "> Add a runbook link to the alert", ALICE, OPS);
+        assertEquals(2, wrapups().actions(incident.id()).get(1).number());
+        assertEquals("Closed action item 1.", command("/wrapup", "action done 1", BOB, OPS));
+        assertTrue(command("/wrapup", "action done 1", BOB, OPS).contains("already done"));
+        assertTrue(command("/wrapup", "action done 9", BOB, OPS).contains("no action item 9"));
+        assertTrue(command("/wrapup", "action bob fix it", BOB, OPS).startsWith("An action item needs an owner"));
+        assertTrue(command("/wrapup", "action <@" + BOB + "> fix it due someday", BOB, OPS)
+                .startsWith("`someday` is not a due date"));
+        assertTrue(wrapups().actions(incident.id()).get(0).done());
+    }
+
+    @Test
+    void publishingPostsToTheLearningsChannelNeutralisesBroadcastsAndUpdatesOnRepublish() {
+        Incident incident = callStarted();
+        command("/wrapup", "well <!channel> <!here|here> the <!subteam^S0ONCALL|@oncall> team was great", BOB, OPS);
+        command("/wrapup", "wrong the retry storm", CAROL, OPS);
+        command("/wrapup", "action <@" + CAROL + "> Cap retries", ALICE, OPS);
+
+        String refused = command("/wrapup", "publish", BOB, OPS);
+        assertTrue(refused.startsWith("Only the facilitator (<@" + ALICE + ">) or the commander"), refused);
+        assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> LEARN.equals(c.param("channel"))));
+
+        assertEquals("Publishing the wrap-up…", command("/wrapup", "publish", ALICE, OPS));
+        FakeSlack.Call summary = fake.await("chat.postMessage", c -> LEARN.equals(c.param("channel")));
+        String blocks = summary.jsonText("blocks");
+        assertTrue(blocks.contains("Queue backlog"), blocks);
+        assertTrue(blocks.contains("Cap retries"), blocks);
+        assertFalse(blocks.contains("<!channel>") || blocks.contains("<!here") || blocks.contains("<!subteam"), blocks);
+        assertTrue(blocks.contains("@\\u200bchannel") || blocks.contains("@\u200Bchannel"), blocks);
+        FakeSlack.Call file = fake.await("upload", c -> c.param("content").contains("# Wrap-up: Queue backlog"));
+        String md = file.param("content");
+        assertFalse(md.contains("<!channel>"), md);
+        assertTrue(md.contains("## What went wrong\n\n- the retry storm — _Carol_"), md);
+        assertTrue(md.contains("No comment from: Alice"), md);
+        FakeSlack.Call complete = fake.await("files.completeUploadExternal", c -> LEARN.equals(c.param("channel_id")));
+        assertEquals(summary.param("ts") == null ? complete.param("thread_ts") : complete.param("thread_ts"),
+                complete.param("thread_ts"));
+        fake.await("chat.postMessage", c -> OPS.equals(c.param("channel")) && c.param("text") != null
+                && c.param("text").contains("published the wrap-up in <#" + LEARN + ">"));
+
+        command("/wrapup", "better Add jitter to retries", ALICE, OPS);
+        command("/wrapup", "publish", ALICE, OPS);
+        FakeSlack.Call update = fake.await("chat.update", c -> LEARN.equals(c.param("channel")));
+        assertTrue(update.jsonText("blocks").contains("Add jitter"), update.jsonText("blocks"));
+        fake.await("files.delete", c -> true);
+        fake.await("chat.postMessage", c -> OPS.equals(c.param("channel")) && c.param("text") != null
+                && c.param("text").contains("updated the wrap-up"));
+        assertEquals(1, fake.calls("chat.postMessage").stream().filter(c -> LEARN.equals(c.param("channel"))).count(),
+                "publishing again updates, it does not post twice");
+        assertEquals(incident.id(), wrapups().publication(incident.id()).orElseThrow().incidentId());
+    }
+
+    @Test
+    void appHomeShowsWhatTheViewerHasOnTheirPlate() {
+        Incident open = declareHere("C0OPEN", "Still burning");
+        event(SlackEvents.message("C0OPEN", BOB, "looking", fake.nextTs()));
+        Incident incident = callStarted();
+        command("/wrapup", "action <@" + BOB + "> Tune the consumer timeout", ALICE, OPS);
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_home_opened");
+        event.addProperty("user", BOB);
+        event.addProperty("channel", "D0BOB");
+        event.addProperty("tab", "home");
+        event.addProperty("event_ts", fake.nextTs());
+        event(event);
+        FakeSlack.Call publish = fake.await("views.publish", c -> BOB.equals(c.param("user_id")));
+        String view = publish.jsonText("view");
+        assertTrue(view.contains("\"type\":\"home\""), view);
+        assertTrue(view.contains("Still burning"), "open incident Bob is in: " + view);
+        assertTrue(view.contains("Wrap-ups waiting for your comment") && view.contains("Queue backlog"), view);
+        assertTrue(view.contains("Tune the consumer timeout"), view);
+        assertTrue(open.id() != incident.id());
+    }
+
+    @Test
+    void startWrapsUpSomethingThatWasNotAnIncidentWithTheChannelsMembers() {
+        String answer = command("/wrapup", "start Black Friday went smoothly", CAROL, GENERAL);
+        assertTrue(answer.startsWith("Started the wrap-up of *Black Friday went smoothly*"), answer);
+        Incident wrapup = incidents().findByChannel(GENERAL).orElseThrow();
+        Poll.until("members became participants", () -> participants().list(wrapup.id()).size() == 3);
+        fake.await("chat.postMessage", c -> GENERAL.equals(c.param("channel")) && c.param("text") != null
+                && c.param("text").contains("*Analysis call:*"));
+        assertTrue(command("/wrapup", "start Again", CAROL, GENERAL).contains("already has an open"));
+        assertTrue(command("/wrapup", "start", CAROL, GENERAL).startsWith("What are we wrapping up?"));
+    }
+
+    private static JsonObject buttonClick(String userId, long incidentId) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "block_actions");
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        payload.add("user", user);
+        JsonObject team = new JsonObject();
+        team.addProperty("id", FakeSlack.TEAM_ID);
+        payload.add("team", team);
+        payload.addProperty("api_app_id", "A0WRAPUP");
+        payload.addProperty("token", "unused");
+        payload.addProperty("trigger_id", "9.9.trigger");
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", "wrapup_comment_open");
+        action.addProperty("block_id", "b1");
+        action.addProperty("type", "button");
+        action.addProperty("value", Long.toString(incidentId));
+        action.addProperty("action_ts", "1.1");
+        com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
+        actions.add(action);
+        payload.add("actions", actions);
+        return payload;
+    }
+
+    private static JsonObject submission(JsonObject view, String userId, Map<String, String> answers) {
+        JsonObject values = new JsonObject();
+        for (String item : new String[] {"well", "wrong", "better"}) {
+            JsonObject v = new JsonObject();
+            v.addProperty("type", "plain_text_input");
+            if (answers.containsKey(item)) {
+                v.addProperty("value", answers.get(item));
+            } else {
+                v.add("value", com.google.gson.JsonNull.INSTANCE);
+            }
+            JsonObject block = new JsonObject();
+            block.add(item, v);
+            values.add(item, block);
+        }
+        JsonObject state = new JsonObject();
+        state.add("values", values);
+        JsonObject submitted = view.deepCopy();
+        submitted.addProperty("id", "V9");
+        submitted.add("state", state);
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "view_submission");
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        payload.add("user", user);
+        JsonObject team = new JsonObject();
+        team.addProperty("id", FakeSlack.TEAM_ID);
+        payload.add("team", team);
+        payload.addProperty("api_app_id", "A0WRAPUP");
+        payload.addProperty("token", "unused");
+        payload.add("view", submitted);
+        return payload;
+    }
+}
