@@ -293,7 +293,7 @@ public final class WrapupService {
                     channelId, channelName, title, null, null, IncidentStatus.REVIEWING, callerId, callerId, now), now);
             incidents.participants().add(tx, created.id(), callerId, "declared", now);
             incidents.timeline().add(tx, dev.wrapup.persistence.Timeline.NewEntry.of(created.id(), channelId,
-                    dev.wrapup.domain.EntryKind.SYSTEM, callerId, users.knownName(callerId).orElse(null),
+                    dev.wrapup.domain.EntryKind.SYSTEM, callerId, users.knownName(tx, callerId).orElse(null),
                     "Wrap-up started: " + title, now), now);
             return created;
         });
