@@ -2,7 +2,6 @@ package dev.wrapup.bot;
 
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.report.RecordJson;
-import dev.wrapup.bot.report.Reports;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
@@ -55,7 +54,7 @@ final class Export {
             var entries = new Timeline(database.dsl()).entries(incident.get().id());
             out.print(format.equals("json")
                     ? RecordJson.render(RecordJson.build(incident.get(), participants, entries)) + "\n"
-                    : new Reports(database, i -> null).markdown(incident.get()));
+                    : Wrapup.reports(database).markdown(incident.get()));
             out.flush();
             return 0;
         }

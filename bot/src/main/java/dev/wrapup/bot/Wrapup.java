@@ -10,8 +10,10 @@ import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.analysis.OpeningWords;
 import dev.wrapup.bot.commands.Commands;
 import dev.wrapup.bot.commands.WrapupCommands;
-import dev.wrapup.bot.commands.SlashCommand;
-import dev.wrapup.bot.commands.Usage;
+import dev.wrapup.bot.commands.MaintenanceCommands;
+import dev.wrapup.bot.maintenance.MaintenanceService;
+import dev.wrapup.bot.report.WrapUpReport;
+import dev.wrapup.persistence.Participants;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.home.AppHome;
 import dev.wrapup.bot.views.CommentModal;
@@ -104,7 +106,9 @@ public final class Wrapup implements AutoCloseable {
                 new SlotFinder(WorkingHours.parse(config.workingHours()), config.slotAlignment()),
                 OpeningWords.load(config.openingWordsFile()), clock);
         WrapupService wrapups = new WrapupService(config, database, incidents, analysis, calls, users, scheduling,
-                BlameDetector.standard(), new Reports(database, i -> null), afterAck, clock);
+                BlameDetector.standard(), reports(database), afterAck, clock);
+        MaintenanceService maintenance = new MaintenanceService(config, database, incidents, analysis, calls, users,
+                scheduling, afterAck, clock);
         incidents.onResolved((incident, by) -> analysis.planAfterResolve(incident));
         incidents.onReopened((incident, by) -> analysis.cancelOnReopen(incident));
         analysis.onCallStarted(wrapups::askEveryone);
@@ -121,7 +125,7 @@ public final class Wrapup implements AutoCloseable {
         new AppHome(database, incidents, analysis, wrapups, calls, afterAck).register(app);
         Commands.register(app, incidentCommands.command(),
                 new WrapupCommands(incidents, analysis, wrapups, users, afterAck, clock).command(),
-                new SlashCommand("/maintenance", Usage.MAINTENANCE));
+                new MaintenanceCommands(maintenance, users, clock).command());
 
         web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
                 incidents.timeline(), wrapups::report));
@@ -138,6 +142,13 @@ public final class Wrapup implements AutoCloseable {
         log.info("Wrapup is up: {} on port {}, database {}", config.socketMode() ? "Socket Mode" : "HTTP",
                 web.port(), database.vendor());
         return new Wrapup(config, database, slack, afterAck, scheduling, web, socketMode);
+    }
+
+    /** Reports for the bot, the web page and `export` alike: maintenance windows add their plan and verdict. */
+    static Reports reports(Database database) {
+        Participants participants = new Participants(database.dsl());
+        return new Reports(database, MaintenanceService.reportSection(database,
+                id -> WrapUpReport.names(participants.list(id))));
     }
 
     /** One Slack SDK instance, its Web API base moved by SLACK_API_URL. */

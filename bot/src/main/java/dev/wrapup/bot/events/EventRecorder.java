@@ -15,6 +15,7 @@ import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.FileRef;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.SlackTs;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Events;
@@ -250,8 +251,8 @@ public final class EventRecorder implements Middleware {
     private boolean recordOnce(String eventId, String channel, Apply apply, Instant now) {
         return database.transaction(tx -> {
             Optional<Incident> incident = incidents.findByChannel(tx, channel);
-            if (incident.isEmpty()) {
-                return false;
+            if (incident.isEmpty() || incident.get().status() == IncidentStatus.PLANNED) {
+                return false; // a maintenance window is recorded from `begin`
             }
             if (eventId != null && !Events.claim(tx, eventId, now)) {
                 return false;

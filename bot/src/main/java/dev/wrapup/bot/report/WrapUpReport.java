@@ -42,7 +42,9 @@ public final class WrapUpReport {
         md.append("- **Severity:** ").append(i.severity() == null ? "not set" : i.severity().label()).append('\n');
         md.append("- **Started:** ").append(WHEN.format(i.startedAt())).append('\n');
         if (i.resolvedAt() != null) {
-            md.append("- **Resolved:** ").append(WHEN.format(i.resolvedAt())).append(" (time to resolve: ")
+            md.append(i.kind() == IncidentKind.MAINTENANCE ? "- **Ended:** " : "- **Resolved:** ")
+                    .append(WHEN.format(i.resolvedAt()))
+                    .append(i.kind() == IncidentKind.MAINTENANCE ? " (from the planned start: " : " (time to resolve: ")
                     .append(TimelineMarkdown.duration(Duration.between(i.startedAt(), i.resolvedAt()))).append(")\n");
         }
         md.append("- **Commander:** ").append(name.apply(i.commanderId())).append('\n');
@@ -120,7 +122,8 @@ public final class WrapUpReport {
         };
     }
 
-    static Function<String, String> names(List<Participant> participants) {
+    /** Display names by user id, the id itself when the name is not known. */
+    public static Function<String, String> names(List<Participant> participants) {
         Map<String, String> byId = participants.stream().filter(p -> p.displayName() != null)
                 .collect(Collectors.toMap(Participant::userId, Participant::displayName, (a, b) -> a));
         return id -> id == null ? "not set" : byId.containsKey(id)

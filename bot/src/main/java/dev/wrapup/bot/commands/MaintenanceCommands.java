@@ -1,0 +1,174 @@
+package dev.wrapup.bot.commands;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import dev.wrapup.bot.commands.SlashCommand.BadArguments;
+import dev.wrapup.bot.maintenance.MaintenanceService;
+import dev.wrapup.bot.maintenance.MaintenanceText;
+import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.UserDirectory;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.domain.MaintenanceWindow.State;
+import dev.wrapup.domain.MaintenanceWindow.Verdict;
+import dev.wrapup.domain.SlackUser;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** `/maintenance`: plan, run and end a maintenance window. */
+public final class MaintenanceCommands {
+    static final String NO_WINDOW = "There is no maintenance window in this channel. Plan one with "
+            + "`/maintenance plan <title> from <yyyy-mm-dd HH:mm> to <yyyy-mm-dd HH:mm> [Area/City]`.";
+    private static final Pattern PLAN = Pattern.compile(
+            "^(.+?)\\s+from\\s+(\\d{4}-\\d{2}-\\d{2}\\s+\\d{1,2}:\\d{2})\\s+to\\s+(\\d{4}-\\d{2}-\\d{2}\\s+\\d{1,2}:\\d{2})"
+                    + "(?:\\s+(\\S+))?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd H:mm");
+
+    private final MaintenanceService maintenance;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    public MaintenanceCommands(MaintenanceService maintenance, UserDirectory users, Clock clock) {
+        this.maintenance = maintenance;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public SlashCommand command() {
+        return new SlashCommand("/maintenance", Usage.MAINTENANCE)
+                .on("plan", this::plan)
+                .on("step", this::step)
+                .on("done", (p, a, c) -> mark(p, a, State.DONE))
+                .on("failed", (p, a, c) -> mark(p, a, State.FAILED))
+                .on("impact", this::impact)
+                .on("begin", this::begin)
+                .on("end", this::end);
+    }
+
+    private String plan(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Matcher m = PLAN.matcher(args);
+        if (!m.matches()) {
+            throw new BadArguments("A plan needs a title and its window: `/maintenance plan <title> from "
+                    + "<yyyy-mm-dd HH:mm> to <yyyy-mm-dd HH:mm> [Area/City]`.");
+        }
+        if (p.getChannelId().startsWith("D")) {
+            return "Plan a maintenance window in a channel, so that everyone working on it can follow.";
+        }
+        ZoneId zone;
+        if (m.group(4) != null) {
+            try {
+                zone = ZoneId.of(m.group(4));
+            } catch (DateTimeException e) {
+                throw new BadArguments("`" + m.group(4) + "` is not a timezone: use Area/City as in Europe/Berlin.");
+            }
+        } else {
+            zone = users.known(p.getUserId()).map(SlackUser::tz).map(MaintenanceCommands::zone).orElse(ZoneOffset.UTC);
+        }
+        Instant start = time(m.group(2), zone);
+        Instant end = time(m.group(3), zone);
+        if (!end.isAfter(start)) {
+            throw new BadArguments("The window must end after it starts.");
+        }
+        if (start.isBefore(clock.instant().minusSeconds(60))) {
+            throw new BadArguments("That window starts in the past; plan one that is still to come.");
+        }
+        String title = m.group(1).strip();
+        return maintenance.plan(p.getTeamId(), p.getChannelId(), p.getChannelName(), p.getUserId(), title, start, end,
+                        zone)
+                .map(i -> ":construction: Planned *" + SlackText.escape(title) + "*: " + SlackText.date(start) + " → "
+                        + SlackText.date(end) + " (" + zone.getId() + "). Add the steps with "
+                        + "`/maintenance step @owner <text>`. A heads-up goes out ahead of the start.")
+                .orElse("This channel already has an open incident or maintenance window; finish it first.");
+    }
+
+    private static Instant time(String text, ZoneId zone) throws BadArguments {
+        try {
+            return LocalDateTime.parse(text.replaceAll("\\s+", " "), WHEN).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadArguments("`" + text + "` is not a date and time like 2026-12-05 22:00.");
+        }
+    }
+
+    private String step(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Incident window = open(p);
+        String[] words = args.split("\\s+", 2);
+        Optional<String> owner = SlackText.userId(words[0]);
+        if (owner.isEmpty() || words.length < 2 || words[1].isBlank()) {
+            throw new BadArguments("A step needs an owner and what to do: `/maintenance step @owner <text>`.");
+        }
+        if (window.status() == IncidentStatus.ENDED) {
+            return "The window has ended; its plan can no longer change.";
+        }
+        int n = maintenance.step(window, p.getUserId(), owner.get(), words[1].strip());
+        return "Step " + n + " added for " + SlackText.mention(owner.get()) + ".";
+    }
+
+    private String mark(SlashCommandPayload p, String args, State state) throws BadArguments {
+        Incident window = open(p);
+        String[] words = args.split("\\s+", 2);
+        if (!words[0].matches("\\d{1,4}")) {
+            throw new BadArguments(state == State.DONE ? "Which step? `/maintenance done <n>`."
+                    : "Which step, and why? `/maintenance failed <n> <why>`.");
+        }
+        String why = words.length > 1 ? words[1].strip() : "";
+        if (state == State.FAILED && why.isEmpty()) {
+            throw new BadArguments("Say why step " + words[0] + " failed: `/maintenance failed " + words[0] + " <why>`.");
+        }
+        int n = Integer.parseInt(words[0]);
+        if (!maintenance.mark(window, p.getUserId(), n, state, state == State.FAILED ? why : null)) {
+            return "There is no step " + n + " in this plan.";
+        }
+        return "Step " + n + (state == State.DONE ? " is done." : " is marked failed.");
+    }
+
+    private String impact(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Incident window = open(p);
+        if (args.isBlank()) {
+            throw new BadArguments("What was the impact? `/maintenance impact <text>`.");
+        }
+        maintenance.impact(window, p.getUserId(), args);
+        return "Production impact recorded. It will be part of the verdict and the wrap-up.";
+    }
+
+    private String begin(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Incident window = open(p);
+        if (window.status() == IncidentStatus.ENDED) {
+            return "This window has already ended.";
+        }
+        return maintenance.begin(window, p.getUserId()) ? "The window has begun; I'm recording the channel."
+                : "The window has already begun.";
+    }
+
+    private String end(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Incident window = open(p);
+        if (window.status() == IncidentStatus.PLANNED) {
+            return "The window has not begun: `/maintenance begin` first.";
+        }
+        Verdict verdict = maintenance.end(window, p.getUserId());
+        if (verdict == null) {
+            return "This window has already ended.";
+        }
+        return "Ended. " + MaintenanceText.verdict(verdict) + " The analysis call will be announced here.";
+    }
+
+    private Incident open(SlashCommandPayload p) throws BadArguments {
+        return maintenance.inChannel(p.getChannelId()).orElseThrow(() -> new BadArguments(NO_WINDOW));
+    }
+
+    private static ZoneId zone(String tz) {
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package dev.wrapup.bot.maintenance;
+
+import static com.slack.api.model.block.Blocks.asBlocks;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.wrapup.bot.analysis.AnalysisCallService;
+import dev.wrapup.bot.config.Config;
+import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.UserDirectory;
+import dev.wrapup.domain.EntryKind;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.IncidentKind;
+import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.domain.MaintenanceWindow;
+import dev.wrapup.domain.MaintenanceWindow.State;
+import dev.wrapup.domain.MaintenanceWindow.Verdict;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.MaintenanceWindows;
+import dev.wrapup.persistence.Timeline.NewEntry;
+import dev.wrapup.scheduler.Scheduling;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+
+/**
+ * Maintenance windows: a numbered plan with owners, a heads-up in advance, begin and
+ * end with a success verdict, and the same wrap-up as an incident whatever the outcome.
+ */
+public final class MaintenanceService {
+    public static final String HEADS_UP_TASK = "maintenance-heads-up";
+    public static final String END_CHECK_TASK = "maintenance-end-check";
+
+    private final Config config;
+    private final Database database;
+    private final IncidentService incidents;
+    private final AnalysisCallService calls;
+    private final MaintenanceWindows windows;
+    private final SlackCalls slack;
+    private final UserDirectory users;
+    private final Scheduling scheduling;
+    private final Executor afterAck;
+    private final Clock clock;
+
+    public MaintenanceService(Config config, Database database, IncidentService incidents, AnalysisCallService calls,
+                              SlackCalls slack, UserDirectory users, Scheduling scheduling, Executor afterAck,
+                              Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.incidents = incidents;
+        this.calls = calls;
+        this.windows = new MaintenanceWindows(database.dsl());
+        this.slack = slack;
+        this.users = users;
+        this.scheduling = scheduling;
+        this.afterAck = afterAck;
+        this.clock = clock;
+        scheduling.register(HEADS_UP_TASK, this::headsUp);
+        scheduling.register(END_CHECK_TASK, this::endCheck);
+    }
+
+    public Optional<MaintenanceWindow> window(long incidentId) {
+        return windows.find(incidentId);
+    }
+
+    /** The open window in the channel, if any. */
+    public Optional<Incident> inChannel(String channelId) {
+        return incidents.inChannel(channelId).filter(i -> i.kind() == IncidentKind.MAINTENANCE);
+    }
+
+    // ---------------------------------------------------------------- plan
+
+    /** Plans the window in this channel; empty when the channel already has something open. */
+    public Optional<Incident> plan(String teamId, String channelId, String channelName, String callerId, String title,
+                                   Instant start, Instant end, ZoneId zone) {
+        Instant now = clock.instant();
+        Incident incident = database.transaction(tx -> {
+            Optional<Incident> open = incidents.incidents().findByChannel(tx, channelId)
+                    .filter(i -> !i.isResolved() && i.status() != IncidentStatus.ENDED);
+            if (open.isPresent()) {
+                return null;
+            }
+            Incident created = incidents.incidents().create(tx, new Incidents.NewIncident(IncidentKind.MAINTENANCE,
+                    teamId, channelId, channelName, title, null, null, IncidentStatus.PLANNED, callerId, callerId,
+                    start), now);
+            windows.create(tx, created.id(), start, end, zone.getId());
+            incidents.participants().add(tx, created.id(), callerId, "declared", now);
+            entry(tx, created, callerId, EntryKind.SYSTEM, "Maintenance planned: " + title, now);
+            return created;
+        });
+        if (incident == null) {
+            return Optional.empty();
+        }
+        Instant headsUpAt = start.minus(config.headsUp());
+        if (headsUpAt.isAfter(now)) {
+            scheduling.at(HEADS_UP_TASK, incident.id(), headsUpAt);
+        } else {
+            afterAck.execute(() -> headsUp(incident.id())); // planned inside the heads-up period: tell people now
+        }
+        scheduling.at(END_CHECK_TASK, incident.id(), end);
+        afterAck.execute(() -> {
+            slack.call("conversations.join", m -> m.conversationsJoin(r -> r.channel(channelId)));
+            postPlan(incident.id());
+            users.refreshLater(callerId);
+        });
+        return Optional.of(incident);
+    }
+
+    public int step(Incident incident, String callerId, String ownerId, String text) {
+        Instant now = clock.instant();
+        int number = database.transaction(tx -> {
+            int n = windows.addStep(tx, incident.id(), ownerId, text, now);
+            incidents.participants().add(tx, incident.id(), ownerId, "invited", now);
+            entry(tx, incident, callerId, EntryKind.SYSTEM, "Step " + n + " planned for " + name(tx, ownerId)
+                    + ": " + text, now);
+            return n;
+        });
+        afterAck.execute(() -> {
+            slack.call("conversations.invite", m -> m.conversationsInvite(r -> r.channel(incident.channelId())
+                    .users(List.of(ownerId))));
+            updatePlan(incident.id());
+        });
+        users.refreshLater(ownerId);
+        return number;
+    }
+
+    /** Marks a step done or failed; false when there is no such step. */
+    public boolean mark(Incident incident, String callerId, int number, State state, String why) {
+        Instant now = clock.instant();
+        boolean marked = database.transaction(tx -> {
+            if (!windows.mark(tx, incident.id(), number, state, why, now)) {
+                return false;
+            }
+            entry(tx, incident, callerId, state == State.FAILED ? EntryKind.NOTE : EntryKind.SYSTEM,
+                    "Step " + number + (state == State.DONE ? " done" : " failed: " + why), now);
+            return true;
+        });
+        if (marked) {
+            afterAck.execute(() -> {
+                updatePlan(incident.id());
+                if (state == State.FAILED) {
+                    post(incident, ":x: Step " + number + " failed (" + SlackText.mention(callerId) + "): " + why);
+                }
+            });
+        }
+        return marked;
+    }
+
+    public void impact(Incident incident, String callerId, String text) {
+        Instant now = clock.instant();
+        database.transaction(tx -> {
+            windows.addImpact(tx, incident.id(), callerId, text, now);
+            entry(tx, incident, callerId, EntryKind.NOTE, "Production impact: " + text, now);
+            return null;
+        });
+        afterAck.execute(() -> {
+            post(incident, ":rotating_light: Production impact reported by " + SlackText.mention(callerId) + ": "
+                    + text);
+            updatePlan(incident.id());
+        });
+    }
+
+    /** Begins the window; false when it had begun already. */
+    public boolean begin(Incident incident, String callerId) {
+        Instant now = clock.instant();
+        boolean began = database.transaction(tx -> {
+            if (!windows.begin(tx, incident.id(), now)) {
+                return false;
+            }
+            incidents.incidents().setStatus(tx, incident.id(), IncidentStatus.IN_PROGRESS, null);
+            entry(tx, incident, callerId, EntryKind.STATUS, "Maintenance began", now);
+            return true;
+        });
+        if (began) {
+            afterAck.execute(() -> {
+                post(incident, ":construction: The maintenance window has begun (" + SlackText.mention(callerId)
+                        + "). Everything said here is recorded until the wrap-up.");
+                updatePlan(incident.id());
+            });
+        }
+        return began;
+    }
+
+    /** Ends the window: the verdict, then the analysis call, whatever the verdict. */
+    public Verdict end(Incident incident, String callerId) {
+        Instant now = clock.instant();
+        Verdict verdict = database.transaction(tx -> {
+            if (!windows.end(tx, incident.id(), now)) {
+                return null;
+            }
+            incidents.incidents().setStatus(tx, incident.id(), IncidentStatus.ENDED, now);
+            Verdict v = windows.find(tx, incident.id()).orElseThrow().verdict(now);
+            entry(tx, incident, callerId, EntryKind.STATUS, "Maintenance ended. " + MaintenanceText.verdict(v)
+                    .replaceAll(":[a-z_]+: ", "").replace("*", ""), now);
+            return v;
+        });
+        if (verdict == null) {
+            return null;
+        }
+        scheduling.cancel(END_CHECK_TASK, incident.id());
+        afterAck.execute(() -> {
+            post(incident, ":checkered_flag: The maintenance window has ended (" + SlackText.mention(callerId) + ").\n"
+                    + MaintenanceText.verdict(verdict) + "\nA wrap-up follows whatever the outcome: what went well "
+                    + "is as worth sharing as what did not.");
+            updatePlan(incident.id());
+            calls.planAfterResolve(incidents.incidents().find(incident.id()).orElseThrow());
+        });
+        return verdict;
+    }
+
+    // ---------------------------------------------------------------- scheduled
+
+    /** The heads-up to the announcements channel, once. */
+    void headsUp(long incidentId) {
+        Optional<Incident> incident = incidents.incidents().find(incidentId);
+        Optional<MaintenanceWindow> window = windows.find(incidentId);
+        if (incident.isEmpty() || window.isEmpty() || config.announceChannel().isEmpty()
+                || !windows.headsUpSent(incidentId, clock.instant())) {
+            return;
+        }
+        MaintenanceWindow w = window.get();
+        slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(config.announceChannel().get())
+                .text(":construction: *Planned maintenance: " + SlackText.neutraliseBroadcasts(SlackText.escape(
+                        incident.get().title())) + "*\n" + SlackText.date(w.plannedStart()) + " → "
+                        + SlackText.date(w.plannedEnd()) + " (" + w.steps().size() + " planned step"
+                        + (w.steps().size() == 1 ? "" : "s") + "). Questions: <#" + incident.get().channelId() + ">.")));
+    }
+
+    /** At the planned end: if the window has not ended, ask in the channel and record the overrun. */
+    void endCheck(long incidentId) {
+        Optional<Incident> incident = incidents.incidents().find(incidentId);
+        Optional<MaintenanceWindow> window = windows.find(incidentId);
+        if (incident.isEmpty() || window.isEmpty() || window.get().endedAt() != null
+                || !windows.overrun(incidentId, clock.instant())) {
+            return;
+        }
+        Instant now = clock.instant();
+        database.transaction(tx -> {
+            entry(tx, incident.get(), null, EntryKind.SYSTEM, "The planned end passed without `/maintenance end`", now);
+            return null;
+        });
+        post(incident.get(), ":hourglass: The window was planned to end " + SlackText.date(window.get().plannedEnd())
+                + ". Is it over? Run `/maintenance end` when it is; the overrun is being recorded. "
+                + SlackText.mention(incident.get().commanderId()));
+    }
+
+    // ---------------------------------------------------------------- plan message
+
+    private void postPlan(long incidentId) {
+        Incident incident = incidents.incidents().find(incidentId).orElseThrow();
+        slack.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
+                        .text("Maintenance plan: " + incident.title()).blocks(planBlocks(incident))))
+                .ifPresent(posted -> {
+                    incidents.incidents().setHeaderTs(incidentId, posted.getTs());
+                    slack.call("pins.add", m -> m.pinsAdd(r -> r.channel(incident.channelId())
+                            .timestamp(posted.getTs())));
+                });
+    }
+
+    /** Brings the pinned plan up to date. */
+    public void updatePlan(long incidentId) {
+        Incident incident = incidents.incidents().find(incidentId).orElseThrow();
+        if (incident.headerTs() == null) {
+            return;
+        }
+        slack.call("chat.update", m -> m.chatUpdate(r -> r.channel(incident.channelId()).ts(incident.headerTs())
+                .text("Maintenance plan: " + incident.title()).blocks(planBlocks(incident))));
+    }
+
+    private List<LayoutBlock> planBlocks(Incident incident) {
+        MaintenanceWindow w = windows.find(incident.id()).orElseThrow();
+        String body = SlackText.truncate(MaintenanceText.plan(incident, w), 2900);
+        List<LayoutBlock> blocks = new java.util.ArrayList<>(asBlocks(
+                header(h -> h.text(plainText(SlackText.truncate(":construction: " + incident.title(), 150), true))),
+                section(s -> s.text(markdownText(body)))));
+        if (w.endedAt() != null) {
+            blocks.add(section(s -> s.text(markdownText(MaintenanceText.verdict(w.verdict(w.endedAt()))))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText("`/maintenance help` lists what you can do. The "
+                + "record is on the <" + incidents.timelineUrl(incident) + "|web page>.")))));
+        return blocks;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The report's plan-and-verdict section for maintenance windows (null for others). */
+    public static Function<Incident, String> reportSection(Database database,
+                                                           Function<Long, Function<String, String>> names) {
+        MaintenanceWindows windows = new MaintenanceWindows(database.dsl());
+        return incident -> incident.kind() != IncidentKind.MAINTENANCE ? null
+                : windows.find(incident.id()).map(w -> MaintenanceText.markdown(w, names.apply(incident.id())))
+                .orElse(null);
+    }
+
+    private void entry(DSLContext tx, Incident incident, String userId, EntryKind kind, String text, Instant now) {
+        incidents.timeline().add(tx, NewEntry.of(incident.id(), incident.channelId(), kind, userId,
+                userId == null ? "Wrapup" : users.knownName(tx, userId).orElse(null), text, now), now);
+        if (userId != null) {
+            incidents.participants().add(tx, incident.id(), userId, "posted", now);
+        }
+    }
+
+    private String name(DSLContext tx, String userId) {
+        return users.knownName(tx, userId).orElse(userId);
+    }
+
+    private void post(Incident incident, String text) {
+        slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId()).text(text)));
+    }
+}
