@@ -96,11 +96,7 @@ class AnalysisCallTest extends BotTest {
 
     @Test
     void rescheduleMovesTheCallAndUpdatesTheSameCalendarEvent() {
-        bot.close();
-        var env = TestBot.env(fake, dataDir);
-        env.putAll(env());
-        env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
-        restart(env);
+        restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H"));
         Incident incident = resolvedIncident("C0OPS");
         fake.await("upload", c -> c.param("content").contains("SEQUENCE:0"));
 
@@ -122,11 +118,7 @@ class AnalysisCallTest extends BotTest {
 
     @Test
     void theCallersTimezoneIsTheDefault() {
-        bot.close();
-        var env = TestBot.env(fake, dataDir);
-        env.putAll(env());
-        env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
-        restart(env);
+        restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H"));
         Incident incident = resolvedIncident("C0OPS");
         fake.await("upload", c -> true);
         Poll.until("Bob's timezone known", () -> bot.wrapup().database().dsl().fetchExists(
@@ -138,11 +130,7 @@ class AnalysisCallTest extends BotTest {
 
     @Test
     void reopeningCancelsThePendingCallAndResolvingTwiceNeverSchedulesTwo() {
-        bot.close();
-        var env = TestBot.env(fake, dataDir);
-        env.putAll(env());
-        env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
-        restart(env);
+        restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H"));
         Incident incident = resolvedIncident("C0OPS");
         fake.await("upload", c -> true);
         assertTrue(command("/incident", "resolve again", ALICE, "C0OPS").contains("already resolved"));
@@ -168,14 +156,9 @@ class AnalysisCallTest extends BotTest {
 
     @Test
     void theFacilitatorIsNamedAndMissingRoleGroupsAreSuggested() {
-        bot.close();
         fake.addUsergroup("S0FRONT", ALICE);
         fake.addUsergroup("S0BACK", "U0DAVE");
-        var env = TestBot.env(fake, dataDir);
-        env.putAll(env());
-        env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
-        env.put("WRAPUP_ROLE_GROUPS", "frontend=S0FRONT,backend=S0BACK");
-        restart(env);
+        restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H", "WRAPUP_ROLE_GROUPS", "frontend=S0FRONT,backend=S0BACK"));
         declareHere("C0OPS", "Mobile login");
         assertTrue(command("/wrapup", "facilitator <@" + CAROL + "|carol>", ALICE, "C0OPS")
                 .contains("<@" + CAROL + "> will facilitate"));

@@ -9,7 +9,6 @@ import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.bot.testing.SlackEvents;
-import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.MaintenanceWindow;
@@ -135,11 +134,7 @@ class MaintenanceTest extends BotTest {
     void theHeadsUpGoesOutTheConfiguredTimeBeforeTheStart() {
         Instant start = Instant.now().plus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.MINUTES);
         long lead = Duration.between(Instant.now(), start).toSeconds() - 4;
-        bot.close();
-        var env = TestBot.env(fake, dataDir);
-        env.putAll(env());
-        env.put("WRAPUP_HEADS_UP", "PT" + lead + "S");
-        restart(env);
+        restartWith(Map.of("WRAPUP_HEADS_UP", "PT" + lead + "S"));
         Incident incident = plan("Kernel patching", start, start.plus(Duration.ofMinutes(30)));
         assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> ANNOUNCE.equals(c.param("channel"))));
         FakeSlack.Call headsUp = fake.await("chat.postMessage", c -> ANNOUNCE.equals(c.param("channel")),

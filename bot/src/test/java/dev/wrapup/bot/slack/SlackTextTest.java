@@ -28,4 +28,19 @@ class SlackTextTest {
     void controlCharactersAreEscaped() {
         assertEquals("a &lt;b&gt; &amp; c", SlackText.escape("a <b> & c"));
     }
+
+    @Test
+    void broadcastsAndGroupMentionsCannotPingACompanyWideChannel() {
+        String out = SlackText.neutraliseBroadcasts(
+                "<!channel> <!here|here> <!everyone> ping <!subteam^S0ONCALL|@oncall> and <!subteam^S0X> @here ok <@U1>");
+        assertEquals("@\u200Bchannel @\u200Bhere @\u200Beveryone ping @\u200Boncall and @\u200Bgroup "
+                + "@\u200Bhere ok <@U1>", out);
+        assertEquals("nothing to do", SlackText.neutraliseBroadcasts("nothing to do"));
+    }
+
+    @Test
+    void longTextIsCutWithAMark() {
+        assertEquals("abc", SlackText.truncate("abc", 3));
+        assertEquals("ab…", SlackText.truncate("abcd", 3));
+    }
 }

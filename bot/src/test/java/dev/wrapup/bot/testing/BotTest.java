@@ -54,6 +54,15 @@ public abstract class BotTest {
         }
     }
 
+    /** Stops the bot and starts it again with some settings changed. */
+    protected void restartWith(Map<String, String> overrides) {
+        bot.close();
+        Map<String, String> env = TestBot.env(fake, dataDir);
+        env.putAll(env());
+        env.putAll(overrides);
+        restart(env);
+    }
+
     @AfterEach
     void stopBot() throws Exception {
         if (bot != null) {

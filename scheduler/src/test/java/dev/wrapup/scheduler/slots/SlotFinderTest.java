@@ -1,7 +1,7 @@
 package dev.wrapup.scheduler.slots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -333,5 +333,24 @@ class SlotFinderTest {
         assertEquals(Instant.parse(start).plus(SlotFinder.SLOT_LENGTH), slot.end(), "end");
         assertEquals(suited, slot.suited(), "suited");
         assertEquals(notSuited, slot.notSuited(), "not suited");
+    }
+
+    @Test
+    void aFinerAlignmentStartsTheFirstCandidateOnTimeAndKeepsTheHalfHourGridAfter() {
+        WorkingHours always = WorkingHours.parse("MON-SUN 00:00-24:00");
+        Instant earliest = Instant.parse("2026-11-24T10:07:13.5Z");
+        Slot onTime = new SlotFinder(always, Duration.ofSeconds(1))
+                .find(earliest, List.of(new Attendee("U1", ZoneOffset.UTC)));
+        assertEquals(Instant.parse("2026-11-24T10:07:14Z"), onTime.start());
+        WorkingHours afternoons = WorkingHours.parse("MON-SUN 13:00-17:00");
+        Slot later = new SlotFinder(afternoons, Duration.ofSeconds(1))
+                .find(earliest, List.of(new Attendee("U1", ZoneOffset.UTC)));
+        assertEquals(Instant.parse("2026-11-24T13:00:00Z"), later.start(), "later candidates stay on :00/:30");
+    }
+
+    @Test
+    void anAlignmentLongerThanASlotIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new SlotFinder(WorkingHours.parse("MON-FRI 09:00-17:00"), Duration.ofHours(1)));
     }
 }
