@@ -1,7 +1,7 @@
 package dev.wrapup.scheduler.slots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
