@@ -200,6 +200,19 @@ class WrapupTest extends BotTest {
         fake.await("chat.postMessage", c -> OPS.equals(c.param("channel")) && c.param("text") != null
                 && c.param("text").contains("published the wrap-up in <#" + LEARN + ">"));
 
+        // `export --format md` prints the same report; kept in target/ as an example.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"export", OPS, "--format", "md"},
+                Map.of("WRAPUP_DB_URL", bot.wrapup().config().database().url()),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err));
+        String exported = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(md, dev.wrapup.bot.slack.SlackText.neutraliseBroadcasts(exported));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "example-wrapup-report.md"), exported);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+
         command("/wrapup", "better Add jitter to retries", ALICE, OPS);
         command("/wrapup", "publish", ALICE, OPS);
         FakeSlack.Call update = fake.await("chat.update", c -> LEARN.equals(c.param("channel")));

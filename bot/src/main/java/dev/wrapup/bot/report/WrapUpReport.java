@@ -81,7 +81,8 @@ public final class WrapUpReport {
                 md.append("_No comments._\n");
             }
             for (WrapUpComment comment : comments) {
-                md.append("- ").append(TimelineMarkdown.block(comment.text().strip(), "  ")).append(" — _")
+                md.append("- ").append(TimelineMarkdown.block(mentions(comment.text().strip(), name), "  "))
+                        .append(" — _")
                         .append(name.apply(comment.userId())).append("_\n");
             }
         }
@@ -91,7 +92,8 @@ public final class WrapUpReport {
             md.append("_None._\n");
         }
         for (ActionItem a : c.actions()) {
-            md.append(a.number()).append(". ").append(a.done() ? "~~" : "").append(TimelineMarkdown.oneLine(a.text()))
+            md.append(a.number()).append(". ").append(a.done() ? "~~" : "")
+                    .append(TimelineMarkdown.oneLine(mentions(a.text(), name)))
                     .append(a.done() ? "~~ (done)" : "").append(" — owner: ").append(name.apply(a.ownerId()));
             if (a.dueOn() != null) {
                 md.append(", due ").append(a.dueOn());
@@ -112,6 +114,22 @@ public final class WrapUpReport {
         md.append("\n\n---\n\n## Full timeline\n");
         md.append(TimelineMarkdown.timeline(c.timeline()));
         return md.toString();
+    }
+
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile(
+            "<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
+
+    /** Slack's user mentions read as names in a document that leaves Slack. */
+    static String mentions(String text, Function<String, String> name) {
+        java.util.regex.Matcher m = MENTION.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String known = name.apply(m.group(1));
+            String shown = !known.equals(m.group(1)) ? known : m.group(2) != null ? m.group(2) : m.group(1);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("@" + shown));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static String kindLabel(Incident i) {
