@@ -86,7 +86,9 @@ public final class MaintenanceCommands {
                         zone)
                 .map(i -> ":construction: Planned *" + SlackText.escape(title) + "*: " + SlackText.date(start) + " → "
                         + SlackText.date(end) + " (" + zone.getId() + "). Add the steps with "
-                        + "`/maintenance step @owner <text>`. A heads-up goes out ahead of the start.")
+                        + "`/maintenance step @owner <text>`. "
+                        + (maintenance.announces() ? "A heads-up goes out ahead of the start."
+                        : "No heads-up will be posted: WRAPUP_ANNOUNCE_CHANNEL is not set."))
                 .orElse("This channel already has an open incident or maintenance window; finish it first.");
     }
 

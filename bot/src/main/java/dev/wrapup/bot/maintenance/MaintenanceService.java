@@ -71,6 +71,11 @@ public final class MaintenanceService {
         scheduling.register(END_CHECK_TASK, this::endCheck);
     }
 
+    /** Whether heads-ups have somewhere to go (WRAPUP_ANNOUNCE_CHANNEL). */
+    public boolean announces() {
+        return config.announceChannel().isPresent();
+    }
+
     public Optional<MaintenanceWindow> window(long incidentId) {
         return windows.find(incidentId);
     }

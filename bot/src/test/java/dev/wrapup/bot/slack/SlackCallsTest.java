@@ -1,0 +1,65 @@
+package dev.wrapup.bot.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import dev.wrapup.bot.testing.FakeSlack;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Web API wrapper against the fake Slack: what is retried, how long it waits, when it gives up. */
+class SlackCallsTest {
+    FakeSlack fake;
+    SlackCalls calls;
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = new FakeSlack();
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(fake.apiUrl());
+        calls = new SlackCalls(Slack.getInstance(config).methods("xoxb-1"), 4, Duration.ofMillis(50));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fake.close();
+    }
+
+    @Test
+    void rateLimitedCallsWaitForRetryAfter() {
+        fake.fail("chat.postMessage", 429, 1, 2);
+        var response = calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
+        assertTrue(response.isPresent());
+        List<FakeSlack.Call> tries = fake.calls("chat.postMessage");
+        assertEquals(2, tries.size());
+        Duration waited = Duration.between(tries.get(0).at(), tries.get(1).at());
+        assertTrue(waited.compareTo(Duration.ofMillis(1900)) >= 0, "waited only " + waited);
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoff() {
+        fake.fail("chat.postMessage", 500, 2, 0);
+        assertTrue(calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi"))).isPresent());
+        assertEquals(3, fake.calls("chat.postMessage").size());
+    }
+
+    @Test
+    void aCallThatKeepsFailingIsGivenUpAfterTheLastAttempt() {
+        fake.fail("chat.postMessage", 500, 10, 0);
+        assertTrue(calls.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi"))).isEmpty());
+        assertEquals(4, fake.calls("chat.postMessage").size());
+    }
+
+    @Test
+    void slackSayingNoIsNotRetried() {
+        var response = calls.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi")));
+        assertEquals("channel_not_found", response.orElseThrow().getError());
+        assertTrue(calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi"))).isEmpty());
+        assertEquals(2, fake.calls("chat.postMessage").size());
+    }
+}
