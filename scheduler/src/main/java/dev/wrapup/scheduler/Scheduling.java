@@ -112,6 +112,9 @@ public final class Scheduling implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // Standby first: the scheduler thread hands back a trigger it holds for a future
+            // firing while the database is still there, instead of during shutdown.
+            quartz.standby();
             quartz.shutdown(true);
         } catch (SchedulerException e) {
             log.warn("stopping the scheduler", e);
