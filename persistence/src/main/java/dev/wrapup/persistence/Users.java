@@ -15,7 +15,12 @@ public final class Users {
     }
 
     public Optional<SlackUser> find(String userId) {
-        return dsl.selectFrom(SLACK_USER).where(SLACK_USER.USER_ID.eq(userId)).fetchOptional()
+        return find(dsl, userId);
+    }
+
+    /** Inside the caller's transaction, on its connection. */
+    public Optional<SlackUser> find(DSLContext tx, String userId) {
+        return tx.selectFrom(SLACK_USER).where(SLACK_USER.USER_ID.eq(userId)).fetchOptional()
                 .map(r -> new SlackUser(r.getUserId(), r.getDisplayName(), r.getRealName(), r.getTz(),
                         r.getTzOffset(), r.getIsBot(), r.getFetchedAt()));
     }

@@ -31,7 +31,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * Records what happens in incident channels. Runs after Bolt has checked the request's
@@ -109,6 +111,7 @@ public final class EventRecorder implements Middleware {
         Set<String> people = new HashSet<>();
         Recorded[] recorded = new Recorded[1];
         boolean applied = record(eventId, channel, (tx, incident, now) -> {
+            Function<String, Optional<String>> names = u -> users.knownName(tx, u);
             if ("message_changed".equals(subtype)) {
                 JsonObject message = object(event, "message");
                 if (message == null || isOurs(message, botUserId, botId)) {
@@ -120,7 +123,7 @@ public final class EventRecorder implements Middleware {
                 if (!timeline.edit(tx, channel, ts, SlackMessages.text(message), files, at)) {
                     // An edit of a message from before recording began: keep both texts.
                     JsonObject previous = object(event, "previous_message");
-                    SlackMessages.entry(incident.id(), channel, previous != null ? previous : message, users::knownName)
+                    SlackMessages.entry(incident.id(), channel, previous != null ? previous : message, names)
                             .ifPresent(e -> {
                                 timeline.add(tx, e, now);
                                 timeline.edit(tx, channel, ts, SlackMessages.text(message), files, at);
@@ -132,14 +135,14 @@ public final class EventRecorder implements Middleware {
                 if (!timeline.markDeleted(tx, channel, deletedTs, at)) {
                     JsonObject previous = object(event, "previous_message");
                     if (previous != null) {
-                        SlackMessages.entry(incident.id(), channel, previous, users::knownName).ifPresent(e -> {
+                        SlackMessages.entry(incident.id(), channel, previous, names).ifPresent(e -> {
                             timeline.add(tx, e, now);
                             timeline.markDeleted(tx, channel, deletedTs, at);
                         });
                     }
                 }
             } else {
-                Optional<NewEntry> entry = SlackMessages.entry(incident.id(), channel, event, users::knownName);
+                Optional<NewEntry> entry = SlackMessages.entry(incident.id(), channel, event, names);
                 if (entry.isEmpty() || !timeline.add(tx, entry.get(), now)) {
                     return;
                 }
@@ -155,6 +158,9 @@ public final class EventRecorder implements Middleware {
         if (applied) {
             people.forEach(users::refreshLater);
             if (recorded[0] != null) {
+                if (recorded[0].entry().authorName() == null) {
+                    afterAck.execute(() -> users.fillIfKnown(recorded[0].entry().authorId()));
+                }
                 afterAck.execute(() -> messageListeners.forEach(l -> l.accept(recorded[0])));
             }
         }
@@ -175,7 +181,7 @@ public final class EventRecorder implements Middleware {
             }
             if (highlight && timeline.setHighlighted(tx, channel, ts, added)) {
                 timeline.add(tx, new NewEntry(incident.id(), channel, EntryKind.REACTION_HIGHLIGHT, null, null, null,
-                        user, users.knownName(user).orElse(null),
+                        user, users.knownName(tx, user).orElse(null),
                         added ? "Marked a key moment" : "Unmarked a key moment", List.of(), eventTime(event, now), ts),
                         now);
             }
@@ -197,7 +203,7 @@ public final class EventRecorder implements Middleware {
         record(eventId, channel, (tx, incident, now) -> {
             if (timeline.setPinned(tx, channel, ts, added)) {
                 timeline.add(tx, new NewEntry(incident.id(), channel, EntryKind.PIN, null, null, null, user,
-                        users.knownName(user).orElse(null), added ? "Pinned a message" : "Unpinned a message",
+                        users.knownName(tx, user).orElse(null), added ? "Pinned a message" : "Unpinned a message",
                         List.of(), eventTime(event, now), ts), now);
             }
         });
@@ -230,6 +236,18 @@ public final class EventRecorder implements Middleware {
             return false;
         }
         Instant now = clock.instant();
+        try {
+            return recordOnce(eventId, channel, apply, now);
+        } catch (IntegrityConstraintViolationException e) {
+            // On H2, jOOQ's "insert unless present" is a MERGE that two concurrent transactions
+            // can both pass, e.g. a person's first two messages each adding them as a
+            // participant: the later one fails on the key and is rolled back whole. Run again,
+            // it sees the committed row and leaves it be.
+            return recordOnce(eventId, channel, apply, now);
+        }
+    }
+
+    private boolean recordOnce(String eventId, String channel, Apply apply, Instant now) {
         return database.transaction(tx -> {
             Optional<Incident> incident = incidents.findByChannel(tx, channel);
             if (incident.isEmpty()) {

@@ -167,7 +167,7 @@ public final class IncidentService {
                 channelId, channelName, d.title(), d.description(), d.severity(), IncidentStatus.INVESTIGATING,
                 d.callerId(), d.callerId(), now), now);
         participants.add(tx, incident.id(), d.callerId(), "declared", now);
-        timeline.add(tx, NewEntry.of(incident.id(), channelId, EntryKind.SYSTEM, d.callerId(), name(d.callerId()),
+        timeline.add(tx, NewEntry.of(incident.id(), channelId, EntryKind.SYSTEM, d.callerId(), name(tx, d.callerId()),
                 "Incident declared: " + d.title() + " (" + IncidentHeader.severity(incident) + ")", now), now);
         return incident;
     }
@@ -311,7 +311,7 @@ public final class IncidentService {
                             Instant now) {
         database.transaction(tx -> {
             change.apply(tx);
-            timeline.add(tx, NewEntry.of(incident.id(), incident.channelId(), kind, callerId, name(callerId), text,
+            timeline.add(tx, NewEntry.of(incident.id(), incident.channelId(), kind, callerId, name(tx, callerId), text,
                     now), now);
             participants.add(tx, incident.id(), callerId, "posted", now);
             return null;
@@ -356,6 +356,11 @@ public final class IncidentService {
 
     private String name(String userId) {
         return users.knownName(userId).orElse(null);
+    }
+
+    /** Inside a transaction: on its connection, never a second one from the pool. */
+    private String name(DSLContext tx, String userId) {
+        return users.knownName(tx, userId).orElse(null);
     }
 
     /** An ephemeral message to one person, or a DM when the bot cannot post in that channel. */

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.jooq.DSLContext;
 
 /**
  * Names and timezones of Slack users: from memory, then the database, then users.info.
@@ -39,6 +41,22 @@ public final class UserDirectory {
 
     /** What we know now, without calling Slack. */
     public Optional<SlackUser> known(String userId) {
+        return known(userId, users::find);
+    }
+
+    public Optional<String> knownName(String userId) {
+        return known(userId).map(SlackUser::displayName);
+    }
+
+    /**
+     * The same, read on the transaction's own connection: a second connection taken from
+     * the pool while the transaction holds one deadlocks the pool under load.
+     */
+    public Optional<String> knownName(DSLContext tx, String userId) {
+        return known(userId, id -> users.find(tx, id)).map(SlackUser::displayName);
+    }
+
+    private Optional<SlackUser> known(String userId, Function<String, Optional<SlackUser>> find) {
         if (userId == null) {
             return Optional.empty();
         }
@@ -46,13 +64,9 @@ public final class UserDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<SlackUser> stored = users.find(userId);
+        Optional<SlackUser> stored = find.apply(userId);
         stored.ifPresent(u -> cache.put(userId, u));
         return stored;
-    }
-
-    public Optional<String> knownName(String userId) {
-        return known(userId).map(SlackUser::displayName);
     }
 
     /** Looks the user up in the background unless we know them well enough already. */
@@ -72,6 +86,17 @@ public final class UserDirectory {
                     inFlight.remove(userId);
                 }
             });
+        }
+    }
+
+    /**
+     * After an entry by the user was committed without their name: a lookup that finished
+     * meanwhile filled in their other entries but could not see this one.
+     */
+    public void fillIfKnown(String userId) {
+        SlackUser cached = userId == null ? null : cache.get(userId);
+        if (cached != null) {
+            timeline.fillAuthorName(userId, cached.displayName());
         }
     }
 
