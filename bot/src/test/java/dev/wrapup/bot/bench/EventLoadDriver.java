@@ -15,6 +15,8 @@ import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Timeline;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,8 +54,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventLoadDriver {
     private static final int SENDERS = 16;
+    /** Warm-up goes in rounds of this many events per stack... */
     private static final int WARM_UP = 500;
+    /**
+     * ...until the JIT compiler spends less than this share of a round compiling, three
+     * rounds running: on 2 cores it otherwise takes half the CPU for the first minute.
+     */
+    private static final double JIT_QUIET = 0.10;
+    private static final int QUIET_ROUNDS = 3;
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
     private static final int SATURATION = 5000;
+    /**
+     * Saturation alternates between the stacks in this many rounds, so that both meet the
+     * same background load: on a shared 2-core machine it moves from minute to minute.
+     */
+    private static final int ROUNDS = 5;
     private static final int RATE = 200;
     /** Enough blocking senders for 200/s with up to ~300 ms per answer; beyond, sends queue (and count). */
     private static final int RATE_SENDERS = 64;
@@ -66,11 +81,33 @@ public final class EventLoadDriver {
     private static final List<String> PEOPLE = List.of("U0ALICE", "U0BOB", "U0CAROL");
     private static final AtomicLong EVENT_IDS = new AtomicLong();
 
+    /** A stack under load; {@code stored} counts its timeline entries, null where nothing is stored. */
+    record Stack(String name, URI endpoint, IntSupplier stored) {
+    }
+
     /** One phase's figures; {@code stored} is null where nothing is stored (the no-op stack). */
-    record Phase(String stack, String name, int sent, int acked, int failed, double perSecond, Histogram micros,
-                 Integer stored) {
+    record Phase(String stack, String name, int sent, int acked, int failed, double seconds, double cpuSeconds,
+                 Histogram micros, Integer stored) {
+        double perSecond() {
+            return sent / seconds;
+        }
+
+        /** CPU time this JVM (driver and both stacks) spent per event: steady when other load comes and goes. */
+        double cpuMsPerEvent() {
+            return cpuSeconds * 1000 / sent;
+        }
+
         double ms(double percentile) {
             return micros.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        /** This phase and a later round of it, as one. */
+        Phase plus(Phase round) {
+            Histogram both = micros.copy();
+            both.add(round.micros());
+            return new Phase(stack, name, sent + round.sent(), acked + round.acked(), failed + round.failed(),
+                    seconds + round.seconds(), cpuSeconds + round.cpuSeconds(), both,
+                    stored == null ? null : stored + round.stored());
         }
     }
 
@@ -95,13 +132,16 @@ public final class EventLoadDriver {
             Incident incident = declareHere(fake, bot);
             Timeline timeline = new Timeline(bot.wrapup().database().dsl());
             int declared = timeline.count(incident.id());
-            System.out.printf("Event load: %d senders, %d warm-up + %d events at saturation, then %d/s for %ds;"
-                            + " %d cores; timeline entries after the declare: %d%n", SENDERS, WARM_UP, SATURATION,
-                    RATE, RATE_FOR.toSeconds(), Runtime.getRuntime().availableProcessors(), declared);
+            System.out.printf("Event load: %d senders; warm-up until the JIT is quiet, %d events at saturation"
+                            + " (%d rounds, the stacks taking turns), then %d/s for %ds; %d cores;"
+                            + " timeline entries after the declare: %d%n",
+                    SENDERS, SATURATION, ROUNDS, RATE, RATE_FOR.toSeconds(),
+                    Runtime.getRuntime().availableProcessors(), declared);
 
-            phases.addAll(run("no-op", http, noop.endpoint(), null));
-            phases.addAll(run("wrapup", http, URI.create(bot.baseUrl() + "/slack/events"),
-                    () -> timeline.count(incident.id())));
+            List<Stack> stacks = List.of(new Stack("no-op", noop.endpoint(), null),
+                    new Stack("wrapup", URI.create(bot.baseUrl() + "/slack/events"),
+                            () -> timeline.count(incident.id())));
+            phases.addAll(run(stacks, http));
 
             int total = timeline.count(incident.id());
             int acked = phases.stream().filter(p -> p.stack().equals("wrapup")).mapToInt(Phase::acked).sum();
@@ -116,14 +156,46 @@ public final class EventLoadDriver {
         System.exit(ok ? 0 : 1);
     }
 
-    /** Warm-up, saturation and fixed rate against one stack. */
-    private static List<Phase> run(String stack, HttpClient http, URI endpoint, IntSupplier stored) throws Exception {
-        List<Phase> phases = new ArrayList<>();
-        phases.add(measure(stored, () -> saturate(stack, "warm-up", http, requests(endpoint, WARM_UP))));
-        phases.add(measure(stored, () -> saturate(stack, "saturation", http, requests(endpoint, SATURATION))));
+    /**
+     * Each stack warmed up; saturation in rounds taking turns between the stacks; then
+     * each stack at the fixed rate. The phases come back stack by stack.
+     */
+    private static List<Phase> run(List<Stack> stacks, HttpClient http) throws Exception {
+        Phase[][] phases = new Phase[stacks.size()][3];
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long warmUpEnd = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+        double compiling;
+        int quiet = 0;
+        do {
+            long jitBefore = jit.getTotalCompilationTime();
+            long roundStart = System.nanoTime();
+            for (int s = 0; s < stacks.size(); s++) {
+                Stack stack = stacks.get(s);
+                Phase p = measure(stack, () -> saturate(stack.name(), "warm-up", http,
+                        requests(stack.endpoint(), WARM_UP)));
+                phases[s][0] = phases[s][0] == null ? p : phases[s][0].plus(p);
+            }
+            compiling = (jit.getTotalCompilationTime() - jitBefore)
+                    / (double) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - roundStart);
+            quiet = compiling < JIT_QUIET ? quiet + 1 : 0;
+        } while (quiet < QUIET_ROUNDS && System.nanoTime() < warmUpEnd);
+        System.out.printf("warm-up: %d events per stack; the JIT compiled for %.0f%% of the last round%s%n",
+                phases[0][0].sent(), compiling * 100, quiet < QUIET_ROUNDS ? " (time limit)" : "");
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int s = 0; s < stacks.size(); s++) {
+                Stack stack = stacks.get(s);
+                Phase p = measure(stack, () -> saturate(stack.name(), "saturation", http,
+                        requests(stack.endpoint(), SATURATION / ROUNDS)));
+                phases[s][1] = phases[s][1] == null ? p : phases[s][1].plus(p);
+            }
+        }
         int count = (int) (RATE * RATE_FOR.toSeconds());
-        phases.add(measure(stored, () -> fixedRate(stack, RATE + "/s", http, requests(endpoint, count))));
-        return phases;
+        for (int s = 0; s < stacks.size(); s++) {
+            Stack stack = stacks.get(s);
+            phases[s][2] = measure(stack, () -> fixedRate(stack.name(), RATE + "/s", http,
+                    requests(stack.endpoint(), count)));
+        }
+        return Stream.of(phases).flatMap(Stream::of).toList();
     }
 
     private interface PhaseRun {
@@ -131,14 +203,14 @@ public final class EventLoadDriver {
     }
 
     /** Runs the phase and, for Wrapup, counts the timeline entries it added. */
-    private static Phase measure(IntSupplier stored, PhaseRun run) throws Exception {
-        int before = stored == null ? 0 : stored.getAsInt();
+    private static Phase measure(Stack stack, PhaseRun run) throws Exception {
+        int before = stack.stored() == null ? 0 : stack.stored().getAsInt();
         Phase p = run.run();
-        if (stored == null) {
+        if (stack.stored() == null) {
             return p;
         }
-        return new Phase(p.stack(), p.name(), p.sent(), p.acked(), p.failed(), p.perSecond(), p.micros(),
-                stored.getAsInt() - before);
+        return new Phase(p.stack(), p.name(), p.sent(), p.acked(), p.failed(), p.seconds(), p.cpuSeconds(),
+                p.micros(), stack.stored().getAsInt() - before);
     }
 
     /**
@@ -152,6 +224,7 @@ public final class EventLoadDriver {
         AtomicInteger failed = new AtomicInteger();
         AtomicLong lastDone = new AtomicLong();
         ConcurrentHistogram micros = new ConcurrentHistogram(3);
+        long cpuStart = cpuNanos();
         long start = System.nanoTime();
         long deadline = start + PHASE_LIMIT.toNanos();
         List<Thread> senders = new ArrayList<>();
@@ -173,9 +246,8 @@ public final class EventLoadDriver {
         for (Thread t : senders) {
             t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 15_000));
         }
-        int sent = acked.get() + failed.get();
-        double seconds = (lastDone.get() - start) / 1e9;
-        return new Phase(stack, name, sent, acked.get(), failed.get(), sent / seconds, micros, null);
+        return new Phase(stack, name, acked.get() + failed.get(), acked.get(), failed.get(),
+                (lastDone.get() - start) / 1e9, (cpuNanos() - cpuStart) / 1e9, micros, null);
     }
 
     /**
@@ -197,6 +269,7 @@ public final class EventLoadDriver {
             return t;
         });
         long period = TimeUnit.SECONDS.toNanos(1) / RATE;
+        long cpuStart = cpuNanos();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
         long deadline = start + PHASE_LIMIT.toNanos();
         try {
@@ -220,9 +293,13 @@ public final class EventLoadDriver {
         } finally {
             senders.shutdownNow();
         }
-        int sent = acked.get() + failed.get();
-        double seconds = (lastDone.get() - start) / 1e9;
-        return new Phase(stack, name, sent, acked.get(), failed.get(), sent / seconds, micros, null);
+        return new Phase(stack, name, acked.get() + failed.get(), acked.get(), failed.get(),
+                (lastDone.get() - start) / 1e9, (cpuNanos() - cpuStart) / 1e9, micros, null);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static int send(HttpClient http, HttpRequest request) {
@@ -275,11 +352,11 @@ public final class EventLoadDriver {
     }
 
     private static void print(List<Phase> phases) {
-        System.out.printf("%n%-7s %-10s %6s %9s %7s %7s %8s %13s%n", "stack", "phase", "events", "events/s",
-                "p50 ms", "p99 ms", "max ms", "stored/acked");
+        System.out.printf("%n%-7s %-10s %6s %9s %7s %7s %8s %10s %13s%n", "stack", "phase", "events", "events/s",
+                "p50 ms", "p99 ms", "max ms", "cpu ms/ev", "stored/acked");
         for (Phase p : phases) {
-            System.out.printf("%-7s %-10s %6d %9.0f %7.2f %7.2f %8.2f %13s%n", p.stack(), p.name(), p.sent(),
-                    p.perSecond(), p.ms(50), p.ms(99), p.micros().getMaxValue() / 1000.0,
+            System.out.printf("%-7s %-10s %6d %9.0f %7.2f %7.2f %8.2f %10.2f %13s%n", p.stack(), p.name(), p.sent(),
+                    p.perSecond(), p.ms(50), p.ms(99), p.micros().getMaxValue() / 1000.0, p.cpuMsPerEvent(),
                     p.stored() == null ? "-" : p.stored() + "/" + p.acked());
         }
     }
@@ -291,8 +368,8 @@ public final class EventLoadDriver {
         Phase rate = find(phases, "wrapup", RATE + "/s");
         double ratio = wrapup.perSecond() / noop.perSecond();
         int failed = phases.stream().mapToInt(Phase::failed).sum();
-        System.out.printf("throughput wrapup/no-op: %.2f (target >= 0.50: %s)%n", ratio,
-                ratio >= 0.5 ? "met" : "MISSED");
+        System.out.printf("throughput wrapup/no-op: %.2f (target >= 0.50: %s); CPU per event no-op/wrapup: %.2f%n",
+                ratio, ratio >= 0.5 ? "met" : "MISSED", noop.cpuMsPerEvent() / wrapup.cpuMsPerEvent());
         System.out.printf("wrapup p99 ack at %d/s: %.2f ms (target < 100 ms: %s)%n", RATE, rate.ms(99),
                 rate.ms(99) < 100 ? "met" : "MISSED");
         System.out.printf("every acked event stored: %s; requests not acked 200: %d%n", allStored ? "yes" : "NO",
