@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
     private final Vendor vendor;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final GroupCommit groupCommit;
+    private final ChannelIncidents channelIncidents = new ChannelIncidents();
 
     private Database(Vendor vendor, HikariDataSource dataSource) {
         this.vendor = vendor;
@@ -36,6 +38,7 @@ public final class Database implements AutoCloseable {
         // case and PostgreSQL to lower case; unquoted SQL finds them on both.
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER);
         this.dsl = DSL.using(dataSource, vendor.dialect(), settings);
+        this.groupCommit = new GroupCommit(dsl);
     }
 
     /** Opens a pool on the database; nothing is created or changed until {@link #migrate()}. */
@@ -88,6 +91,19 @@ public final class Database implements AutoCloseable {
         return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
     }
 
+    /**
+     * Like {@link #transaction}, for many small pieces of work arriving at once (Slack
+     * events): it returns once the work is committed, sharing the commit with whatever
+     * else arrived meanwhile. The work must not wait for other work.
+     */
+    public <T> T groupCommit(java.util.function.Function<DSLContext, T> work) {
+        return groupCommit.run(work);
+    }
+
+    ChannelIncidents channelIncidents() {
+        return channelIncidents;
+    }
+
     public DSLContext dsl() {
         return dsl;
     }
@@ -102,6 +118,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        groupCommit.close();
         dataSource.close();
     }
 }

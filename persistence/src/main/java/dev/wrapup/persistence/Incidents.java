@@ -17,9 +17,26 @@ public final class Incidents {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final DSLContext dsl;
+    private final ChannelIncidents byChannel;
 
     public Incidents(DSLContext dsl) {
+        this(dsl, null);
+    }
+
+    /** With the database's shared memory of which incident records which channel. */
+    public Incidents(Database database) {
+        this(database.dsl(), database.channelIncidents());
+    }
+
+    private Incidents(DSLContext dsl, ChannelIncidents byChannel) {
         this.dsl = dsl;
+        this.byChannel = byChannel;
+    }
+
+    private void changed() {
+        if (byChannel != null) {
+            byChannel.forgetAll();
+        }
     }
 
     /** What is known when an incident is declared. */
@@ -29,6 +46,7 @@ public final class Incidents {
     }
 
     public Incident create(DSLContext tx, NewIncident n, Instant now) {
+        changed();
         IncidentRecord r = tx.insertInto(INCIDENT)
                 .set(INCIDENT.KIND, n.kind().name())
                 .set(INCIDENT.TEAM_ID, n.teamId())
@@ -65,6 +83,10 @@ public final class Incidents {
 
     /** The newest incident recorded in the channel, which is the one that records it. */
     public Optional<Incident> findByChannel(DSLContext tx, String channelId) {
+        return byChannel == null ? load(tx, channelId) : byChannel.get(channelId, () -> load(tx, channelId));
+    }
+
+    private static Optional<Incident> load(DSLContext tx, String channelId) {
         return tx.selectFrom(INCIDENT).where(INCIDENT.CHANNEL_ID.eq(channelId))
                 .orderBy(INCIDENT.ID.desc()).limit(1).fetchOptional().map(Incidents::map);
     }
@@ -86,31 +108,38 @@ public final class Incidents {
     }
 
     public void setStatus(DSLContext tx, long id, IncidentStatus status, Instant resolvedAt) {
+        changed();
         tx.update(INCIDENT).set(INCIDENT.STATUS, status.name()).set(INCIDENT.RESOLVED_AT, resolvedAt)
                 .where(INCIDENT.ID.eq(id)).execute();
     }
 
     public void setSeverity(DSLContext tx, long id, Severity severity) {
+        changed();
         tx.update(INCIDENT).set(INCIDENT.SEVERITY, severity.name()).where(INCIDENT.ID.eq(id)).execute();
     }
 
     public void setCommander(DSLContext tx, long id, String userId) {
+        changed();
         tx.update(INCIDENT).set(INCIDENT.COMMANDER_ID, userId).where(INCIDENT.ID.eq(id)).execute();
     }
 
     public void setFacilitator(DSLContext tx, long id, String userId) {
+        changed();
         tx.update(INCIDENT).set(INCIDENT.FACILITATOR_ID, userId).where(INCIDENT.ID.eq(id)).execute();
     }
 
     public void setSummary(DSLContext tx, long id, String summary) {
+        changed();
         tx.update(INCIDENT).set(INCIDENT.SUMMARY, summary).where(INCIDENT.ID.eq(id)).execute();
     }
 
     public void setHeaderTs(long id, String ts) {
+        changed();
         dsl.update(INCIDENT).set(INCIDENT.HEADER_TS, ts).where(INCIDENT.ID.eq(id)).execute();
     }
 
     public void setChannelName(long id, String name) {
+        changed();
         dsl.update(INCIDENT).set(INCIDENT.CHANNEL_NAME, name).where(INCIDENT.ID.eq(id)).execute();
     }
 

@@ -56,11 +56,13 @@ public final class EventRecorder implements Middleware {
     private final Clock clock;
     private final String highlightReaction;
     private final List<Consumer<Recorded>> messageListeners = new CopyOnWriteArrayList<>();
+    /** Participants known to be stored (they are never removed): most events need no participant write. */
+    private final Set<String> knownParticipants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public EventRecorder(Database database, UserDirectory users, Executor afterAck, Clock clock,
                          String highlightReaction) {
         this.database = database;
-        this.incidents = new Incidents(database.dsl());
+        this.incidents = new Incidents(database);
         this.timeline = new Timeline(database.dsl());
         this.participants = new Participants(database.dsl());
         this.users = users;
@@ -111,7 +113,10 @@ public final class EventRecorder implements Middleware {
         }
         Set<String> people = new HashSet<>();
         Recorded[] recorded = new Recorded[1];
-        boolean applied = record(eventId, channel, (tx, incident, now) -> {
+        // A new message is stored once by its (channel, ts) whatever the delivery, so only
+        // edits and deletions, which change an entry, need their event_id claimed.
+        boolean changesAnEntry = "message_changed".equals(subtype) || "message_deleted".equals(subtype);
+        boolean applied = record(changesAnEntry ? eventId : null, channel, (tx, incident, now) -> {
             Function<String, Optional<String>> names = u -> users.knownName(tx, u);
             if ("message_changed".equals(subtype)) {
                 JsonObject message = object(event, "message");
@@ -149,8 +154,10 @@ public final class EventRecorder implements Middleware {
                 }
                 String user = string(event, "user");
                 if (user != null && string(event, "bot_id") == null) {
-                    participants.add(tx, incident.id(), user,
-                            entry.get().kind() == EntryKind.JOIN ? "joined" : "posted", entry.get().occurredAt());
+                    if (!knownParticipants.contains(incident.id() + ":" + user)) {
+                        participants.add(tx, incident.id(), user,
+                                entry.get().kind() == EntryKind.JOIN ? "joined" : "posted", entry.get().occurredAt());
+                    }
                     people.add(user);
                     recorded[0] = new Recorded(incident, entry.get());
                 }
@@ -159,6 +166,7 @@ public final class EventRecorder implements Middleware {
         if (applied) {
             people.forEach(users::refreshLater);
             if (recorded[0] != null) {
+                knownParticipants.add(recorded[0].incident().id() + ":" + recorded[0].entry().authorId());
                 if (recorded[0].entry().authorName() == null) {
                     afterAck.execute(() -> users.fillIfKnown(recorded[0].entry().authorId()));
                 }
@@ -249,7 +257,7 @@ public final class EventRecorder implements Middleware {
     }
 
     private boolean recordOnce(String eventId, String channel, Apply apply, Instant now) {
-        return database.transaction(tx -> {
+        return database.groupCommit(tx -> {
             Optional<Incident> incident = incidents.findByChannel(tx, channel);
             if (incident.isEmpty() || incident.get().status() == IncidentStatus.PLANNED) {
                 return false; // a maintenance window is recorded from `begin`
