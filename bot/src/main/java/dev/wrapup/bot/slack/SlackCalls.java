@@ -33,7 +33,6 @@ public final class SlackCalls {
                 .handleResultIf(r -> r instanceof SlackApiTextResponse res && !res.isOk()
                         && TRANSIENT_ERRORS.contains(res.getError()))
                 .withBackoff(baseDelay, baseDelay.multipliedBy(60))
-                .withJitter(0.2)
                 .withDelayFnOn(ctx -> retryAfter(ctx.getLastException()), SlackApiException.class)
                 .withMaxAttempts(maxAttempts)
                 .onRetry(e -> log.info("retrying Slack call after {}", describe(e.getLastException(), e.getLastResult())))
