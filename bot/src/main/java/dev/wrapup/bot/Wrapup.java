@@ -57,9 +57,11 @@ public final class Wrapup implements AutoCloseable {
     private final Scheduling scheduling;
     private final WebServer web;
     private final SocketModeApp socketMode;
+    private final IncidentService incidents;
 
     private Wrapup(Config config, Database database, Slack slack, ExecutorService afterAck,
-                   Scheduling scheduling, WebServer web, SocketModeApp socketMode) {
+                   Scheduling scheduling, WebServer web, SocketModeApp socketMode, IncidentService incidents) {
+        this.incidents = incidents;
         this.config = config;
         this.database = database;
         this.slack = slack;
@@ -141,7 +143,7 @@ public final class Wrapup implements AutoCloseable {
         scheduling.start();
         log.info("Wrapup is up: {} on port {}, database {}", config.socketMode() ? "Socket Mode" : "HTTP",
                 web.port(), database.vendor());
-        return new Wrapup(config, database, slack, afterAck, scheduling, web, socketMode);
+        return new Wrapup(config, database, slack, afterAck, scheduling, web, socketMode, incidents);
     }
 
     /** Reports for the bot, the web page and `export` alike: maintenance windows add their plan and verdict. */
@@ -189,6 +191,7 @@ public final class Wrapup implements AutoCloseable {
         } catch (Exception e) {
             log.warn("stopping the web server", e);
         }
+        incidents.close();
         afterAck.shutdown();
         try {
             afterAck.awaitTermination(10, TimeUnit.SECONDS);

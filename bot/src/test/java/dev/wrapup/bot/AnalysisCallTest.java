@@ -143,9 +143,9 @@ class AnalysisCallTest extends BotTest {
         assertTrue(bot.wrapup().scheduling().when(AnalysisCallService.TASK, incident.id()).isEmpty());
 
         command("/incident", "resolve for real this time", BOB, "C0OPS");
-        Poll.until("scheduled again", () -> calls().find(incident.id()).orElseThrow().status()
-                == AnalysisCall.Status.SCHEDULED);
-        assertTrue(bot.wrapup().scheduling().when(AnalysisCallService.TASK, incident.id()).isPresent());
+        Poll.until("scheduled again, in the database and in Quartz", () -> calls().find(incident.id()).orElseThrow()
+                .status() == AnalysisCall.Status.SCHEDULED
+                && bot.wrapup().scheduling().when(AnalysisCallService.TASK, incident.id()).isPresent());
         long announcements = fake.calls("chat.postMessage").stream().filter(c -> c.param("text") != null
                 && c.param("text").contains("*Analysis call:*")).count();
         assertEquals(2, Poll.value("two announcements", () -> fake.calls("chat.postMessage").stream()

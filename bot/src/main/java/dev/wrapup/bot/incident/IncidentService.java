@@ -50,6 +50,14 @@ public final class IncidentService {
     private final UserDirectory users;
     private final Executor afterAck;
     private final Clock clock;
+    /** Resolve and reopen reactions run one at a time, in order: a quick reopen after a
+     *  resolve must cancel the call that resolve planned, never the other way round. */
+    private final java.util.concurrent.ExecutorService lifecycle = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "incident-lifecycle");
+                t.setDaemon(true);
+                return t;
+            });
     private final List<BiConsumer<Incident, String>> resolvedListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Incident, String>> reopenedListeners = new CopyOnWriteArrayList<>();
 
@@ -57,7 +65,7 @@ public final class IncidentService {
                            Executor afterAck, Clock clock) {
         this.config = config;
         this.database = database;
-        this.incidents = new Incidents(database.dsl());
+        this.incidents = new Incidents(database);
         this.timeline = new Timeline(database.dsl());
         this.participants = new Participants(database.dsl());
         this.slack = slack;
@@ -86,6 +94,16 @@ public final class IncidentService {
     /** Called (off the request thread) when a resolved incident gets a new response status. */
     public void onReopened(BiConsumer<Incident, String> listener) {
         reopenedListeners.add(listener);
+    }
+
+    /** Lets resolve and reopen reactions still under way finish. */
+    public void close() {
+        lifecycle.shutdown();
+        try {
+            lifecycle.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Optional<Incident> inChannel(String channelId) {
@@ -262,7 +280,7 @@ public final class IncidentService {
                 + (reopening ? SlackText.mention(callerId) + ": status is now *" + status.label() + "*"
                 : status.label() + "* (" + SlackText.mention(callerId) + ")"));
         if (reopening) {
-            afterAck.execute(() -> reopenedListeners.forEach(l -> l.accept(changed, callerId)));
+            lifecycle.execute(() -> reopenedListeners.forEach(l -> l.accept(changed, callerId)));
         }
         return changed;
     }
@@ -327,7 +345,7 @@ public final class IncidentService {
                 }, now);
         announce(changed, ":white_check_mark: Resolved by " + SlackText.mention(callerId)
                 + (summary.isBlank() ? "" : ": " + summary));
-        afterAck.execute(() -> resolvedListeners.forEach(l -> l.accept(changed, callerId)));
+        lifecycle.execute(() -> resolvedListeners.forEach(l -> l.accept(changed, callerId)));
         return changed;
     }
 
