@@ -36,7 +36,9 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         // Unquoted names: the migrations create unquoted tables, which H2 folds to upper
         // case and PostgreSQL to lower case; unquoted SQL finds them on both.
-        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER);
+        // No per-query execute logging: it costs a logger check and context per statement
+        // on the hot path of every Slack event, and the bot logs what it does itself.
+        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER).withExecuteLogging(false);
         this.dsl = DSL.using(dataSource, vendor.dialect(), settings);
         this.groupCommit = new GroupCommit(dsl);
     }
