@@ -40,7 +40,50 @@ public final class BlameDetector {
     private static final Pattern LITERAL = Pattern.compile("[\\p{L}\\p{N}'’.-]+");
     private static final Pattern WORD_PART = Pattern.compile("\\{([^{}]*)\\}|[^{}]+");
 
-    private record Rule(Pattern pattern, String suggestion) {
+    /**
+     * A phrase and its suggestion. keys: the words of the phrase's most telling required
+     * part (one of them must be in any text the phrase matches), or null when it has none.
+     */
+    private record Rule(Pattern pattern, String suggestion, List<String> keys) {
+        boolean mayMatch(String lowerCaseText) {
+            return keys == null || keys.stream().anyMatch(lowerCaseText::contains);
+        }
+    }
+
+    /**
+     * Of the phrase's required literal parts, the one whose shortest alternative is
+     * longest ("fault" rather than "his/her"): a quick look for its words rules out most
+     * messages before any pattern runs, and nearly every message in a busy channel is one.
+     */
+    static List<String> keys(String phrase) {
+        List<String> best = null;
+        int bestStrength = 0;
+        for (String part : phrase.strip().split("\\s+")) {
+            if (part.startsWith("[") || part.contains("{")) {
+                continue; // optional, or any word
+            }
+            List<String> words = new ArrayList<>();
+            int strength = Integer.MAX_VALUE;
+            for (String alternative : part.split("/")) {
+                String longest = "";
+                for (String run : alternative.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                    if (run.length() > longest.length()) {
+                        longest = run;
+                    }
+                }
+                if (longest.isEmpty()) {
+                    words = null;
+                    break;
+                }
+                words.add(longest);
+                strength = Math.min(strength, longest.length());
+            }
+            if (words != null && strength > bestStrength) {
+                best = List.copyOf(words);
+                bestStrength = strength;
+            }
+        }
+        return best;
     }
 
     private final List<Rule> rules;
@@ -79,7 +122,7 @@ public final class BlameDetector {
             if (suggestion.isEmpty()) {
                 throw bad(lineNumber, "the suggestion after '|' is empty");
             }
-            rules.add(new Rule(compile(line.substring(0, bar), lineNumber), suggestion));
+            rules.add(new Rule(compile(line.substring(0, bar), lineNumber), suggestion, keys(line.substring(0, bar))));
         }
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("blame phrases: no 'pattern | suggestion' lines");
@@ -114,6 +157,11 @@ public final class BlameDetector {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        List<Rule> candidates = rules.stream().filter(r -> r.mayMatch(lower)).toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
         String visible = hide(text);
         List<int[]> exempt = new ArrayList<>();
         for (Pattern exemption : exemptions) {
@@ -125,7 +173,7 @@ public final class BlameDetector {
         int bestStart = Integer.MAX_VALUE;
         int bestEnd = -1;
         String bestSuggestion = null;
-        for (Rule rule : rules) {
+        for (Rule rule : candidates) {
             Matcher m = rule.pattern().matcher(visible);
             int from = 0;
             // Retry one character on rather than after the match: an exempt match may hide a real one inside it.

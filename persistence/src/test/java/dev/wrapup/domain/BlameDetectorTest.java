@@ -295,4 +295,15 @@ class BlameDetectorTest {
     private String suggestionFor(String message) {
         return detector.detect(message).orElseThrow(() -> new AssertionError("not flagged: " + message)).suggestion();
     }
+
+    @Test
+    void theQuickLookUsesEachPhrasesMostTellingRequiredWord() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("fault"),
+                BlameDetector.keys("{someone}'s [own] fault"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("broke"), BlameDetector.keys("who/whoever broke"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("screwed", "messed", "fucked"),
+                BlameDetector.keys("{mention}/i/you screwed/messed/fucked [it/this] up"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("should", "shoulda"),
+                BlameDetector.keys("should've/shoulda"));
+    }
 }
