@@ -28,6 +28,11 @@ public record Incident(
         return facilitatorId != null ? facilitatorId : commanderId;
     }
 
+    /** Still under way: neither resolved nor (a maintenance window) ended. */
+    public boolean isOpen() {
+        return !isResolved() && status != IncidentStatus.ENDED;
+    }
+
     public boolean isResolved() {
         return status == IncidentStatus.RESOLVED;
     }

@@ -91,6 +91,11 @@ public final class Incidents {
                 .orderBy(INCIDENT.ID.desc()).limit(1).fetchOptional().map(Incidents::map);
     }
 
+    /** The channel's incident or window that is still under way: a channel holds one at a time. */
+    public boolean hasOpen(DSLContext tx, String channelId) {
+        return findByChannel(tx, channelId).filter(Incident::isOpen).isPresent();
+    }
+
     public Optional<Incident> findByChannel(String channelId) {
         return findByChannel(dsl, channelId);
     }

@@ -71,7 +71,7 @@ public final class MaintenanceCommands {
                 throw new BadArguments("`" + m.group(4) + "` is not a timezone: use Area/City as in Europe/Berlin.");
             }
         } else {
-            zone = users.known(p.getUserId()).map(SlackUser::tz).map(MaintenanceCommands::zone).orElse(ZoneOffset.UTC);
+            zone = users.known(p.getUserId()).map(SlackUser::zone).orElse(ZoneOffset.UTC);
         }
         Instant start = time(m.group(2), zone);
         Instant end = time(m.group(3), zone);
@@ -164,13 +164,5 @@ public final class MaintenanceCommands {
 
     private Incident open(SlashCommandPayload p) throws BadArguments {
         return maintenance.inChannel(p.getChannelId()).orElseThrow(() -> new BadArguments(NO_WINDOW));
-    }
-
-    private static ZoneId zone(String tz) {
-        try {
-            return ZoneId.of(tz);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 }

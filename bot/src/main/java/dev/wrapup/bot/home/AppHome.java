@@ -67,8 +67,8 @@ public final class AppHome {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your incidents and wrap-ups"))));
 
-        list(blocks, "Open incidents", mine.stream().filter(i -> !i.isResolved()
-                && i.status() != IncidentStatus.ENDED && i.status() != IncidentStatus.REVIEWING).toList(),
+        list(blocks, "Open incidents", mine.stream().filter(i -> i.isOpen()
+                && i.status() != IncidentStatus.REVIEWING).toList(),
                 i -> "*<#" + i.channelId() + ">* " + SlackText.escape(i.title()) + " — "
                         + (i.severity() == null ? "" : i.severity().label() + ", ") + i.status().label());
         List<String> upcoming = new ArrayList<>();

@@ -173,9 +173,7 @@ public final class IncidentService {
     public Incident declareHere(Declaration d, String channelName) {
         Instant now = clock.instant();
         Incident incident = database.transaction(tx -> {
-            Optional<Incident> open = incidents.findByChannel(tx, d.originChannelId())
-                    .filter(i -> !i.isResolved() && i.status() != IncidentStatus.ENDED);
-            if (open.isPresent()) {
+            if (incidents.hasOpen(tx, d.originChannelId())) {
                 return null;
             }
             return start(tx, d, d.originChannelId(), channelName, now);
@@ -205,46 +203,33 @@ public final class IncidentService {
     /** Imports the channel's recent messages, threads included, through conversations.history with paging. */
     void importHistory(Incident incident, Instant declaredAt) {
         String oldest = SlackTs.of(declaredAt.minus(config.importWindow()));
-        String cursor = null;
-        int imported = 0;
-        do {
-            String page = cursor;
-            var response = slack.ok("conversations.history", m -> m.conversationsHistory(r -> r
-                    .channel(incident.channelId()).oldest(oldest).limit(200).cursor(page)));
-            if (response.isEmpty()) {
-                break;
-            }
-            for (Message message : response.get().getMessages()) {
-                imported += importMessage(incident, message);
-                if (message.getReplyCount() != null && message.getReplyCount() > 0) {
-                    imported += importThread(incident, message.getTs());
-                }
-            }
-            cursor = response.get().getResponseMetadata() == null ? null
-                    : response.get().getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty());
-        log.info("incident {}: imported {} messages from the last {}", incident.id(), imported, config.importWindow());
+        int[] imported = {0};
+        slack.pages("conversations.history", cursor -> m -> m.conversationsHistory(r -> r
+                        .channel(incident.channelId()).oldest(oldest).limit(200).cursor(cursor)),
+                r -> r.getResponseMetadata(), page -> {
+                    for (Message message : page.getMessages()) {
+                        imported[0] += importMessage(incident, message);
+                        if (message.getReplyCount() != null && message.getReplyCount() > 0) {
+                            imported[0] += importThread(incident, message.getTs());
+                        }
+                    }
+                });
+        log.info("incident {}: imported {} messages from the last {}", incident.id(), imported[0],
+                config.importWindow());
     }
 
     private int importThread(Incident incident, String parentTs) {
-        int imported = 0;
-        String cursor = null;
-        do {
-            String page = cursor;
-            var replies = slack.ok("conversations.replies", m -> m.conversationsReplies(r -> r
-                    .channel(incident.channelId()).ts(parentTs).limit(200).cursor(page)));
-            if (replies.isEmpty()) {
-                break;
-            }
-            for (Message reply : replies.get().getMessages()) {
-                if (!parentTs.equals(reply.getTs())) {
-                    imported += importMessage(incident, reply);
-                }
-            }
-            cursor = replies.get().getResponseMetadata() == null ? null
-                    : replies.get().getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty());
-        return imported;
+        int[] imported = {0};
+        slack.pages("conversations.replies", cursor -> m -> m.conversationsReplies(r -> r
+                        .channel(incident.channelId()).ts(parentTs).limit(200).cursor(cursor)),
+                r -> r.getResponseMetadata(), page -> {
+                    for (Message reply : page.getMessages()) {
+                        if (!parentTs.equals(reply.getTs())) {
+                            imported[0] += importMessage(incident, reply);
+                        }
+                    }
+                });
+        return imported[0];
     }
 
     private int importMessage(Incident incident, Message message) {

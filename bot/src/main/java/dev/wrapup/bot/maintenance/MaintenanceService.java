@@ -92,9 +92,7 @@ public final class MaintenanceService {
                                    Instant start, Instant end, ZoneId zone) {
         Instant now = clock.instant();
         Incident incident = database.transaction(tx -> {
-            Optional<Incident> open = incidents.incidents().findByChannel(tx, channelId)
-                    .filter(i -> !i.isResolved() && i.status() != IncidentStatus.ENDED);
-            if (open.isPresent()) {
+            if (incidents.incidents().hasOpen(tx, channelId)) {
                 return null;
             }
             Incident created = incidents.incidents().create(tx, new Incidents.NewIncident(IncidentKind.MAINTENANCE,

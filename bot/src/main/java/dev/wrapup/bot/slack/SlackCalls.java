@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import com.slack.api.model.ResponseMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +71,30 @@ public final class SlackCalls {
     /** Like {@link #call}, but only a response with ok=true counts. */
     public <T extends SlackApiTextResponse> Optional<T> ok(String method, Call<T> call) {
         return call(method, call).filter(SlackApiTextResponse::isOk);
+    }
+
+    /** A paged method's call for one page: null asks for the first. */
+    @FunctionalInterface
+    public interface Page<T extends SlackApiTextResponse> {
+        Call<T> at(String cursor);
+    }
+
+    /**
+     * Walks a cursor-paged method page by page, handing each answered page on; stops at
+     * the last page, or at a page that finally fails (already logged).
+     */
+    public <T extends SlackApiTextResponse> void pages(String method, Page<T> page,
+                                                       Function<T, ResponseMetadata> metadata, Consumer<T> each) {
+        String cursor = null;
+        do {
+            Optional<T> response = ok(method, page.at(cursor));
+            if (response.isEmpty()) {
+                return;
+            }
+            each.accept(response.get());
+            ResponseMetadata next = metadata.apply(response.get());
+            cursor = next == null ? null : next.getNextCursor();
+        } while (cursor != null && !cursor.isEmpty());
     }
 
     public MethodsClient methods() {

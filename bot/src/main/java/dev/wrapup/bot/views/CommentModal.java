@@ -53,7 +53,7 @@ public final class CommentModal {
             long incidentId = Long.parseLong(view.getPrivateMetadata());
             Map<AgendaItem, String> answers = new LinkedHashMap<>();
             for (AgendaItem item : AgendaItem.values()) {
-                String text = value(view.getState().getValues(), item.word());
+                String text = ViewValues.text(view.getState().getValues(), item.word());
                 if (text != null && !text.isBlank()) {
                     answers.put(item, text.strip());
                 }
@@ -94,10 +94,6 @@ public final class CommentModal {
                 .element(plainTextInput(e -> e.actionId(item.word()).multiline(true).maxLength(3000))));
     }
 
-    private static String value(Map<String, Map<String, ViewState.Value>> values, String block) {
-        Map<String, ViewState.Value> b = values.get(block);
-        return b == null || b.get(block) == null ? null : b.get(block).getValue();
-    }
 
     /** Titles shown in a modal's mrkdwn. */
     static final class IncidentHeaderText {

@@ -48,7 +48,7 @@ public final class DeclareModal {
         app.viewSubmission(CALLBACK_ID, (req, ctx) -> {
             View view = req.getPayload().getView();
             Map<String, Map<String, ViewState.Value>> values = view.getState().getValues();
-            String title = value(values, "title");
+            String title = ViewValues.text(values, "title");
             if (title == null || title.isBlank()) {
                 return ctx.ackWithErrors(Map.of("title", "Give the incident a title."));
             }
@@ -61,7 +61,7 @@ public final class DeclareModal {
             boolean here = meta.get("here").getAsBoolean();
             String userId = req.getPayload().getUser().getId();
             Declaration d = new Declaration(req.getPayload().getTeam().getId(), userId, channel, severity,
-                    title.strip(), value(values, "description"));
+                    title.strip(), ViewValues.text(values, "description"));
             afterAck.execute(() -> {
                 if (here) {
                     String answer = this.commands.get().declareHere(d, null);
@@ -105,11 +105,4 @@ public final class DeclareModal {
         slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
-    private static String value(Map<String, Map<String, ViewState.Value>> values, String block) {
-        Map<String, ViewState.Value> b = values.get(block);
-        if (b == null || b.get(block) == null) {
-            return null;
-        }
-        return b.get(block).getValue();
-    }
 }

@@ -232,7 +232,7 @@ public final class WrapupService {
             return wrapups.addAction(tx, incident.id(), ownerId, text, due, callerId, now);
         });
         if (due != null) {
-            ZoneId zone = users.known(ownerId).map(SlackUser::tz).map(WrapupService::zone).orElse(ZoneOffset.UTC);
+            ZoneId zone = users.known(ownerId).map(SlackUser::zone).orElse(ZoneOffset.UTC);
             scheduling.at(ACTION_DUE_TASK, item.id(), due.atTime(LocalTime.of(9, 0)).atZone(zone).toInstant());
         }
         afterAck.execute(() -> {
@@ -284,9 +284,7 @@ public final class WrapupService {
                                     String title) {
         Instant now = clock.instant();
         Incident incident = database.transaction(tx -> {
-            Optional<Incident> open = incidents.incidents().findByChannel(tx, channelId)
-                    .filter(i -> !i.isResolved() && i.status() != IncidentStatus.ENDED);
-            if (open.isPresent()) {
+            if (incidents.incidents().hasOpen(tx, channelId)) {
                 return null;
             }
             Incident created = incidents.incidents().create(tx, new Incidents.NewIncident(IncidentKind.WRAPUP, teamId,
@@ -313,25 +311,19 @@ public final class WrapupService {
     }
 
     private void addMembers(Incident incident) {
-        String cursor = null;
-        do {
-            String page = cursor;
-            var response = slack.ok("conversations.members", m -> m.conversationsMembers(r -> r
-                    .channel(incident.channelId()).limit(200).cursor(page)));
-            if (response.isEmpty()) {
-                return;
-            }
-            Instant now = clock.instant();
-            for (String member : response.get().getMembers()) {
-                Optional<SlackUser> user = users.get(member);
-                if (user.isPresent() && user.get().bot()) {
-                    continue;
-                }
-                database.transaction(tx -> incidents.participants().add(tx, incident.id(), member, "member", now));
-            }
-            cursor = response.get().getResponseMetadata() == null ? null
-                    : response.get().getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty());
+        slack.pages("conversations.members", cursor -> m -> m.conversationsMembers(r -> r
+                        .channel(incident.channelId()).limit(200).cursor(cursor)),
+                r -> r.getResponseMetadata(), page -> {
+                    Instant now = clock.instant();
+                    for (String member : page.getMembers()) {
+                        Optional<SlackUser> user = users.get(member);
+                        if (user.isPresent() && user.get().bot()) {
+                            continue;
+                        }
+                        database.transaction(tx -> incidents.participants().add(tx, incident.id(), member, "member",
+                                now));
+                    }
+                });
     }
 
     // ---------------------------------------------------------------- publish
@@ -440,13 +432,5 @@ public final class WrapupService {
     private static String human(java.time.Duration d) {
         long minutes = d.toMinutes();
         return minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
-    }
-
-    static ZoneId zone(String tz) {
-        try {
-            return ZoneId.of(tz);
-        } catch (RuntimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 }

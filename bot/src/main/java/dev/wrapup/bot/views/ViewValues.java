@@ -1,0 +1,15 @@
+package dev.wrapup.bot.views;
+
+import com.slack.api.model.view.ViewState;
+import java.util.Map;
+
+/** Reads a submitted modal's inputs, each in a block whose id is also its action id. */
+final class ViewValues {
+    private ViewValues() {
+    }
+
+    static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
+        Map<String, ViewState.Value> b = values.get(block);
+        return b == null || b.get(block) == null ? null : b.get(block).getValue();
+    }
+}
