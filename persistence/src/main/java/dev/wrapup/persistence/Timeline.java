@@ -9,23 +9,42 @@ import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.FileRef;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.persistence.jooq.tables.records.TimelineEntryRecord;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** Timeline entries: added once per Slack message, edited with history, never removed. */
 public final class Timeline {
     private static final Gson GSON = new Gson();
     private static final java.lang.reflect.Type FILES = new TypeToken<List<FileRef>>() { }.getType();
 
+    /** SQL's "unique violation", on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Field<?>[] ADD_COLUMNS = {
+            TIMELINE_ENTRY.INCIDENT_ID, TIMELINE_ENTRY.CHANNEL_ID, TIMELINE_ENTRY.KIND, TIMELINE_ENTRY.SUBTYPE,
+            TIMELINE_ENTRY.TS, TIMELINE_ENTRY.THREAD_TS, TIMELINE_ENTRY.AUTHOR_ID, TIMELINE_ENTRY.AUTHOR_NAME,
+            TIMELINE_ENTRY.TEXT, TIMELINE_ENTRY.FILES, TIMELINE_ENTRY.OCCURRED_AT, TIMELINE_ENTRY.RECORDED_AT,
+            TIMELINE_ENTRY.TARGET_TS};
+
     private final DSLContext dsl;
+    private final String addSql;
 
     public Timeline(DSLContext dsl) {
         this.dsl = dsl;
+        this.addSql = addStatement(dsl);
     }
 
     /** An entry to add. ts is null for entries that are not Slack messages (status changes, pins…). */
@@ -46,26 +65,48 @@ public final class Timeline {
 
     /** Adds the entry; false when a message with the same (channel, ts) is already recorded. */
     public boolean add(DSLContext tx, NewEntry e, Instant now) {
-        return tx.insertInto(TIMELINE_ENTRY)
-                .set(TIMELINE_ENTRY.INCIDENT_ID, e.incidentId())
-                .set(TIMELINE_ENTRY.CHANNEL_ID, e.channelId())
-                .set(TIMELINE_ENTRY.KIND, e.kind().label())
-                .set(TIMELINE_ENTRY.SUBTYPE, e.subtype())
-                .set(TIMELINE_ENTRY.TS, e.ts())
-                .set(TIMELINE_ENTRY.THREAD_TS, e.threadTs())
-                .set(TIMELINE_ENTRY.AUTHOR_ID, e.authorId())
-                .set(TIMELINE_ENTRY.AUTHOR_NAME, e.authorName())
-                .set(TIMELINE_ENTRY.TEXT, e.text())
-                .set(TIMELINE_ENTRY.FILES, e.files().isEmpty() ? null : GSON.toJson(e.files()))
-                .set(TIMELINE_ENTRY.OCCURRED_AT, e.occurredAt())
-                .set(TIMELINE_ENTRY.RECORDED_AT, now)
-                .set(TIMELINE_ENTRY.TARGET_TS, e.targetTs())
-                // The key named: a bare onConflictDoNothing() also matches on the id, and H2's
-                // MERGE cannot use an index for "id = ? OR (channel_id, ts) = (?, ?)", so it
-                // scanned the whole table on every insert. Entries without a ts never conflict.
-                .onConflict(TIMELINE_ENTRY.CHANNEL_ID, TIMELINE_ENTRY.TS)
-                .doNothing()
-                .execute() == 1;
+        return tx.connectionResult(c -> {
+            try (PreparedStatement s = c.prepareStatement(addSql)) {
+                // In the order of ADD_COLUMNS.
+                s.setLong(1, e.incidentId());
+                s.setString(2, e.channelId());
+                s.setString(3, e.kind().label());
+                s.setString(4, e.subtype());
+                s.setString(5, e.ts());
+                s.setString(6, e.threadTs());
+                s.setString(7, e.authorId());
+                s.setString(8, e.authorName());
+                s.setString(9, e.text());
+                s.setString(10, e.files().isEmpty() ? null : GSON.toJson(e.files()));
+                s.setObject(11, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                s.setObject(12, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                s.setString(13, e.targetTs());
+                return s.executeUpdate() == 1;
+            } catch (SQLException duplicate) {
+                if (UNIQUE_VIOLATION.equals(duplicate.getSQLState())) {
+                    return false; // H2: the message is already recorded; the transaction goes on
+                }
+                throw duplicate;
+            }
+        });
+    }
+
+    /**
+     * The statement {@link #add} runs, rendered once: every message in an incident channel
+     * is one, and jOOQ building "insert unless present" anew each time cost more than the
+     * database running it. On PostgreSQL it is an insert that does nothing on a conflict of
+     * (channel, ts). On H2, whose form of that is a MERGE costing twice a plain insert, it
+     * is a plain insert whose duplicate-key error {@link #add} takes as "already recorded":
+     * H2 undoes just the failed statement, not the transaction. Entries without a ts
+     * never conflict.
+     */
+    private static String addStatement(DSLContext dsl) {
+        var insert = dsl.insertInto(TIMELINE_ENTRY, ADD_COLUMNS)
+                .values(Arrays.stream(ADD_COLUMNS).map(f -> (Field<?>) DSL.param(f.getName(), f)).toList());
+        Query query = dsl.dialect().family() == SQLDialect.POSTGRES
+                ? insert.onConflict(TIMELINE_ENTRY.CHANNEL_ID, TIMELINE_ENTRY.TS).doNothing()
+                : insert;
+        return dsl.render(query);
     }
 
     /**
