@@ -28,12 +28,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
@@ -80,6 +83,8 @@ public final class EventLoadDriver {
     private static final String CHANNEL = "C0LOAD";
     private static final List<String> PEOPLE = List.of("U0ALICE", "U0BOB", "U0CAROL");
     private static final AtomicLong EVENT_IDS = new AtomicLong();
+    /** Why requests were not acked 200, by stack and phase: printed, so a failure can be told from noise. */
+    private static final Map<String, LongAdder> NOT_ACKED = new ConcurrentSkipListMap<>();
 
     /** A stack under load; {@code stored} counts its timeline entries, null where nothing is stored. */
     record Stack(String name, URI endpoint, IntSupplier stored) {
@@ -121,7 +126,11 @@ public final class EventLoadDriver {
         Path dataDir = Files.createTempDirectory("wrapup-bench");
         List<Phase> phases = new ArrayList<>();
         boolean ok;
-        // One client for every request: HTTP/1.1 keep-alive, so connections are reused.
+        // One client for every request: HTTP/1.1 keep-alive, so connections are reused. The
+        // JDK client keeps an idle connection 20 minutes, Jetty only 30 s: a request sent on
+        // one just as Jetty closes it fails without reaching the stack. Closing them first
+        // avoids that race, as Slack's own client must.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "20");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         try (FakeSlack fake = new FakeSlack();
@@ -233,7 +242,7 @@ public final class EventLoadDriver {
                 int i;
                 while ((i = next.getAndIncrement()) < requests.size() && System.nanoTime() < deadline) {
                     long sent = System.nanoTime();
-                    int status = send(http, requests.get(i));
+                    int status = send(http, requests.get(i), stack + " " + name);
                     long done = System.nanoTime();
                     micros.recordValue((done - sent) / 1000);
                     lastDone.accumulateAndGet(done, Math::max);
@@ -280,7 +289,7 @@ public final class EventLoadDriver {
                 }
                 HttpRequest request = requests.get(i);
                 senders.execute(() -> {
-                    int status = send(http, request);
+                    int status = send(http, request, stack + " " + name);
                     long done = System.nanoTime();
                     micros.recordValue((done - scheduled) / 1000);
                     lastDone.accumulateAndGet(done, Math::max);
@@ -302,15 +311,26 @@ public final class EventLoadDriver {
                 .getProcessCpuTime();
     }
 
-    private static int send(HttpClient http, HttpRequest request) {
+    /** The status answered, or -1 when none was; anything but 200 is counted under {@code phase}. */
+    private static int send(HttpClient http, HttpRequest request, String phase) {
+        int status;
+        String why;
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            why = "HTTP " + status + " " + response.body();
         } catch (IOException e) {
-            return -1;
+            status = -1;
+            why = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            status = -1;
+            why = "interrupted";
         }
+        if (status != 200) {
+            NOT_ACKED.computeIfAbsent(phase + ": " + why, k -> new LongAdder()).increment();
+        }
+        return status;
     }
 
     /**
@@ -374,6 +394,7 @@ public final class EventLoadDriver {
                 rate.ms(99) < 100 ? "met" : "MISSED");
         System.out.printf("every acked event stored: %s; requests not acked 200: %d%n", allStored ? "yes" : "NO",
                 failed);
+        NOT_ACKED.forEach((why, count) -> System.out.printf("  not acked, %s (%d)%n", why, count.sum()));
         return allStored && failed == 0;
     }
 
