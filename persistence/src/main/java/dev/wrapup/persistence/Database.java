@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
+import org.jooq.TransactionListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -29,7 +30,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final GroupCommit groupCommit;
-    private final ChannelIncidents channelIncidents = new ChannelIncidents();
+    /** Null where other replicas may change what it would remember (see {@link #channelIncidents}). */
+    private final ChannelIncidents channelIncidents;
 
     private Database(Vendor vendor, HikariDataSource dataSource) {
         this.vendor = vendor;
@@ -40,6 +42,11 @@ public final class Database implements AutoCloseable {
         // on the hot path of every Slack event, and the bot logs what it does itself.
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER).withExecuteLogging(false);
         this.dsl = DSL.using(dataSource, vendor.dialect(), settings);
+        this.channelIncidents = vendor.supportsReplicas() ? null : new ChannelIncidents();
+        if (channelIncidents != null) {
+            dsl.configuration().set(TransactionListener.onCommitEnd(ctx -> channelIncidents.transactionEnded())
+                    .onRollbackEnd(ctx -> channelIncidents.transactionEnded()));
+        }
         this.groupCommit = new GroupCommit(dsl);
     }
 
@@ -102,6 +109,14 @@ public final class Database implements AutoCloseable {
         return groupCommit.run(work);
     }
 
+    /**
+     * The memory of which incident records a channel, on H2 only: an H2 file has one
+     * owner, which forgets at once whatever it changes. On PostgreSQL another replica
+     * may declare an incident in a channel or begin a window there, and the messages
+     * right after it, the ones most worth keeping, must not go to the channel's
+     * previous incident or be dropped meanwhile; there every event reads it (one
+     * indexed query, in the event's own transaction).
+     */
     ChannelIncidents channelIncidents() {
         return channelIncidents;
     }

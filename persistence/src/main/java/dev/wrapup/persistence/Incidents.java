@@ -23,7 +23,7 @@ public final class Incidents {
         this(dsl, null);
     }
 
-    /** With the database's shared memory of which incident records which channel. */
+    /** With the database's shared memory of which incident records which channel, where it keeps one. */
     public Incidents(Database database) {
         this(database.dsl(), database.channelIncidents());
     }
@@ -33,9 +33,10 @@ public final class Incidents {
         this.byChannel = byChannel;
     }
 
+    /** After each write: see {@link ChannelIncidents}. */
     private void changed() {
         if (byChannel != null) {
-            byChannel.forgetAll();
+            byChannel.changed();
         }
     }
 
@@ -46,7 +47,6 @@ public final class Incidents {
     }
 
     public Incident create(DSLContext tx, NewIncident n, Instant now) {
-        changed();
         IncidentRecord r = tx.insertInto(INCIDENT)
                 .set(INCIDENT.KIND, n.kind().name())
                 .set(INCIDENT.TEAM_ID, n.teamId())
@@ -63,6 +63,7 @@ public final class Incidents {
                 .set(INCIDENT.WEB_KEY, newWebKey())
                 .returning()
                 .fetchOne();
+        changed();
         return map(r);
     }
 
@@ -113,39 +114,39 @@ public final class Incidents {
     }
 
     public void setStatus(DSLContext tx, long id, IncidentStatus status, Instant resolvedAt) {
-        changed();
         tx.update(INCIDENT).set(INCIDENT.STATUS, status.name()).set(INCIDENT.RESOLVED_AT, resolvedAt)
                 .where(INCIDENT.ID.eq(id)).execute();
+        changed();
     }
 
     public void setSeverity(DSLContext tx, long id, Severity severity) {
-        changed();
         tx.update(INCIDENT).set(INCIDENT.SEVERITY, severity.name()).where(INCIDENT.ID.eq(id)).execute();
+        changed();
     }
 
     public void setCommander(DSLContext tx, long id, String userId) {
-        changed();
         tx.update(INCIDENT).set(INCIDENT.COMMANDER_ID, userId).where(INCIDENT.ID.eq(id)).execute();
+        changed();
     }
 
     public void setFacilitator(DSLContext tx, long id, String userId) {
-        changed();
         tx.update(INCIDENT).set(INCIDENT.FACILITATOR_ID, userId).where(INCIDENT.ID.eq(id)).execute();
+        changed();
     }
 
     public void setSummary(DSLContext tx, long id, String summary) {
-        changed();
         tx.update(INCIDENT).set(INCIDENT.SUMMARY, summary).where(INCIDENT.ID.eq(id)).execute();
+        changed();
     }
 
     public void setHeaderTs(long id, String ts) {
-        changed();
         dsl.update(INCIDENT).set(INCIDENT.HEADER_TS, ts).where(INCIDENT.ID.eq(id)).execute();
+        changed();
     }
 
     public void setChannelName(long id, String name) {
-        changed();
         dsl.update(INCIDENT).set(INCIDENT.CHANNEL_NAME, name).where(INCIDENT.ID.eq(id)).execute();
+        changed();
     }
 
     static Incident map(IncidentRecord r) {
