@@ -66,6 +66,12 @@ class WrapupTest extends BotTest {
                 && c.param("text").contains("Everyone has given their comment"));
         assertEquals(List.of(AgendaItem.WELL, AgendaItem.BETTER),
                 wrapups().comments(incident.id()).stream().map(WrapUpComment::item).toList());
+        // A later comment is recorded but not announced again. Its blame nudge is sent after
+        // any announcement it would make, so once the nudge is here the count is final.
+        command("/wrapup", "wrong it was my fault, I missed the alert", BOB, OPS);
+        fake.await("chat.postEphemeral", c -> BOB.equals(c.param("user")));
+        assertEquals(1, fake.calls("chat.postMessage").stream().filter(c -> c.param("text") != null
+                && c.param("text").contains("Everyone has given")).count(), "announced once");
 
         String empty = command("/wrapup", "wrong", ALICE, OPS);
         assertTrue(empty.startsWith("What is your comment? `/wrapup wrong <text>`"), empty);

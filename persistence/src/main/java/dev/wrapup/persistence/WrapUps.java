@@ -4,6 +4,7 @@ import static dev.wrapup.persistence.jooq.Tables.ACTION_ITEM;
 import static dev.wrapup.persistence.jooq.Tables.COMMENT_REQUEST;
 import static dev.wrapup.persistence.jooq.Tables.PUBLICATION;
 import static dev.wrapup.persistence.jooq.Tables.WRAPUP_COMMENT;
+import static dev.wrapup.persistence.jooq.Tables.WRAPUP_MILESTONE;
 
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /** Comments, comment requests, action items and publications of wrap-ups. */
@@ -49,6 +51,23 @@ public final class WrapUps {
     public boolean hasCommented(String userId, long incidentId) {
         return dsl.fetchExists(WRAPUP_COMMENT, WRAPUP_COMMENT.INCIDENT_ID.eq(incidentId)
                 .and(WRAPUP_COMMENT.USER_ID.eq(userId)));
+    }
+
+    /**
+     * Claims the right to announce the milestone (such as "everyone has commented") of
+     * the wrap-up: true for the first caller only, across every replica.
+     */
+    public boolean reached(long incidentId, String milestone, Instant at) {
+        try {
+            return dsl.insertInto(WRAPUP_MILESTONE)
+                    .set(WRAPUP_MILESTONE.INCIDENT_ID, incidentId)
+                    .set(WRAPUP_MILESTONE.MILESTONE, milestone)
+                    .set(WRAPUP_MILESTONE.REACHED_AT, at)
+                    .onConflictDoNothing()
+                    .execute() == 1;
+        } catch (IntegrityConstraintViolationException claimedMeanwhile) {
+            return false; // H2's MERGE let two callers past the check; the key stopped the second
+        }
     }
 
     // ---------------------------------------------------------------- requests

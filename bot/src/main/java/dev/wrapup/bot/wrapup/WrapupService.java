@@ -43,10 +43,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -59,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class WrapupService {
     public static final String REMINDER_TASK = "comment-reminder";
     public static final String ACTION_DUE_TASK = "action-due";
+    private static final String EVERYONE_COMMENTED = "everyone-commented";
     public static final String OPEN_COMMENT_ACTION = "wrapup_comment_open";
     private static final Logger log = LoggerFactory.getLogger(WrapupService.class);
 
@@ -73,7 +72,6 @@ public final class WrapupService {
     private final BlameDetector blame;
     private final Executor afterAck;
     private final Clock clock;
-    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final dev.wrapup.bot.report.Reports reports;
 
     public WrapupService(Config config, Database database, IncidentService incidents, AnalysisCallService calls,
@@ -104,24 +102,23 @@ public final class WrapupService {
     /** Records a comment exactly as written; the author becomes a participant if they were not one. */
     public String comment(Incident incident, String userId, AgendaItem item, String text, String source) {
         Instant now = clock.instant();
-        boolean completed;
-        synchronized (locks.computeIfAbsent(incident.id(), k -> new Object())) {
-            boolean wasMissing = !missing(incident.id()).isEmpty();
-            database.transaction(tx -> {
-                incidents.participants().add(tx, incident.id(), userId, "commented", now);
-                wrapups.addComment(tx, incident.id(), userId, item, text, source, now);
-                return null;
-            });
-            completed = wasMissing && missing(incident.id()).isEmpty();
-        }
+        database.transaction(tx -> {
+            incidents.participants().add(tx, incident.id(), userId, "commented", now);
+            wrapups.addComment(tx, incident.id(), userId, item, text, source, now);
+            return null;
+        });
+        // Asked after the commit, so that of two last comments committed at once (on two
+        // replicas, say) the later one sees both; the claim lets only one of them say it.
+        boolean completed = missing(incident.id()).isEmpty()
+                && wrapups.reached(incident.id(), EVERYONE_COMMENTED, now);
         users.refreshLater(userId);
         afterAck.execute(() -> {
-            nudgeIfBlaming(incident.channelId(), userId, text);
             if (completed) {
                 slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
                         .text(":tada: Everyone has given their comment. Thank you! "
                                 + SlackText.mention(incident.facilitator()) + " can `/wrapup publish` when ready.")));
             }
+            nudgeIfBlaming(incident.channelId(), userId, text);
         });
         return "Thanks, your comment on *" + item.question().toLowerCase() + "* is recorded. Add as many as you like.";
     }

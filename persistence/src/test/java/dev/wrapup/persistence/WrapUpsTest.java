@@ -1,0 +1,59 @@
+package dev.wrapup.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.IncidentKind;
+import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.domain.Severity;
+import dev.wrapup.persistence.Incidents.NewIncident;
+import dev.wrapup.persistence.testing.TestDatabases;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A wrap-up's milestone is claimed once, whichever replica asks first. */
+class WrapUpsTest {
+    private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMilestoneIsReachedOnceOnH2() {
+        DatabaseSettings settings = TestDatabases.h2(dir);
+        try (Database database = Database.open(settings)) {
+            database.migrate();
+            assertReachedOnce(database, database);
+        }
+    }
+
+    @Test
+    void aMilestoneIsReachedOnceAcrossReplicasOnPostgresql() {
+        DatabaseSettings settings = TestDatabases.freshPostgresSchema();
+        try (Database first = Database.open(settings); Database second = Database.open(settings)) {
+            first.migrate();
+            assertReachedOnce(first, second);
+        }
+    }
+
+    private static void assertReachedOnce(Database first, Database second) {
+        Incident one = first.transaction(tx -> new Incidents(tx).create(tx, incident("C1"), AT));
+        Incident two = first.transaction(tx -> new Incidents(tx).create(tx, incident("C2"), AT));
+        WrapUps onFirst = new WrapUps(first.dsl());
+        WrapUps onSecond = new WrapUps(second.dsl());
+        assertEquals(List.of(true, false, false, true, true), List.of(
+                onFirst.reached(one.id(), "everyone-commented", AT),
+                onSecond.reached(one.id(), "everyone-commented", AT),
+                onFirst.reached(one.id(), "everyone-commented", AT.plusSeconds(60)),
+                onSecond.reached(one.id(), "something-else", AT),
+                onSecond.reached(two.id(), "everyone-commented", AT)));
+    }
+
+    private static NewIncident incident(String channel) {
+        return new NewIncident(IncidentKind.INCIDENT, "T1", channel, "inc-" + channel, "Test", null, Severity.SEV3,
+                IncidentStatus.RESOLVED, "U1", "U1", AT);
+    }
+}
