@@ -33,6 +33,7 @@ import dev.wrapup.persistence.Users;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.http.WebServer;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.scheduler.QuartzFactory;
 import java.time.Clock;
@@ -55,18 +56,21 @@ public final class Wrapup implements AutoCloseable {
     private final Slack slack;
     private final ExecutorService afterAck;
     private final Scheduling scheduling;
+    private final SlackOutbox outbox;
     private final WebServer web;
     private final SocketModeApp socketMode;
     private final IncidentService incidents;
 
     private Wrapup(Config config, Database database, Slack slack, ExecutorService afterAck,
-                   Scheduling scheduling, WebServer web, SocketModeApp socketMode, IncidentService incidents) {
+                   Scheduling scheduling, SlackOutbox outbox, WebServer web, SocketModeApp socketMode,
+                   IncidentService incidents) {
         this.incidents = incidents;
         this.config = config;
         this.database = database;
         this.slack = slack;
         this.afterAck = afterAck;
         this.scheduling = scheduling;
+        this.outbox = outbox;
         this.web = web;
         this.socketMode = socketMode;
     }
@@ -88,6 +92,7 @@ public final class Wrapup implements AutoCloseable {
         Config config = configured.withBoundPort(web.port());
         Slack slack = slack(config);
         SlackCalls calls = new SlackCalls(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
+        SlackOutbox outbox = new SlackOutbox(database, calls, clock);
         ExecutorService afterAck = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "after-ack");
             t.setDaemon(true);
@@ -104,13 +109,15 @@ public final class Wrapup implements AutoCloseable {
                 afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database));
         IncidentService incidents = new IncidentService(config, database, calls, users, afterAck, clock);
-        AnalysisCallService analysis = new AnalysisCallService(config, database, incidents, calls, users, scheduling,
+        AnalysisCallService analysis = new AnalysisCallService(config, database, incidents, calls, outbox, users,
+                scheduling,
                 new SlotFinder(WorkingHours.parse(config.workingHours()), config.slotAlignment()),
                 OpeningWords.load(config.openingWordsFile()), clock);
-        WrapupService wrapups = new WrapupService(config, database, incidents, analysis, calls, users, scheduling,
+        WrapupService wrapups = new WrapupService(config, database, incidents, analysis, calls, outbox, users,
+                scheduling,
                 BlameDetector.standard(), reports(database), afterAck, clock);
-        MaintenanceService maintenance = new MaintenanceService(config, database, incidents, analysis, calls, users,
-                scheduling, afterAck, clock);
+        MaintenanceService maintenance = new MaintenanceService(config, database, incidents, analysis, calls, outbox,
+                users, scheduling, afterAck, clock);
         incidents.onResolved((incident, by) -> analysis.planAfterResolve(incident));
         incidents.onReopened((incident, by) -> analysis.cancelOnReopen(incident));
         analysis.onCallStarted(wrapups::askEveryone);
@@ -141,9 +148,10 @@ public final class Wrapup implements AutoCloseable {
             socketMode.startAsync();
         }
         scheduling.start();
+        outbox.start();
         log.info("Wrapup is up: {} on port {}, database {}", config.socketMode() ? "Socket Mode" : "HTTP",
                 web.port(), database.vendor());
-        return new Wrapup(config, database, slack, afterAck, scheduling, web, socketMode, incidents);
+        return new Wrapup(config, database, slack, afterAck, scheduling, outbox, web, socketMode, incidents);
     }
 
     /** Reports for the bot, the web page and `export` alike: maintenance windows add their plan and verdict. */
@@ -199,6 +207,7 @@ public final class Wrapup implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         scheduling.close();
+        outbox.close();
         database.close();
     }
 }

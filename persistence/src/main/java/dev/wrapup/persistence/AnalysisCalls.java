@@ -59,8 +59,8 @@ public final class AnalysisCalls {
      * Marks the call started, once: true for the one caller that moves it from scheduled
      * to started, false for any other (a second replica, a repeated trigger).
      */
-    public boolean claimStart(long incidentId, Instant now) {
-        return dsl.update(ANALYSIS_CALL).set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.STARTED.name())
+    public boolean claimStart(DSLContext tx, long incidentId, Instant now) {
+        return tx.update(ANALYSIS_CALL).set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.STARTED.name())
                 .set(ANALYSIS_CALL.STARTED_AT, now).set(ANALYSIS_CALL.UPDATED_AT, now)
                 .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
                 .and(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))

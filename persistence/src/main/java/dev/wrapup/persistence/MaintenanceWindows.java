@@ -101,15 +101,15 @@ public final class MaintenanceWindows {
     }
 
     /** Marks the heads-up sent, once. */
-    public boolean headsUpSent(long incidentId, Instant at) {
-        return dsl.update(MAINTENANCE_WINDOW).set(MAINTENANCE_WINDOW.HEADS_UP_AT, at)
+    public boolean headsUpSent(DSLContext tx, long incidentId, Instant at) {
+        return tx.update(MAINTENANCE_WINDOW).set(MAINTENANCE_WINDOW.HEADS_UP_AT, at)
                 .where(MAINTENANCE_WINDOW.INCIDENT_ID.eq(incidentId)).and(MAINTENANCE_WINDOW.HEADS_UP_AT.isNull())
                 .execute() == 1;
     }
 
     /** Marks the overrun noticed (the planned end passed without `end`), once. */
-    public boolean overrun(long incidentId, Instant at) {
-        return dsl.update(MAINTENANCE_WINDOW).set(MAINTENANCE_WINDOW.OVERRUN_AT, at)
+    public boolean overrun(DSLContext tx, long incidentId, Instant at) {
+        return tx.update(MAINTENANCE_WINDOW).set(MAINTENANCE_WINDOW.OVERRUN_AT, at)
                 .where(MAINTENANCE_WINDOW.INCIDENT_ID.eq(incidentId)).and(MAINTENANCE_WINDOW.OVERRUN_AT.isNull())
                 .and(MAINTENANCE_WINDOW.ENDED_AT.isNull())
                 .execute() == 1;

@@ -57,9 +57,9 @@ public final class WrapUps {
      * Claims the right to announce the milestone (such as "everyone has commented") of
      * the wrap-up: true for the first caller only, across every replica.
      */
-    public boolean reached(long incidentId, String milestone, Instant at) {
+    public boolean reached(DSLContext tx, long incidentId, String milestone, Instant at) {
         try {
-            return dsl.insertInto(WRAPUP_MILESTONE)
+            return tx.insertInto(WRAPUP_MILESTONE)
                     .set(WRAPUP_MILESTONE.INCIDENT_ID, incidentId)
                     .set(WRAPUP_MILESTONE.MILESTONE, milestone)
                     .set(WRAPUP_MILESTONE.REACHED_AT, at)
@@ -73,8 +73,8 @@ public final class WrapUps {
     // ---------------------------------------------------------------- requests
 
     /** Records that the person was asked; false when they had been asked before. */
-    public boolean asked(long incidentId, String userId, Instant at) {
-        return dsl.insertInto(COMMENT_REQUEST)
+    public boolean asked(DSLContext tx, long incidentId, String userId, Instant at) {
+        return tx.insertInto(COMMENT_REQUEST)
                 .set(COMMENT_REQUEST.INCIDENT_ID, incidentId)
                 .set(COMMENT_REQUEST.USER_ID, userId)
                 .set(COMMENT_REQUEST.ASKED_AT, at)
@@ -83,8 +83,8 @@ public final class WrapUps {
     }
 
     /** Marks the one reminder sent; false when it had been sent already. */
-    public boolean reminded(long incidentId, String userId, Instant at) {
-        int updated = dsl.update(COMMENT_REQUEST).set(COMMENT_REQUEST.REMINDED_AT, at)
+    public boolean reminded(DSLContext tx, long incidentId, String userId, Instant at) {
+        int updated = tx.update(COMMENT_REQUEST).set(COMMENT_REQUEST.REMINDED_AT, at)
                 .where(COMMENT_REQUEST.INCIDENT_ID.eq(incidentId).and(COMMENT_REQUEST.USER_ID.eq(userId)))
                 .and(COMMENT_REQUEST.REMINDED_AT.isNull())
                 .execute();
@@ -92,7 +92,7 @@ public final class WrapUps {
             return true;
         }
         // Never asked (joined later): asked and reminded at once.
-        return dsl.insertInto(COMMENT_REQUEST)
+        return tx.insertInto(COMMENT_REQUEST)
                 .set(COMMENT_REQUEST.INCIDENT_ID, incidentId)
                 .set(COMMENT_REQUEST.USER_ID, userId)
                 .set(COMMENT_REQUEST.ASKED_AT, at)
@@ -135,8 +135,8 @@ public final class WrapUps {
     }
 
     /** Marks the due-date reminder sent, once. */
-    public boolean actionReminded(long id, Instant at) {
-        return dsl.update(ACTION_ITEM).set(ACTION_ITEM.REMINDED_AT, at)
+    public boolean actionReminded(DSLContext tx, long id, Instant at) {
+        return tx.update(ACTION_ITEM).set(ACTION_ITEM.REMINDED_AT, at)
                 .where(ACTION_ITEM.ID.eq(id)).and(ACTION_ITEM.REMINDED_AT.isNull()).execute() == 1;
     }
 

@@ -26,8 +26,7 @@ class IncidentsTest {
 
     @Test
     void aChangeIsSeenOnceCommittedEvenWhenReadWhileItWasUnderWay() {
-        try (Database database = Database.open(TestDatabases.h2(dir))) {
-            database.migrate();
+        TestDatabases.onH2(dir, database -> {
             Incidents incidents = new Incidents(database);
             Incident window = database.transaction(tx -> incidents.create(tx, window("C1"), AT));
             assertEquals(IncidentStatus.PLANNED, status(incidents, "C1"));
@@ -40,13 +39,12 @@ class IncidentsTest {
                 return null;
             });
             assertEquals(IncidentStatus.IN_PROGRESS, status(incidents, "C1"));
-        }
+        });
     }
 
     @Test
     void aRolledBackChangeLeavesTheOldAnswer() {
-        try (Database database = Database.open(TestDatabases.h2(dir))) {
-            database.migrate();
+        TestDatabases.onH2(dir, database -> {
             Incidents incidents = new Incidents(database);
             Incident window = database.transaction(tx -> incidents.create(tx, window("C1"), AT));
             try {
@@ -59,14 +57,12 @@ class IncidentsTest {
                 // the change is undone
             }
             assertEquals(IncidentStatus.PLANNED, status(incidents, "C1"));
-        }
+        });
     }
 
     @Test
     void anotherReplicasChangeIsSeenAtOnceOnPostgresql() {
-        DatabaseSettings settings = TestDatabases.freshPostgresSchema();
-        try (Database first = Database.open(settings); Database second = Database.open(settings)) {
-            first.migrate();
+        TestDatabases.onPostgresReplicas((first, second) -> {
             Incidents onFirst = new Incidents(first);
             Incidents onSecond = new Incidents(second);
             Incident window = first.transaction(tx -> onFirst.create(tx, window("C1"), AT));
@@ -81,7 +77,7 @@ class IncidentsTest {
             Incident next = first.transaction(tx -> onFirst.create(tx, window("C1"), AT));
             assertEquals(next.id(), onSecond.findByChannel("C1").orElseThrow().id(),
                     "a new incident in the channel, declared elsewhere");
-        }
+        });
     }
 
     private static NewIncident window(String channel) {

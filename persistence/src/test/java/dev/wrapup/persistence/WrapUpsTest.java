@@ -23,20 +23,12 @@ class WrapUpsTest {
 
     @Test
     void aMilestoneIsReachedOnceOnH2() {
-        DatabaseSettings settings = TestDatabases.h2(dir);
-        try (Database database = Database.open(settings)) {
-            database.migrate();
-            assertReachedOnce(database, database);
-        }
+        TestDatabases.onH2(dir, database -> assertReachedOnce(database, database));
     }
 
     @Test
     void aMilestoneIsReachedOnceAcrossReplicasOnPostgresql() {
-        DatabaseSettings settings = TestDatabases.freshPostgresSchema();
-        try (Database first = Database.open(settings); Database second = Database.open(settings)) {
-            first.migrate();
-            assertReachedOnce(first, second);
-        }
+        TestDatabases.onPostgresReplicas(WrapUpsTest::assertReachedOnce);
     }
 
     private static void assertReachedOnce(Database first, Database second) {
@@ -45,11 +37,11 @@ class WrapUpsTest {
         WrapUps onFirst = new WrapUps(first.dsl());
         WrapUps onSecond = new WrapUps(second.dsl());
         assertEquals(List.of(true, false, false, true, true), List.of(
-                onFirst.reached(one.id(), "everyone-commented", AT),
-                onSecond.reached(one.id(), "everyone-commented", AT),
-                onFirst.reached(one.id(), "everyone-commented", AT.plusSeconds(60)),
-                onSecond.reached(one.id(), "something-else", AT),
-                onSecond.reached(two.id(), "everyone-commented", AT)));
+                onFirst.reached(first.dsl(), one.id(), "everyone-commented", AT),
+                onSecond.reached(second.dsl(), one.id(), "everyone-commented", AT),
+                onFirst.reached(first.dsl(), one.id(), "everyone-commented", AT.plusSeconds(60)),
+                onSecond.reached(second.dsl(), one.id(), "something-else", AT),
+                onSecond.reached(second.dsl(), two.id(), "everyone-commented", AT)));
     }
 
     private static NewIncident incident(String channel) {

@@ -4,6 +4,7 @@ import com.slack.api.methods.request.files.FilesUploadV2Request;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.AnalysisCall;
@@ -13,6 +14,7 @@ import dev.wrapup.domain.SlackUser;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Outbox.NewMessage;
 import dev.wrapup.scheduler.Scheduling;
 import dev.wrapup.scheduler.calendar.CallInvite;
 import dev.wrapup.scheduler.slots.Attendee;
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalysisCallService {
     public static final String TASK = "analysis-call";
+    /** The outbox topic of the message that starts the call: its ts is kept. */
+    private static final String CALL_STARTED = "call-started";
     private static final Logger log = LoggerFactory.getLogger(AnalysisCallService.class);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm");
 
@@ -51,6 +55,7 @@ public final class AnalysisCallService {
     private final AnalysisCalls calls;
     private final IncidentService incidents;
     private final SlackCalls slack;
+    private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Scheduling scheduling;
     private final SlotFinder slots;
@@ -59,8 +64,8 @@ public final class AnalysisCallService {
     private final List<Consumer<Incident>> callStartedListeners = new CopyOnWriteArrayList<>();
 
     public AnalysisCallService(Config config, Database database, IncidentService incidents, SlackCalls slack,
-                               UserDirectory users, Scheduling scheduling, SlotFinder slots, OpeningWords openingWords,
-                               Clock clock) {
+                               SlackOutbox outbox, UserDirectory users, Scheduling scheduling, SlotFinder slots,
+                               OpeningWords openingWords, Clock clock) {
         this.config = config;
         this.database = database;
         this.calls = new AnalysisCalls(database.dsl());
@@ -71,7 +76,9 @@ public final class AnalysisCallService {
         this.slots = slots;
         this.openingWords = openingWords;
         this.clock = clock;
+        this.outbox = outbox;
         scheduling.register(TASK, this::start);
+        outbox.onPosted(CALL_STARTED, (incidentId, ts) -> calls.setCallTs(incidentId, ts));
     }
 
     /** Called once the call has been posted: the wrap-up asks everyone for their comment. */
@@ -237,8 +244,8 @@ public final class AnalysisCallService {
     /** The scheduled task: posts the call once, then asks everyone for their comment. */
     void start(long incidentId) {
         Optional<Incident> found = incidents.incidents().find(incidentId);
-        if (found.isEmpty() || !calls.claimStart(incidentId, clock.instant())) {
-            return; // cancelled, or already started by another replica or an earlier firing
+        if (found.isEmpty()) {
+            return;
         }
         Incident incident = found.get();
         List<Participant> participants = incidents.participants().list(incidentId);
@@ -266,8 +273,19 @@ public final class AnalysisCallService {
                     .collect(Collectors.joining(" "))).append(": please give at least one comment, with the "
                             + "button I'm sending you or `/wrapup well|wrong|better <text>` here.");
         }
-        slack.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                .text(text.toString()).unfurlLinks(false))).ifPresent(r -> calls.setCallTs(incidentId, r.getTs()));
+        // The claim and the message commit together: the call starts once, and its message
+        // reaches the channel even if Slack is down right now.
+        boolean started = database.transaction(tx -> {
+            if (!calls.claimStart(tx, incidentId, clock.instant())) {
+                return false; // cancelled, or already started by another replica or an earlier firing
+            }
+            outbox.add(tx, new NewMessage(incident.channelId(), text.toString(), null, CALL_STARTED, incidentId));
+            return true;
+        });
+        if (!started) {
+            return;
+        }
+        outbox.wake();
         callStartedListeners.forEach(l -> l.accept(incident));
     }
 

@@ -12,6 +12,7 @@ import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.EntryKind;
@@ -24,6 +25,7 @@ import dev.wrapup.domain.MaintenanceWindow.Verdict;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.MaintenanceWindows;
+import dev.wrapup.persistence.Outbox.NewMessage;
 import dev.wrapup.persistence.Timeline.NewEntry;
 import dev.wrapup.scheduler.Scheduling;
 import java.time.Clock;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 
 /**
@@ -49,20 +52,22 @@ public final class MaintenanceService {
     private final AnalysisCallService calls;
     private final MaintenanceWindows windows;
     private final SlackCalls slack;
+    private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Scheduling scheduling;
     private final Executor afterAck;
     private final Clock clock;
 
     public MaintenanceService(Config config, Database database, IncidentService incidents, AnalysisCallService calls,
-                              SlackCalls slack, UserDirectory users, Scheduling scheduling, Executor afterAck,
-                              Clock clock) {
+                              SlackCalls slack, SlackOutbox outbox, UserDirectory users, Scheduling scheduling,
+                              Executor afterAck, Clock clock) {
         this.config = config;
         this.database = database;
         this.incidents = incidents;
         this.calls = calls;
         this.windows = new MaintenanceWindows(database.dsl());
         this.slack = slack;
+        this.outbox = outbox;
         this.users = users;
         this.scheduling = scheduling;
         this.afterAck = afterAck;
@@ -229,34 +234,49 @@ public final class MaintenanceService {
     void headsUp(long incidentId) {
         Optional<Incident> incident = incidents.incidents().find(incidentId);
         Optional<MaintenanceWindow> window = windows.find(incidentId);
-        if (incident.isEmpty() || window.isEmpty() || config.announceChannel().isEmpty()
-                || !windows.headsUpSent(incidentId, clock.instant())) {
+        if (incident.isEmpty() || window.isEmpty() || config.announceChannel().isEmpty()) {
             return;
         }
         MaintenanceWindow w = window.get();
-        slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(config.announceChannel().get())
-                .text(":construction: *Planned maintenance: " + SlackText.neutraliseBroadcasts(SlackText.escape(
-                        incident.get().title())) + "*\n" + SlackText.date(w.plannedStart()) + " → "
-                        + SlackText.date(w.plannedEnd()) + " (" + w.steps().size() + " planned step"
-                        + (w.steps().size() == 1 ? "" : "s") + "). Questions: <#" + incident.get().channelId() + ">.")));
+        String text = ":construction: *Planned maintenance: " + SlackText.neutraliseBroadcasts(SlackText.escape(
+                incident.get().title())) + "*\n" + SlackText.date(w.plannedStart()) + " → "
+                + SlackText.date(w.plannedEnd()) + " (" + w.steps().size() + " planned step"
+                + (w.steps().size() == 1 ? "" : "s") + "). Questions: <#" + incident.get().channelId() + ">.";
+        announceOnce(tx -> windows.headsUpSent(tx, incidentId, clock.instant()),
+                NewMessage.of(config.announceChannel().get(), text));
+    }
+
+    /** Posts the message through the outbox if the claim is this caller's, both in one transaction. */
+    private void announceOnce(Predicate<DSLContext> claim, NewMessage message) {
+        boolean claimed = database.transaction(tx -> {
+            if (!claim.test(tx)) {
+                return false;
+            }
+            outbox.add(tx, message);
+            return true;
+        });
+        if (claimed) {
+            outbox.wake();
+        }
     }
 
     /** At the planned end: if the window has not ended, ask in the channel and record the overrun. */
     void endCheck(long incidentId) {
         Optional<Incident> incident = incidents.incidents().find(incidentId);
         Optional<MaintenanceWindow> window = windows.find(incidentId);
-        if (incident.isEmpty() || window.isEmpty() || window.get().endedAt() != null
-                || !windows.overrun(incidentId, clock.instant())) {
+        if (incident.isEmpty() || window.isEmpty() || window.get().endedAt() != null) {
             return;
         }
         Instant now = clock.instant();
-        database.transaction(tx -> {
+        announceOnce(tx -> {
+            if (!windows.overrun(tx, incidentId, now)) {
+                return false;
+            }
             entry(tx, incident.get(), null, EntryKind.SYSTEM, "The planned end passed without `/maintenance end`", now);
-            return null;
-        });
-        post(incident.get(), ":hourglass: The window was planned to end " + SlackText.date(window.get().plannedEnd())
-                + ". Is it over? Run `/maintenance end` when it is; the overrun is being recorded. "
-                + SlackText.mention(incident.get().commanderId()));
+            return true;
+        }, NewMessage.of(incident.get().channelId(), ":hourglass: The window was planned to end "
+                + SlackText.date(window.get().plannedEnd()) + ". Is it over? Run `/maintenance end` when it is;"
+                + " the overrun is being recorded. " + SlackText.mention(incident.get().commanderId())));
     }
 
     // ---------------------------------------------------------------- plan message

@@ -73,6 +73,34 @@ public final class SlackCalls {
         return call(method, call).filter(SlackApiTextResponse::isOk);
     }
 
+    /**
+     * One try, for callers that retry on their own schedule: the answer; or, when Slack
+     * could not be reached or asked to wait (network, 5xx, 429, its own "try again"
+     * errors), how long it asked for (null when it did not say) and why.
+     */
+    public record Attempt<T>(T response, boolean retry, Duration retryAfter, String why) {
+    }
+
+    public <T extends SlackApiTextResponse> Attempt<T> attempt(String method, Call<T> call) {
+        try {
+            T response = call.call(methods);
+            if (!response.isOk() && TRANSIENT_ERRORS.contains(response.getError())) {
+                return new Attempt<>(null, true, null, response.getError());
+            }
+            if (!response.isOk()) {
+                log.warn("Slack {} answered {}", method, response.getError());
+            }
+            return new Attempt<>(response, false, null, response.isOk() ? null : response.getError());
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            if (!isTransient(e)) {
+                log.error("Slack {} failed", method, e);
+                return new Attempt<>(null, false, null, describe(e, null));
+            }
+            Duration wait = retryAfter(e);
+            return new Attempt<>(null, true, wait.isNegative() ? null : wait, describe(e, null));
+        }
+    }
+
     /** A paged method's call for one page: null asks for the first. */
     @FunctionalInterface
     public interface Page<T extends SlackApiTextResponse> {

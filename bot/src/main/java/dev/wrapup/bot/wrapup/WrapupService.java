@@ -10,12 +10,15 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.asElements;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
 import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentHeader;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.ActionItem;
@@ -31,6 +34,7 @@ import dev.wrapup.domain.SlackUser;
 import dev.wrapup.domain.WrapUpComment;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Outbox.NewMessage;
 import dev.wrapup.persistence.WrapUps;
 import dev.wrapup.scheduler.Scheduling;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +62,8 @@ public final class WrapupService {
     public static final String REMINDER_TASK = "comment-reminder";
     public static final String ACTION_DUE_TASK = "action-due";
     private static final String EVERYONE_COMMENTED = "everyone-commented";
+    /** Block Kit as Slack's own client writes it. */
+    private static final Gson BLOCKS = GsonFactory.createSnakeCase();
     public static final String OPEN_COMMENT_ACTION = "wrapup_comment_open";
     private static final Logger log = LoggerFactory.getLogger(WrapupService.class);
 
@@ -67,6 +73,7 @@ public final class WrapupService {
     private final AnalysisCallService calls;
     private final WrapUps wrapups;
     private final SlackCalls slack;
+    private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Scheduling scheduling;
     private final BlameDetector blame;
@@ -75,8 +82,8 @@ public final class WrapupService {
     private final dev.wrapup.bot.report.Reports reports;
 
     public WrapupService(Config config, Database database, IncidentService incidents, AnalysisCallService calls,
-                          SlackCalls slack, UserDirectory users, Scheduling scheduling, BlameDetector blame,
-                         dev.wrapup.bot.report.Reports reports, Executor afterAck, Clock clock) {
+                         SlackCalls slack, SlackOutbox outbox, UserDirectory users, Scheduling scheduling,
+                         BlameDetector blame, dev.wrapup.bot.report.Reports reports, Executor afterAck, Clock clock) {
         this.reports = reports;
         this.config = config;
         this.database = database;
@@ -84,6 +91,7 @@ public final class WrapupService {
         this.calls = calls;
         this.wrapups = new WrapUps(database.dsl());
         this.slack = slack;
+        this.outbox = outbox;
         this.users = users;
         this.scheduling = scheduling;
         this.blame = blame;
@@ -109,17 +117,19 @@ public final class WrapupService {
         });
         // Asked after the commit, so that of two last comments committed at once (on two
         // replicas, say) the later one sees both; the claim lets only one of them say it.
-        boolean completed = missing(incident.id()).isEmpty()
-                && wrapups.reached(incident.id(), EVERYONE_COMMENTED, now);
-        users.refreshLater(userId);
-        afterAck.execute(() -> {
-            if (completed) {
-                slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                        .text(":tada: Everyone has given their comment. Thank you! "
-                                + SlackText.mention(incident.facilitator()) + " can `/wrapup publish` when ready.")));
+        boolean completed = missing(incident.id()).isEmpty() && database.transaction(tx -> {
+            if (!wrapups.reached(tx, incident.id(), EVERYONE_COMMENTED, now)) {
+                return false;
             }
-            nudgeIfBlaming(incident.channelId(), userId, text);
+            outbox.add(tx, NewMessage.of(incident.channelId(), ":tada: Everyone has given their comment. Thank you! "
+                    + SlackText.mention(incident.facilitator()) + " can `/wrapup publish` when ready."));
+            return true;
         });
+        if (completed) {
+            outbox.wake();
+        }
+        users.refreshLater(userId);
+        afterAck.execute(() -> nudgeIfBlaming(incident.channelId(), userId, text));
         return "Thanks, your comment on *" + item.question().toLowerCase() + "* is recorded. Add as many as you like.";
     }
 
@@ -149,14 +159,17 @@ public final class WrapupService {
     /** When the call starts: every participant gets a DM with the agenda and a button. */
     public void askEveryone(Incident incident) {
         Instant now = clock.instant();
-        for (String userId : humans(incident.id())) {
-            if (!wrapups.asked(incident.id(), userId, now)) {
-                continue;
+        String blocks = BLOCKS.toJson(prompt(incident, false));
+        database.transaction(tx -> {
+            for (String userId : humans(incident.id())) {
+                if (wrapups.asked(tx, incident.id(), userId, now)) {
+                    outbox.add(tx, new NewMessage(userId, "Your comment on \"" + incident.title() + "\", please",
+                            blocks, null, null));
+                }
             }
-            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(userId)
-                    .text("Your comment on \"" + incident.title() + "\", please")
-                    .blocks(prompt(incident, false))));
-        }
+            return null;
+        });
+        outbox.wake();
         scheduling.at(REMINDER_TASK, incident.id(), now.plus(config.reminderDelay()));
     }
 
@@ -183,20 +196,23 @@ public final class WrapupService {
         Incident incident = found.get();
         List<String> missing = missing(incidentId);
         Instant now = clock.instant();
-        for (String userId : missing) {
-            if (wrapups.reminded(incidentId, userId, now)) {
-                slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(userId)
-                        .text("A reminder: your comment on \"" + incident.title() + "\"")
-                        .blocks(prompt(incident, true))));
-            }
-        }
-        String facilitator = incident.facilitator();
+        String blocks = BLOCKS.toJson(prompt(incident, true));
         String text = missing.isEmpty()
                 ? ":white_check_mark: Everyone has commented on \"" + incident.title() + "\"."
                 : ":hourglass: Still no comment on \"" + incident.title() + "\" from "
                         + missing.stream().map(SlackText::mention).collect(Collectors.joining(", "))
                         + ". I have reminded them once.";
-        slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(facilitator).text(text)));
+        database.transaction(tx -> {
+            for (String userId : missing) {
+                if (wrapups.reminded(tx, incidentId, userId, now)) {
+                    outbox.add(tx, new NewMessage(userId, "A reminder: your comment on \"" + incident.title() + "\"",
+                            blocks, null, null));
+                }
+            }
+            outbox.add(tx, NewMessage.of(incident.facilitator(), text));
+            return null;
+        });
+        outbox.wake();
     }
 
     public String status(Incident incident) {
@@ -263,15 +279,24 @@ public final class WrapupService {
     /** The due-date reminder for an action item still open. */
     void actionDue(long actionId) {
         Optional<ActionItem> item = wrapups.action(actionId);
-        if (item.isEmpty() || item.get().done() || !wrapups.actionReminded(actionId, clock.instant())) {
+        if (item.isEmpty() || item.get().done()) {
             return;
         }
         Optional<Incident> incident = incidents.incidents().find(item.get().incidentId());
         String where = incident.map(i -> " from the wrap-up of *" + SlackText.escape(i.title()) + "* (<#"
                 + i.channelId() + ">)").orElse("");
-        slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(item.get().ownerId())
-                .text(":alarm_clock: Your action item" + where + " is due today: " + item.get().text()
-                        + ". Done? `/wrapup action done " + item.get().number() + "` in that channel.")));
+        boolean due = database.transaction(tx -> {
+            if (!wrapups.actionReminded(tx, actionId, clock.instant())) {
+                return false;
+            }
+            outbox.add(tx, NewMessage.of(item.get().ownerId(), ":alarm_clock: Your action item" + where
+                    + " is due today: " + item.get().text() + ". Done? `/wrapup action done " + item.get().number()
+                    + "` in that channel."));
+            return true;
+        });
+        if (due) {
+            outbox.wake();
+        }
     }
 
     // ---------------------------------------------------------------- start

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Outbox;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import java.net.http.HttpResponse;
@@ -92,6 +93,12 @@ public abstract class BotTest {
 
     protected Participants participants() {
         return new Participants(bot.wrapup().database().dsl());
+    }
+
+    /** Waits until every message queued for Slack so far is posted or given up. */
+    protected void outboxDrained() {
+        Outbox outbox = new Outbox(bot.wrapup().database().dsl());
+        Poll.until("the Slack outbox to be drained", () -> outbox.next().isEmpty());
     }
 
     /** Declares an incident in an existing channel and waits until its header is pinned. */

@@ -2,6 +2,7 @@ package dev.wrapup.persistence.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.DatabaseSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** Databases for tests: a temp H2 file, or a fresh schema in the PostgreSQL named by the environment. */
 public final class TestDatabases {
@@ -39,6 +42,26 @@ public final class TestDatabases {
             throw new IllegalStateException("PostgreSQL at " + url + " is not reachable: " + e.getMessage(), e);
         }
         return new DatabaseSettings(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, null, null);
+    }
+
+    /** Runs the check on a migrated H2 database in the directory. */
+    public static void onH2(Path dir, Consumer<Database> check) {
+        try (Database database = Database.open(h2(dir))) {
+            database.migrate();
+            check.accept(database);
+        }
+    }
+
+    /**
+     * Runs the check on two connection pools to one fresh, migrated PostgreSQL schema,
+     * as two bot replicas would share it; skipped like {@link #freshPostgresSchema()}.
+     */
+    public static void onPostgresReplicas(BiConsumer<Database, Database> check) {
+        DatabaseSettings settings = freshPostgresSchema();
+        try (Database first = Database.open(settings); Database second = Database.open(settings)) {
+            first.migrate();
+            check.accept(first, second);
+        }
     }
 
     private static void dropSchema(String url, String schema) {
