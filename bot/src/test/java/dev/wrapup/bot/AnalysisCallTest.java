@@ -72,6 +72,9 @@ class AnalysisCallTest extends BotTest {
         assertTrue(ics.contains("SEQUENCE:0"), ics);
         FakeSlack.Call complete = fake.await("files.completeUploadExternal", c -> true);
         assertEquals("C0OPS", complete.param("channel_id"));
+        String announcementTs = calls().find(incident.id()).orElseThrow().announcementTs();
+        assertTrue(announcementTs != null && announcementTs.equals(complete.param("thread_ts")),
+                "the calendar file is in the announcement's thread: " + complete.params());
 
         FakeSlack.Call call = fake.await("chat.postMessage", c -> c.param("text") != null
                 && c.param("text").contains("starts now"), Duration.ofSeconds(20));

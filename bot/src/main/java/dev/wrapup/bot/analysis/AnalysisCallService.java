@@ -1,6 +1,5 @@
 package dev.wrapup.bot.analysis;
 
-import com.slack.api.methods.request.files.FilesUploadV2Request;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
@@ -47,6 +46,8 @@ public final class AnalysisCallService {
     public static final String TASK = "analysis-call";
     /** The outbox topic of the message that starts the call: its ts is kept. */
     private static final String CALL_STARTED = "call-started";
+    /** The outbox topic of the call's announcement: its ts is kept, and the calendar file goes in its thread. */
+    private static final String CALL_ANNOUNCED = "call-announced";
     private static final Logger log = LoggerFactory.getLogger(AnalysisCallService.class);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm");
 
@@ -79,6 +80,7 @@ public final class AnalysisCallService {
         this.outbox = outbox;
         scheduling.register(TASK, this::start);
         outbox.onPosted(CALL_STARTED, (incidentId, ts) -> calls.setCallTs(incidentId, ts));
+        outbox.onPosted(CALL_ANNOUNCED, this::announced);
     }
 
     /** Called once the call has been posted: the wrap-up asks everyone for their comment. */
@@ -105,8 +107,7 @@ public final class AnalysisCallService {
         }
         List<Attendee> attendees = attendees(incident);
         Slot slot = slots.find(resolvedAt.plus(config.analysisDelay()), attendees);
-        AnalysisCall call = schedule(incident, slot.start(), ids(slot.suited()), ids(slot.notSuited()));
-        announce(incident, call, attendees, "");
+        schedule(incident, slot.start(), ids(slot.suited()), ids(slot.notSuited()), attendees, "");
     }
 
     /** Moves the call to the given time; empty with the reason when it cannot be moved. */
@@ -128,29 +129,42 @@ public final class AnalysisCallService {
         for (Attendee a : attendees) {
             (slots.suits(at, a.zone()) ? suited : notSuited).add(a.userId());
         }
-        AnalysisCall call = schedule(incident, at, suited, notSuited);
-        announce(incident, call, attendees, SlackText.mention(callerId) + " moved the analysis call. ");
+        schedule(incident, at, suited, notSuited, attendees, SlackText.mention(callerId) + " moved the analysis call. ");
         return Optional.empty();
     }
 
     /** The incident was reopened: a call still to come is cancelled, and the channel is told. */
     public void cancelOnReopen(Incident incident) {
-        boolean cancelled = database.transaction(tx -> calls.cancel(tx, incident.id(), clock.instant()));
+        boolean cancelled = database.transaction(tx -> {
+            if (!calls.cancel(tx, incident.id(), clock.instant())) {
+                return false;
+            }
+            outbox.add(tx, NewMessage.of(incident.channelId(), ":no_entry_sign: The analysis call is cancelled"
+                    + " because the incident was reopened. It will be scheduled again when the incident is resolved."));
+            return true;
+        });
         scheduling.cancel(TASK, incident.id());
         if (cancelled) {
-            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                    .text(":no_entry_sign: The analysis call is cancelled because the incident was reopened. It will "
-                            + "be scheduled again when the incident is resolved.")));
+            outbox.wake();
         }
     }
 
-    private AnalysisCall schedule(Incident incident, Instant at, List<String> suited, List<String> notSuited) {
-        AnalysisCall call = database.transaction(tx ->
-                calls.schedule(tx, incident.id(), at, suited, notSuited, clock.instant()));
+    /**
+     * Schedules (or moves) the call and queues its announcement in the same transaction;
+     * the calendar file follows in the announcement's thread once it is posted.
+     */
+    private void schedule(Incident incident, Instant at, List<String> suited, List<String> notSuited,
+                          List<Attendee> attendees, String prefix) {
+        String announcement = announcement(incident, at, suited, notSuited, attendees, prefix);
+        database.transaction(tx -> {
+            calls.schedule(tx, incident.id(), at, suited, notSuited, clock.instant());
+            outbox.add(tx, new NewMessage(incident.channelId(), announcement, null, CALL_ANNOUNCED, incident.id()));
+            return null;
+        });
         scheduling.at(TASK, incident.id(), at);
+        outbox.wake();
         log.info("incident {}: analysis call at {} suits {} of {}", incident.id(), at, suited.size(),
                 suited.size() + notSuited.size());
-        return call;
     }
 
     /** Each participant with their Slack timezone; unknown timezones count as UTC. */
@@ -166,40 +180,46 @@ public final class AnalysisCallService {
         return attendees;
     }
 
-    private void announce(Incident incident, AnalysisCall call, List<Attendee> attendees, String prefix) {
+    private String announcement(Incident incident, Instant at, List<String> suited, List<String> notSuited,
+                                List<Attendee> attendees, String prefix) {
         Incident current = incidents.incidents().find(incident.id()).orElse(incident);
         Map<String, ZoneId> zones = attendees.stream()
                 .collect(Collectors.toMap(Attendee::userId, Attendee::zone, (a, b) -> a, LinkedHashMap::new));
         StringBuilder text = new StringBuilder(prefix)
-                .append(":calendar: *Analysis call:* ").append(SlackText.date(call.scheduledAt()))
+                .append(":calendar: *Analysis call:* ").append(SlackText.date(at))
                 .append(" for 30 minutes, facilitated by ").append(SlackText.mention(current.facilitator()))
                 .append('.');
-        int total = call.suited().size() + call.notSuited().size();
+        int total = suited.size() + notSuited.size();
         if (total > 0) {
-            text.append("\nIt is inside working hours for ").append(call.suited().size()).append(" of ")
+            text.append("\nIt is inside working hours for ").append(suited.size()).append(" of ")
                     .append(total).append(" participant").append(total == 1 ? "" : "s").append('.');
         }
-        if (!call.notSuited().isEmpty()) {
-            text.append(" Outside working hours for: ").append(call.notSuited().stream()
-                    .map(id -> SlackText.mention(id) + " (" + LOCAL.format(call.scheduledAt().atZone(
+        if (!notSuited.isEmpty()) {
+            text.append(" Outside working hours for: ").append(notSuited.stream()
+                    .map(id -> SlackText.mention(id) + " (" + LOCAL.format(at.atZone(
                             zones.getOrDefault(id, ZoneId.of("UTC")))) + " their time)")
                     .collect(Collectors.joining(", "))).append('.');
         }
         text.append("\nWe meet about a day after the incident so that everyone has rested. "
                 + "`/wrapup schedule <yyyy-mm-dd HH:mm> [Area/City]` moves it; the calendar file is in the thread.");
         diversity(incident.id()).ifPresent(t -> text.append('\n').append(t));
-        Optional<String> ts = slack.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                .text(text.toString()))).map(r -> r.getTs());
-        ts.ifPresent(t -> calls.setAnnouncementTs(incident.id(), t));
-        byte[] ics = invite(current, call).toIcs(clock.instant()).getBytes(StandardCharsets.UTF_8);
-        slack.call("files.uploadV2", m -> m.filesUploadV2(r -> {
-            FilesUploadV2Request.FilesUploadV2RequestBuilder b = r.channel(incident.channelId())
-                    .filename("analysis-call-" + incident.id() + ".ics")
-                    .title("Analysis call: " + current.title())
-                    .fileData(ics);
-            ts.ifPresent(b::threadTs);
-            return b;
-        }));
+        return text.toString();
+    }
+
+    /** The announcement is posted: its ts is kept, and the calendar file, as the call now stands, goes in its thread. */
+    private void announced(long incidentId, String ts) {
+        calls.setAnnouncementTs(incidentId, ts);
+        Optional<Incident> incident = incidents.incidents().find(incidentId);
+        Optional<AnalysisCall> call = calls.find(incidentId);
+        if (incident.isEmpty() || call.isEmpty()) {
+            return;
+        }
+        byte[] ics = invite(incident.get(), call.get()).toIcs(clock.instant()).getBytes(StandardCharsets.UTF_8);
+        slack.call("files.uploadV2", m -> m.filesUploadV2(r -> r.channel(incident.get().channelId())
+                .threadTs(ts)
+                .filename("analysis-call-" + incidentId + ".ics")
+                .title("Analysis call: " + incident.get().title())
+                .fileData(ics)));
     }
 
     private CallInvite invite(Incident incident, AnalysisCall call) {
