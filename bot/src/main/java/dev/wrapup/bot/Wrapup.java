@@ -131,7 +131,7 @@ public final class Wrapup implements AutoCloseable {
         IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck);
         declareModal.register(app, () -> incidentCommands);
         new CommentModal(calls, incidents, wrapups, afterAck).register(app);
-        new AppHome(database, incidents, analysis, wrapups, calls, afterAck).register(app);
+        new AppHome(incidents, analysis, wrapups, calls, afterAck).register(app);
         Commands.register(app, incidentCommands.command(),
                 new WrapupCommands(incidents, analysis, wrapups, users, afterAck, clock).command(),
                 new MaintenanceCommands(maintenance, users, clock).command());

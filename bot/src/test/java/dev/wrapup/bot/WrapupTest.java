@@ -280,10 +280,31 @@ class WrapupTest extends BotTest {
         FakeSlack.Call publish = fake.await("views.publish", c -> BOB.equals(c.param("user_id")));
         String view = publish.jsonText("view");
         assertTrue(view.contains("\"type\":\"home\""), view);
-        assertTrue(view.contains("Still burning"), "open incident Bob is in: " + view);
-        assertTrue(view.contains("Wrap-ups waiting for your comment") && view.contains("Queue backlog"), view);
-        assertTrue(view.contains("Tune the consumer timeout"), view);
+        assertTrue(section(publish, "Open incidents").contains("Still burning"), "open incident Bob is in: " + view);
+        assertTrue(section(publish, "Wrap-ups waiting for your comment").contains("Queue backlog"), view);
+        assertEquals("*Your open action items*\n• 1. Tune the consumer timeout (<#" + OPS + ">)\n",
+                section(publish, "Your open action items"));
         assertTrue(open.id() != incident.id());
+
+        // Once Bob has commented, the wrap-up no longer waits for him.
+        command("/wrapup", "well the rollback was quick", BOB, OPS);
+        event.addProperty("event_ts", fake.nextTs());
+        event(event);
+        FakeSlack.Call again = Poll.value("a second Home tab", () -> fake.calls("views.publish"),
+                calls -> calls.size() == 2, Duration.ofSeconds(10)).get(1);
+        assertEquals("*Wrap-ups waiting for your comment*\n_Nothing here._",
+                section(again, "Wrap-ups waiting for your comment"));
+    }
+
+    /** The text of the Home tab's section that starts with the title. */
+    private static String section(FakeSlack.Call publish, String title) {
+        for (var block : publish.json("view").getAsJsonObject().getAsJsonArray("blocks")) {
+            JsonObject text = block.getAsJsonObject().getAsJsonObject("text");
+            if (text != null && text.get("text").getAsString().startsWith("*" + title + "*")) {
+                return text.get("text").getAsString();
+            }
+        }
+        throw new AssertionError("no section " + title + " in " + publish.jsonText("view"));
     }
 
     @Test

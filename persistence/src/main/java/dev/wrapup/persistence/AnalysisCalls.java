@@ -6,8 +6,11 @@ import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.persistence.jooq.tables.records.AnalysisCallRecord;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /** Analysis calls in the database; Quartz holds the trigger, this holds what the people see. */
@@ -21,6 +24,13 @@ public final class AnalysisCalls {
     public Optional<AnalysisCall> find(long incidentId) {
         return dsl.selectFrom(ANALYSIS_CALL).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId)).fetchOptional()
                 .map(AnalysisCalls::map);
+    }
+
+    /** The calls of those incidents that have one, by incident id, in one query. */
+    public Map<Long, AnalysisCall> find(Collection<Long> incidentIds) {
+        return dsl.selectFrom(ANALYSIS_CALL).where(ANALYSIS_CALL.INCIDENT_ID.in(incidentIds))
+                .fetch(AnalysisCalls::map).stream()
+                .collect(Collectors.toMap(AnalysisCall::incidentId, c -> c));
     }
 
     /** Schedules (or moves) the call; the calendar sequence goes up with every move. */

@@ -1,6 +1,7 @@
 package dev.wrapup.persistence;
 
 import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
+import static dev.wrapup.persistence.jooq.Tables.PARTICIPANT;
 
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
@@ -8,9 +9,13 @@ import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.persistence.jooq.tables.records.IncidentRecord;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Incidents (and the other things that get a wrap-up) in the database. */
 public final class Incidents {
@@ -76,6 +81,21 @@ public final class Incidents {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** The newest incidents the user took part in, newest first, in one query. */
+    public List<Incident> ofParticipant(String userId, int limit) {
+        return dsl.selectFrom(INCIDENT)
+                .where(INCIDENT.ID.in(DSL.select(PARTICIPANT.INCIDENT_ID).from(PARTICIPANT)
+                        .where(PARTICIPANT.USER_ID.eq(userId))))
+                .orderBy(INCIDENT.ID.desc()).limit(limit)
+                .fetch(Incidents::map);
+    }
+
+    /** Those of the ids that exist, by id, in one query. */
+    public Map<Long, Incident> find(Collection<Long> ids) {
+        return dsl.selectFrom(INCIDENT).where(INCIDENT.ID.in(ids)).fetch(Incidents::map).stream()
+                .collect(Collectors.toMap(Incident::id, i -> i));
     }
 
     public Optional<Incident> find(long id) {

@@ -13,8 +13,11 @@ import dev.wrapup.persistence.jooq.tables.records.ActionItemRecord;
 import dev.wrapup.persistence.jooq.tables.records.PublicationRecord;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -46,6 +49,19 @@ public final class WrapUps {
                 .orderBy(WRAPUP_COMMENT.ID)
                 .fetch(r -> new WrapUpComment(r.getId(), r.getIncidentId(), r.getUserId(),
                         AgendaItem.parse(r.getItem()).orElseThrow(), r.getText(), r.getSource(), r.getCreatedAt()));
+    }
+
+    /** Of those incidents, the ones the user has commented on, in one query. */
+    public Set<Long> commentedOn(String userId, Collection<Long> incidentIds) {
+        return new HashSet<>(dsl.selectDistinct(WRAPUP_COMMENT.INCIDENT_ID).from(WRAPUP_COMMENT)
+                .where(WRAPUP_COMMENT.USER_ID.eq(userId).and(WRAPUP_COMMENT.INCIDENT_ID.in(incidentIds)))
+                .fetch(WRAPUP_COMMENT.INCIDENT_ID));
+    }
+
+    /** Of those incidents, the ones whose wrap-up is published, in one query. */
+    public Set<Long> published(Collection<Long> incidentIds) {
+        return new HashSet<>(dsl.select(PUBLICATION.INCIDENT_ID).from(PUBLICATION)
+                .where(PUBLICATION.INCIDENT_ID.in(incidentIds)).fetch(PUBLICATION.INCIDENT_ID));
     }
 
     public boolean hasCommented(String userId, long incidentId) {

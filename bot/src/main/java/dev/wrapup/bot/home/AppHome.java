@@ -19,28 +19,24 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentStatus;
-import dev.wrapup.persistence.Database;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
-import static dev.wrapup.persistence.jooq.Tables.PARTICIPANT;
-
 /** The bot's Home tab: what the viewer has on their plate. */
 public final class AppHome {
-    private final Database database;
     private final IncidentService incidents;
     private final AnalysisCallService calls;
     private final WrapupService wrapups;
     private final SlackCalls slack;
     private final Executor afterAck;
 
-    public AppHome(Database database, IncidentService incidents, AnalysisCallService calls, WrapupService wrapups,
+    public AppHome(IncidentService incidents, AnalysisCallService calls, WrapupService wrapups,
                    SlackCalls slack, Executor afterAck) {
-        this.database = database;
         this.incidents = incidents;
         this.calls = calls;
         this.wrapups = wrapups;
@@ -59,11 +55,12 @@ public final class AppHome {
     }
 
     void publish(String userId) {
-        List<Incident> mine = database.dsl().select(INCIDENT.ID).from(INCIDENT)
-                .join(PARTICIPANT).on(PARTICIPANT.INCIDENT_ID.eq(INCIDENT.ID))
-                .where(PARTICIPANT.USER_ID.eq(userId))
-                .orderBy(INCIDENT.ID.desc()).limit(100)
-                .fetch(r -> incidents.incidents().find(r.value1()).orElseThrow());
+        // A handful of queries whatever the number of incidents listed.
+        List<Incident> mine = incidents.incidents().ofParticipant(userId, 100);
+        List<Long> ids = mine.stream().map(Incident::id).toList();
+        Map<Long, AnalysisCall> callOf = calls.calls().find(ids);
+        Set<Long> published = wrapups.wrapups().published(ids);
+        Set<Long> commented = wrapups.wrapups().commentedOn(userId, ids);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your incidents and wrap-ups"))));
 
@@ -73,24 +70,26 @@ public final class AppHome {
                         + (i.severity() == null ? "" : i.severity().label() + ", ") + i.status().label());
         List<String> upcoming = new ArrayList<>();
         for (Incident i : mine) {
-            Optional<AnalysisCall> call = calls.call(i.id());
-            if (call.isPresent() && call.get().status() == AnalysisCall.Status.SCHEDULED) {
-                upcoming.add(SlackText.date(call.get().scheduledAt()) + " — analysis call of <#" + i.channelId() + "> "
+            AnalysisCall call = callOf.get(i.id());
+            if (call != null && call.status() == AnalysisCall.Status.SCHEDULED) {
+                upcoming.add(SlackText.date(call.scheduledAt()) + " — analysis call of <#" + i.channelId() + "> "
                         + SlackText.escape(i.title()));
             }
         }
         list(blocks, "Upcoming analysis calls", upcoming, s -> s);
-        List<Incident> waiting = mine.stream().filter(i -> calls.call(i.id())
-                .map(c -> c.status() == AnalysisCall.Status.STARTED).orElse(false)
-                && wrapups.wrapups().publication(i.id()).isEmpty()
-                && !wrapups.wrapups().hasCommented(userId, i.id())).toList();
+        List<Incident> waiting = mine.stream().filter(i -> callOf.containsKey(i.id())
+                && callOf.get(i.id()).status() == AnalysisCall.Status.STARTED
+                && !published.contains(i.id()) && !commented.contains(i.id())).toList();
         list(blocks, "Wrap-ups waiting for your comment", waiting,
                 i -> "<#" + i.channelId() + "> " + SlackText.escape(i.title())
                         + " — `/wrapup well|wrong|better <text>` there");
         List<ActionItem> actions = wrapups.wrapups().openActionsOf(userId);
+        Map<Long, Incident> actionIncidents = incidents.incidents().find(
+                actions.stream().map(ActionItem::incidentId).distinct().toList());
         list(blocks, "Your open action items", actions, a -> a.number() + ". " + SlackText.escape(a.text())
                 + (a.dueOn() != null ? " — due " + a.dueOn() : "")
-                + incidents.incidents().find(a.incidentId()).map(i -> " (<#" + i.channelId() + ">)").orElse(""));
+                + Optional.ofNullable(actionIncidents.get(a.incidentId())).map(i -> " (<#" + i.channelId() + ">)")
+                        .orElse(""));
         slack.call("views.publish", m -> m.viewsPublish(r -> r.userId(userId)
                 .view(view(v -> v.type("home").blocks(blocks)))));
     }
