@@ -22,6 +22,8 @@ import org.jooq.DSLContext;
  */
 public final class UserDirectory {
     private static final Duration FRESH = Duration.ofHours(24);
+    /** How long a user found nowhere is not looked for again, in the database or at Slack. */
+    private static final Duration UNKNOWN_FOR = Duration.ofMinutes(1);
 
     private final Users users;
     private final Timeline timeline;
@@ -30,6 +32,13 @@ public final class UserDirectory {
     private final Clock clock;
     private final Map<String, SlackUser> cache = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Users not in the database, and users Slack did not give us, until when: messages
+     * from someone users.info cannot (yet) answer for cost a read and a call a minute,
+     * not one of each per message.
+     */
+    private final Map<String, Instant> notStored = new ConcurrentHashMap<>();
+    private final Map<String, Instant> notAtSlack = new ConcurrentHashMap<>();
 
     public UserDirectory(Users users, Timeline timeline, SlackCalls slack, Executor background, Clock clock) {
         this.users = users;
@@ -64,8 +73,16 @@ public final class UserDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
+        Instant now = clock.instant();
+        if (recently(notStored, userId, now)) {
+            return Optional.empty();
+        }
         Optional<SlackUser> stored = find.apply(userId);
-        stored.ifPresent(u -> cache.put(userId, u));
+        if (stored.isPresent()) {
+            cache.put(userId, stored.get());
+        } else {
+            notStored.put(userId, now.plus(UNKNOWN_FOR));
+        }
         return stored;
     }
 
@@ -75,7 +92,8 @@ public final class UserDirectory {
             return;
         }
         Optional<SlackUser> known = known(userId);
-        if (known.isPresent() && known.get().fetchedAt().plus(FRESH).isAfter(clock.instant())) {
+        if (known.isPresent() && known.get().fetchedAt().plus(FRESH).isAfter(clock.instant())
+                || recently(notAtSlack, userId, clock.instant())) {
             return;
         }
         if (inFlight.add(userId)) {
@@ -104,11 +122,13 @@ public final class UserDirectory {
     public Optional<SlackUser> fetch(String userId) {
         Optional<SlackUser> fetched = slack.ok("users.info", m -> m.usersInfo(r -> r.user(userId)))
                 .map(r -> toSlackUser(r.getUser(), clock.instant()));
-        fetched.ifPresent(u -> {
+        fetched.ifPresentOrElse(u -> {
             users.save(u);
             cache.put(userId, u);
+            notStored.remove(userId);
+            notAtSlack.remove(userId);
             timeline.fillAuthorName(userId, u.displayName());
-        });
+        }, () -> notAtSlack.put(userId, clock.instant().plus(UNKNOWN_FOR)));
         return fetched;
     }
 
@@ -116,6 +136,11 @@ public final class UserDirectory {
     public Optional<SlackUser> get(String userId) {
         Optional<SlackUser> known = known(userId);
         return known.isPresent() ? known : fetch(userId);
+    }
+
+    private static boolean recently(Map<String, Instant> until, String userId, Instant now) {
+        Instant end = until.get(userId);
+        return end != null && now.isBefore(end);
     }
 
     static SlackUser toSlackUser(User u, Instant now) {
