@@ -1,11 +1,11 @@
 package dev.wrapup.bot.maintenance;
 
+import dev.wrapup.bot.report.Durations;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.MaintenanceWindow;
 import dev.wrapup.domain.MaintenanceWindow.Step;
 import dev.wrapup.domain.MaintenanceWindow.Verdict;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +57,7 @@ public final class MaintenanceText {
                 + "Planned steps done: " + v.stepsDone() + " of " + v.stepsPlanned()
                 + (v.stepsFailed() > 0 ? " (" + v.stepsFailed() + " failed)" : "") + ". "
                 + (v.impact() ? "Production impact was recorded. " : "No production impact was recorded. ")
-                + (v.onTime() ? "Ended on time." : "Overran the window by " + human(v.overrun()) + ".");
+                + (v.onTime() ? "Ended on time." : "Overran the window by " + Durations.humanAtLeastAMinute(v.overrun()) + ".");
     }
 
     /** The report's section: the plan with numbers, owners and states, and the verdict. */
@@ -89,11 +89,6 @@ public final class MaintenanceText {
             md.append(verdict(w.verdict(w.endedAt())).replaceAll(":[a-z_]+: ", "").replace("*", "**")).append('\n');
         }
         return md.toString();
-    }
-
-    static String human(Duration d) {
-        long minutes = Math.max(1, (d.toSeconds() + 59) / 60);
-        return minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
     }
 
     static Instant min(Instant a, Instant b) {

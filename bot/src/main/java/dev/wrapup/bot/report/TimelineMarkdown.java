@@ -2,7 +2,6 @@ package dev.wrapup.bot.report;
 
 import dev.wrapup.domain.FileRef;
 import dev.wrapup.domain.TimelineEntry;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -102,15 +101,6 @@ public final class TimelineMarkdown {
             return "**" + escapeLine(e.authorName()) + ":** ";
         }
         return e.authorId() != null ? "**" + e.authorId() + ":** " : "";
-    }
-
-    static String duration(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes < 60) {
-            return minutes + " min";
-        }
-        long hours = minutes / 60;
-        return hours < 48 ? hours + " h " + (minutes % 60) + " min" : (hours / 24) + " d " + (hours % 24) + " h";
     }
 
     /** Multi-line text kept inside its list item. */

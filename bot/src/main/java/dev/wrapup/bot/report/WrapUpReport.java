@@ -45,7 +45,7 @@ public final class WrapUpReport {
             md.append(i.kind() == IncidentKind.MAINTENANCE ? "- **Ended:** " : "- **Resolved:** ")
                     .append(WHEN.format(i.resolvedAt()))
                     .append(i.kind() == IncidentKind.MAINTENANCE ? " (from the planned start: " : " (time to resolve: ")
-                    .append(TimelineMarkdown.duration(Duration.between(i.startedAt(), i.resolvedAt()))).append(")\n");
+                    .append(Durations.human(Duration.between(i.startedAt(), i.resolvedAt()))).append(")\n");
         }
         md.append("- **Commander:** ").append(name.apply(i.commanderId())).append('\n');
         md.append("- **Facilitator:** ").append(name.apply(i.facilitator())).append('\n');

@@ -17,6 +17,7 @@ import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentHeader;
 import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.report.Durations;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
@@ -417,7 +418,7 @@ public final class WrapupService {
             facts.append("*").append(incident.severity().label()).append("* · ");
         }
         incident.timeToResolve().ifPresent(d -> facts.append("resolved in ")
-                .append(human(d))
+                .append(Durations.human(d))
                 .append(" · "));
         facts.append(people.size()).append(" participants, ").append(commented).append(" commented · facilitated by ")
                 .append(SlackText.mention(incident.facilitator()));
@@ -451,8 +452,4 @@ public final class WrapupService {
         return blocks;
     }
 
-    private static String human(java.time.Duration d) {
-        long minutes = d.toMinutes();
-        return minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
-    }
 }
