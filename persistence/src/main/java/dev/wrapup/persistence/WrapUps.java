@@ -64,11 +64,6 @@ public final class WrapUps {
                 .where(PUBLICATION.INCIDENT_ID.in(incidentIds)).fetch(PUBLICATION.INCIDENT_ID));
     }
 
-    public boolean hasCommented(String userId, long incidentId) {
-        return dsl.fetchExists(WRAPUP_COMMENT, WRAPUP_COMMENT.INCIDENT_ID.eq(incidentId)
-                .and(WRAPUP_COMMENT.USER_ID.eq(userId)));
-    }
-
     /**
      * Claims the right to announce the milestone (such as "everyone has commented") of
      * the wrap-up: true for the first caller only, across every replica.

@@ -135,18 +135,10 @@ public final class AnalysisCallService {
 
     /** The incident was reopened: a call still to come is cancelled, and the channel is told. */
     public void cancelOnReopen(Incident incident) {
-        boolean cancelled = database.transaction(tx -> {
-            if (!calls.cancel(tx, incident.id(), clock.instant())) {
-                return false;
-            }
-            outbox.add(tx, NewMessage.of(incident.channelId(), ":no_entry_sign: The analysis call is cancelled"
-                    + " because the incident was reopened. It will be scheduled again when the incident is resolved."));
-            return true;
-        });
+        outbox.sendIf(tx -> calls.cancel(tx, incident.id(), clock.instant()),
+                NewMessage.of(incident.channelId(), ":no_entry_sign: The analysis call is cancelled because the"
+                        + " incident was reopened. It will be scheduled again when the incident is resolved."));
         scheduling.cancel(TASK, incident.id());
-        if (cancelled) {
-            outbox.wake();
-        }
     }
 
     /**
@@ -295,17 +287,10 @@ public final class AnalysisCallService {
         }
         // The claim and the message commit together: the call starts once, and its message
         // reaches the channel even if Slack is down right now.
-        boolean started = database.transaction(tx -> {
-            if (!calls.claimStart(tx, incidentId, clock.instant())) {
-                return false; // cancelled, or already started by another replica or an earlier firing
-            }
-            outbox.add(tx, new NewMessage(incident.channelId(), text.toString(), null, CALL_STARTED, incidentId));
-            return true;
-        });
-        if (!started) {
-            return;
+        if (!outbox.sendIf(tx -> calls.claimStart(tx, incidentId, clock.instant()),
+                new NewMessage(incident.channelId(), text.toString(), null, CALL_STARTED, incidentId))) {
+            return; // cancelled, or already started by another replica or an earlier firing
         }
-        outbox.wake();
         callStartedListeners.forEach(l -> l.accept(incident));
     }
 

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.jooq.DSLContext;
 
 /**
@@ -242,22 +241,8 @@ public final class MaintenanceService {
                 incident.get().title())) + "*\n" + SlackText.date(w.plannedStart()) + " → "
                 + SlackText.date(w.plannedEnd()) + " (" + w.steps().size() + " planned step"
                 + (w.steps().size() == 1 ? "" : "s") + "). Questions: <#" + incident.get().channelId() + ">.";
-        announceOnce(tx -> windows.headsUpSent(tx, incidentId, clock.instant()),
+        outbox.sendIf(tx -> windows.headsUpSent(tx, incidentId, clock.instant()),
                 NewMessage.of(config.announceChannel().get(), text));
-    }
-
-    /** Posts the message through the outbox if the claim is this caller's, both in one transaction. */
-    private void announceOnce(Predicate<DSLContext> claim, NewMessage message) {
-        boolean claimed = database.transaction(tx -> {
-            if (!claim.test(tx)) {
-                return false;
-            }
-            outbox.add(tx, message);
-            return true;
-        });
-        if (claimed) {
-            outbox.wake();
-        }
     }
 
     /** At the planned end: if the window has not ended, ask in the channel and record the overrun. */
@@ -268,7 +253,7 @@ public final class MaintenanceService {
             return;
         }
         Instant now = clock.instant();
-        announceOnce(tx -> {
+        outbox.sendIf(tx -> {
             if (!windows.overrun(tx, incidentId, now)) {
                 return false;
             }

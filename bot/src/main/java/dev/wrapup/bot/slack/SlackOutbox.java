@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,13 +77,23 @@ public final class SlackOutbox implements AutoCloseable {
         outbox.add(tx, message, clock.instant());
     }
 
-    /** Queues the message on its own and posts it soon. */
-    public void send(NewMessage message) {
-        database.transaction(tx -> {
+    /**
+     * Queues the message in the same transaction as the claim that says it is to be sent
+     * (the call started, the heads-up marked sent…), and only if the claim is this
+     * caller's; then posts it soon. True when claimed.
+     */
+    public boolean sendIf(Predicate<DSLContext> claim, NewMessage message) {
+        boolean claimed = database.transaction(tx -> {
+            if (!claim.test(tx)) {
+                return false;
+            }
             add(tx, message);
-            return null;
+            return true;
         });
-        wake();
+        if (claimed) {
+            wake();
+        }
+        return claimed;
     }
 
     /** Something was queued: post it now rather than at the next poll. */

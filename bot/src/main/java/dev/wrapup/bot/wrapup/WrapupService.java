@@ -118,16 +118,10 @@ public final class WrapupService {
         });
         // Asked after the commit, so that of two last comments committed at once (on two
         // replicas, say) the later one sees both; the claim lets only one of them say it.
-        boolean completed = missing(incident.id()).isEmpty() && database.transaction(tx -> {
-            if (!wrapups.reached(tx, incident.id(), EVERYONE_COMMENTED, now)) {
-                return false;
-            }
-            outbox.add(tx, NewMessage.of(incident.channelId(), ":tada: Everyone has given their comment. Thank you! "
-                    + SlackText.mention(incident.facilitator()) + " can `/wrapup publish` when ready."));
-            return true;
-        });
-        if (completed) {
-            outbox.wake();
+        if (missing(incident.id()).isEmpty()) {
+            outbox.sendIf(tx -> wrapups.reached(tx, incident.id(), EVERYONE_COMMENTED, now),
+                    NewMessage.of(incident.channelId(), ":tada: Everyone has given their comment. Thank you! "
+                            + SlackText.mention(incident.facilitator()) + " can `/wrapup publish` when ready."));
         }
         users.refreshLater(userId);
         afterAck.execute(() -> nudgeIfBlaming(incident.channelId(), userId, text));
@@ -286,18 +280,10 @@ public final class WrapupService {
         Optional<Incident> incident = incidents.incidents().find(item.get().incidentId());
         String where = incident.map(i -> " from the wrap-up of *" + SlackText.escape(i.title()) + "* (<#"
                 + i.channelId() + ">)").orElse("");
-        boolean due = database.transaction(tx -> {
-            if (!wrapups.actionReminded(tx, actionId, clock.instant())) {
-                return false;
-            }
-            outbox.add(tx, NewMessage.of(item.get().ownerId(), ":alarm_clock: Your action item" + where
-                    + " is due today: " + item.get().text() + ". Done? `/wrapup action done " + item.get().number()
-                    + "` in that channel."));
-            return true;
-        });
-        if (due) {
-            outbox.wake();
-        }
+        outbox.sendIf(tx -> wrapups.actionReminded(tx, actionId, clock.instant()),
+                NewMessage.of(item.get().ownerId(), ":alarm_clock: Your action item" + where + " is due today: "
+                        + item.get().text() + ". Done? `/wrapup action done " + item.get().number()
+                        + "` in that channel."));
     }
 
     // ---------------------------------------------------------------- start

@@ -77,7 +77,7 @@ class SlackOutboxTest {
     void whenSlackAsksToWaitItWaitsAndNothingOvertakes() {
         fake.fail("chat.postMessage", 429, 2, 1);
         long first = database.transaction(tx -> outbox.add(tx, NewMessage.of("C1", "first"), java.time.Instant.now()));
-        worker.send(NewMessage.of("C1", "second"));
+        worker.sendIf(tx -> true, NewMessage.of("C1", "second"));
         worker.start();
         Poll.until("both posted", () -> outbox.next().isEmpty(), Duration.ofSeconds(20));
         List<FakeSlack.Call> posts = fake.calls("chat.postMessage");
@@ -89,8 +89,8 @@ class SlackOutboxTest {
 
     @Test
     void aMessageSlackRefusesForGoodIsSetAsideAndTheNextGoesOut() {
-        worker.send(NewMessage.of("", "to nowhere"));
-        worker.send(NewMessage.of("C1", "after it"));
+        worker.sendIf(tx -> true, NewMessage.of("", "to nowhere"));
+        worker.sendIf(tx -> true, NewMessage.of("C1", "after it"));
         worker.start();
         Poll.until("both dealt with", () -> outbox.next().isEmpty());
         Outbox.Message refused = outbox.find(1).orElseThrow();
