@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** Maintenance windows, their steps and reported impact. */
@@ -88,30 +90,29 @@ public final class MaintenanceWindows {
 
     /** Begins the window once; false when it had begun already. */
     public boolean begin(DSLContext tx, long incidentId, Instant at) {
-        return tx.update(MAINTENANCE_WINDOW).set(MAINTENANCE_WINDOW.BEGAN_AT, at)
-                .where(MAINTENANCE_WINDOW.INCIDENT_ID.eq(incidentId)).and(MAINTENANCE_WINDOW.BEGAN_AT.isNull())
-                .execute() == 1;
+        return stampOnce(tx, incidentId, MAINTENANCE_WINDOW.BEGAN_AT, at, DSL.noCondition());
     }
 
     /** Ends the window once; false when it had ended already. */
     public boolean end(DSLContext tx, long incidentId, Instant at) {
-        return tx.update(MAINTENANCE_WINDOW).set(MAINTENANCE_WINDOW.ENDED_AT, at)
-                .where(MAINTENANCE_WINDOW.INCIDENT_ID.eq(incidentId)).and(MAINTENANCE_WINDOW.ENDED_AT.isNull())
-                .execute() == 1;
+        return stampOnce(tx, incidentId, MAINTENANCE_WINDOW.ENDED_AT, at, DSL.noCondition());
     }
 
     /** Marks the heads-up sent, once. */
     public boolean headsUpSent(DSLContext tx, long incidentId, Instant at) {
-        return tx.update(MAINTENANCE_WINDOW).set(MAINTENANCE_WINDOW.HEADS_UP_AT, at)
-                .where(MAINTENANCE_WINDOW.INCIDENT_ID.eq(incidentId)).and(MAINTENANCE_WINDOW.HEADS_UP_AT.isNull())
-                .execute() == 1;
+        return stampOnce(tx, incidentId, MAINTENANCE_WINDOW.HEADS_UP_AT, at, DSL.noCondition());
     }
 
     /** Marks the overrun noticed (the planned end passed without `end`), once. */
     public boolean overrun(DSLContext tx, long incidentId, Instant at) {
-        return tx.update(MAINTENANCE_WINDOW).set(MAINTENANCE_WINDOW.OVERRUN_AT, at)
-                .where(MAINTENANCE_WINDOW.INCIDENT_ID.eq(incidentId)).and(MAINTENANCE_WINDOW.OVERRUN_AT.isNull())
-                .and(MAINTENANCE_WINDOW.ENDED_AT.isNull())
+        return stampOnce(tx, incidentId, MAINTENANCE_WINDOW.OVERRUN_AT, at, MAINTENANCE_WINDOW.ENDED_AT.isNull());
+    }
+
+    /** Sets the moment if it is not set yet and the condition holds: true for the one caller that set it. */
+    private static boolean stampOnce(DSLContext tx, long incidentId, Field<Instant> moment, Instant at,
+                                     Condition condition) {
+        return tx.update(MAINTENANCE_WINDOW).set(moment, at)
+                .where(MAINTENANCE_WINDOW.INCIDENT_ID.eq(incidentId)).and(moment.isNull()).and(condition)
                 .execute() == 1;
     }
 }
