@@ -10,6 +10,7 @@ import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.bot.testing.SlackEvents;
+import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.WrapUpComment;
@@ -320,16 +321,7 @@ class WrapupTest extends BotTest {
     }
 
     private static JsonObject buttonClick(String userId, long incidentId) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "block_actions");
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        payload.add("user", user);
-        JsonObject team = new JsonObject();
-        team.addProperty("id", FakeSlack.TEAM_ID);
-        payload.add("team", team);
-        payload.addProperty("api_app_id", "A0WRAPUP");
-        payload.addProperty("token", "unused");
+        JsonObject payload = SlackRequests.interactionPayload("block_actions", userId);
         payload.addProperty("trigger_id", "9.9.trigger");
         JsonObject action = new JsonObject();
         action.addProperty("action_id", "wrapup_comment_open");
@@ -362,16 +354,7 @@ class WrapupTest extends BotTest {
         JsonObject submitted = view.deepCopy();
         submitted.addProperty("id", "V9");
         submitted.add("state", state);
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "view_submission");
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        payload.add("user", user);
-        JsonObject team = new JsonObject();
-        team.addProperty("id", FakeSlack.TEAM_ID);
-        payload.add("team", team);
-        payload.addProperty("api_app_id", "A0WRAPUP");
-        payload.addProperty("token", "unused");
+        JsonObject payload = SlackRequests.interactionPayload("view_submission", userId);
         payload.add("view", submitted);
         return payload;
     }

@@ -81,6 +81,27 @@ public final class SlackRequests {
         return envelope;
     }
 
+    /**
+     * The part every interactivity payload shares (type, user, team, app), as Slack
+     * sends it; the caller adds the action or the view.
+     */
+    public static JsonObject interactionPayload(String type, String userId) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", type);
+        JsonObject team = new JsonObject();
+        team.addProperty("id", FakeSlack.TEAM_ID);
+        team.addProperty("domain", "fake");
+        payload.add("team", team);
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("team_id", FakeSlack.TEAM_ID);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", "A0WRAPUP");
+        payload.addProperty("token", "unused");
+        return payload;
+    }
+
     /** An interactivity request: form-encoded with the JSON in `payload`. */
     public HttpResponse<String> interaction(JsonObject payload) {
         return post("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
