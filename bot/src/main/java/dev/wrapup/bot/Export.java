@@ -1,7 +1,9 @@
 package dev.wrapup.bot;
 
 import dev.wrapup.bot.config.Config;
+import dev.wrapup.bot.report.Disclosure;
 import dev.wrapup.bot.report.RecordJson;
+import dev.wrapup.bot.report.Reports;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
@@ -11,9 +13,10 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 
-/** `export <incident-id|channel-id> [--format md|json]`: prints a record from the database. */
+/** `export <incident-id|channel-id> [--format md|json] [--full]`: prints a record from the database. */
 final class Export {
-    static final String USAGE = "Usage: java -jar wrapup.jar export <incident-id|channel-id> [--format md|json]";
+    static final String USAGE = "Usage: java -jar wrapup.jar export <incident-id|channel-id> [--format md|json] "
+            + "[--full]";
 
     private Export() {
     }
@@ -21,8 +24,11 @@ final class Export {
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String id = null;
         String format = "md";
+        boolean full = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--format") && i + 1 < args.length) {
+            if (args[i].equals("--full")) {
+                full = true;
+            } else if (args[i].equals("--format") && i + 1 < args.length) {
                 format = args[++i];
             } else if (args[i].startsWith("--format=")) {
                 format = args[i].substring("--format=".length());
@@ -52,9 +58,11 @@ final class Export {
             }
             var participants = new Participants(database.dsl()).list(incident.get().id());
             var entries = new Timeline(database.dsl()).entries(incident.get().id());
+            // Without --full, what may leave the channel: current text only, as published.
+            Reports reports = Wrapup.reports(database);
             out.print(format.equals("json")
-                    ? RecordJson.render(RecordJson.build(incident.get(), participants, entries)) + "\n"
-                    : Wrapup.reports(database).markdown(incident.get()));
+                    ? RecordJson.render(RecordJson.build(incident.get(), participants, entries, full)) + "\n"
+                    : full ? reports.markdown(incident.get(), Disclosure.FULL) : reports.published(incident.get()));
             out.flush();
             return 0;
         }

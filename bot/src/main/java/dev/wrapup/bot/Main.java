@@ -17,8 +17,9 @@ public final class Main {
             "Commands:",
             "  (none), run                 run the bot (HTTP, or Socket Mode when SLACK_APP_TOKEN is set)",
             "  migrate                     apply database migrations and exit",
-            "  export <incident-id|channel-id> [--format md|json]",
-            "                              print an incident's wrap-up report (md, the default) or full record (json)",
+            "  export <incident-id|channel-id> [--format md|json] [--full]",
+            "                              print an incident's wrap-up report (md, the default) or record (json);",
+            "                              --full adds deleted text and earlier versions of edited messages",
             "  --help                      this text",
             "",
             "Configuration is read from environment variables; README.md lists them.");

@@ -27,6 +27,10 @@ import dev.wrapup.bot.events.EventRecorder;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.bot.views.DeclareModal;
+import dev.wrapup.bot.views.PublishModal;
+import dev.wrapup.bot.wrapup.Publisher;
+import dev.wrapup.bot.roles.Access;
+import dev.wrapup.bot.roles.Admins;
 import dev.wrapup.bot.web.IncidentPages;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Users;
@@ -60,10 +64,12 @@ public final class Wrapup implements AutoCloseable {
     private final WebServer web;
     private final SocketModeApp socketMode;
     private final IncidentService incidents;
+    private final Admins admins;
 
     private Wrapup(Config config, Database database, Slack slack, ExecutorService afterAck,
                    Scheduling scheduling, SlackOutbox outbox, WebServer web, SocketModeApp socketMode,
-                   IncidentService incidents) {
+                   IncidentService incidents, Admins admins) {
+        this.admins = admins;
         this.incidents = incidents;
         this.config = config;
         this.database = database;
@@ -114,8 +120,12 @@ public final class Wrapup implements AutoCloseable {
                 new SlotFinder(WorkingHours.parse(config.workingHours()), config.slotAlignment()),
                 OpeningWords.load(config.openingWordsFile()), clock);
         WrapupService wrapups = new WrapupService(config, database, incidents, analysis, calls, outbox, users,
-                scheduling,
-                BlameDetector.standard(), reports(database), afterAck, clock);
+                scheduling, BlameDetector.standard(), afterAck, clock);
+        Reports reports = reports(database);
+        Admins admins = new Admins(config.admins(), calls);
+        Access access = new Access(admins, new Participants(database.dsl()));
+        PublishModal publishing = new PublishModal(calls, incidents,
+                new Publisher(config, incidents, wrapups, calls, reports, clock), access, afterAck);
         MaintenanceService maintenance = new MaintenanceService(config, database, incidents, analysis, calls, outbox,
                 users, scheduling, afterAck, clock);
         incidents.onResolved((incident, by) -> analysis.planAfterResolve(incident));
@@ -128,16 +138,17 @@ public final class Wrapup implements AutoCloseable {
         incidents.onNote((incident, by, text) -> wrapups.nudgeIfBlaming(incident.channelId(), by, text));
         app.use(recorder);
         DeclareModal declareModal = new DeclareModal(calls, incidents, afterAck);
-        IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck);
+        IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck, access);
         declareModal.register(app, () -> incidentCommands);
         new CommentModal(calls, incidents, wrapups, afterAck).register(app);
+        publishing.register(app);
         new AppHome(incidents, analysis, wrapups, calls, afterAck).register(app);
         Commands.register(app, incidentCommands.command(),
-                new WrapupCommands(incidents, analysis, wrapups, users, afterAck, clock).command(),
-                new MaintenanceCommands(maintenance, users, clock).command());
+                new WrapupCommands(incidents, analysis, wrapups, users, afterAck, clock, access, publishing).command(),
+                new MaintenanceCommands(maintenance, users, clock, access).command());
 
         web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
-                incidents.timeline(), wrapups::report));
+                incidents.timeline(), reports::published));
         if (!config.socketMode()) {
             web.slack(app);
         }
@@ -149,9 +160,10 @@ public final class Wrapup implements AutoCloseable {
         }
         scheduling.start();
         outbox.start();
+        admins.start();
         log.info("Wrapup is up: {} on port {}, database {}", config.socketMode() ? "Socket Mode" : "HTTP",
                 web.port(), database.vendor());
-        return new Wrapup(config, database, slack, afterAck, scheduling, outbox, web, socketMode, incidents);
+        return new Wrapup(config, database, slack, afterAck, scheduling, outbox, web, socketMode, incidents, admins);
     }
 
     /** Reports for the bot, the web page and `export` alike: maintenance windows add their plan and verdict. */
@@ -200,6 +212,7 @@ public final class Wrapup implements AutoCloseable {
             log.warn("stopping the web server", e);
         }
         incidents.close();
+        admins.close();
         afterAck.shutdown();
         try {
             afterAck.awaitTermination(10, TimeUnit.SECONDS);

@@ -102,6 +102,9 @@ class AnalysisCallTest extends BotTest {
         restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H"));
         Incident incident = resolvedIncident("C0OPS");
         fake.await("upload", c -> c.param("content").contains("SEQUENCE:0"));
+        String refused = command("/wrapup", "schedule 2099-01-01 10:00 Europe/Berlin", BOB, "C0OPS");
+        assertTrue(refused.startsWith("Only the commander, who also facilitates"), refused);
+        command("/wrapup", "facilitator <@" + BOB + ">", ALICE, "C0OPS");
 
         String answer = command("/wrapup", "schedule 2099-01-01 10:00 Europe/Berlin", BOB, "C0OPS");
         assertTrue(answer.startsWith("Moved the analysis call to <!date^4070941200^"), answer);
@@ -127,6 +130,7 @@ class AnalysisCallTest extends BotTest {
         Poll.until("Bob's timezone known", () -> bot.wrapup().database().dsl().fetchExists(
                 dev.wrapup.persistence.jooq.Tables.SLACK_USER,
                 dev.wrapup.persistence.jooq.Tables.SLACK_USER.USER_ID.eq(BOB)));
+        command("/wrapup", "facilitator <@" + BOB + ">", ALICE, "C0OPS");
         command("/wrapup", "schedule 2099-01-01 10:00", BOB, "C0OPS"); // Bob is in Los Angeles
         assertEquals(Instant.parse("2099-01-01T18:00:00Z"), calls().find(incident.id()).orElseThrow().scheduledAt());
     }

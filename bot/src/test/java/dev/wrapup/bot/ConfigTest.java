@@ -75,4 +75,16 @@ class ConfigTest {
         env.put("WRAPUP_ROLE_GROUPS", "frontend=S0123,backend=S0456, support = S0789");
         assertEquals("[frontend, backend, support]", Config.from(env).roleGroups().keySet().toString());
     }
+
+    @Test
+    void adminsAreUserIdsAndUserGroupIds() {
+        Map<String, String> env = minimal();
+        assertEquals(java.util.List.of(), Config.from(env).admins());
+        env.put("WRAPUP_ADMINS", "U0ADMIN, S0SRE,W0ENTERPRISE");
+        assertEquals(java.util.List.of("U0ADMIN", "S0SRE", "W0ENTERPRISE"), Config.from(env).admins());
+        env.put("WRAPUP_ADMINS", "U0ADMIN,@alice");
+        String message = assertThrows(ConfigException.class, () -> Config.from(env)).getMessage();
+        assertTrue(message.startsWith("WRAPUP_ADMINS is set to a value Wrapup cannot use: '@alice' is neither a user id"),
+                message);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.wrapup.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -51,7 +52,7 @@ class ExportTest extends BotTest {
     @Test
     void jsonHasTheIncidentParticipantsAndEveryEntryInOrderWithVersionsAndMarkers() {
         Incident incident = recordedIncident();
-        Run run = export("C0OPS", "--format", "json");
+        Run run = export("C0OPS", "--format", "json", "--full");
         assertEquals(0, run.code(), run.err());
         JsonObject record = JsonParser.parseString(run.out()).getAsJsonObject();
         assertEquals(incident.id(), record.getAsJsonObject("incident").get("id").getAsLong());
@@ -73,7 +74,25 @@ class ExportTest extends BotTest {
         assertEquals("thread-reply", find(timeline, "index rebuild running").get("kind").getAsString());
         assertTrue(record.getAsJsonArray("participants").size() >= 2);
         // By numeric id too.
-        assertEquals(run.out(), export(Long.toString(incident.id()), "--format=json").out());
+        assertEquals(run.out(), export(Long.toString(incident.id()), "--format=json", "--full").out());
+    }
+
+    @Test
+    void withoutFullTheRecordHoldsOnlyWhatTheChannelShowsNow() {
+        Incident incident = recordedIncident();
+        Run json = export("C0OPS", "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        assertFalse(json.out().contains("p99 at 4s on search"), "no earlier version: " + json.out());
+        assertFalse(json.out().contains("wrong channel, sorry"), "no deleted text: " + json.out());
+        JsonArray timeline = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("timeline");
+        assertEquals(entries(incident).size(), timeline.size(), "the deletion is still marked");
+        assertTrue(json.out().contains("p99 at 6s on search"));
+        Run md = export("C0OPS");
+        assertEquals(0, md.code(), md.err());
+        assertFalse(md.out().contains("p99 at 4s on search"), md.out());
+        assertFalse(md.out().contains("wrong channel, sorry"), md.out());
+        assertTrue(md.out().contains("_(message deleted)_"), md.out());
+        assertTrue(md.out().contains("p99 at 6s on search **[key moment]** _(edited)_"), md.out());
     }
 
     private static JsonObject find(JsonArray timeline, String text) {
@@ -89,7 +108,7 @@ class ExportTest extends BotTest {
     @Test
     void markdownIsTheReportWithAReadableTimelineAndKeyMomentsMarked() {
         recordedIncident();
-        Run run = export("C0OPS");
+        Run run = export("C0OPS", "--full");
         assertEquals(0, run.code(), run.err());
         String md = run.out();
         assertTrue(md.startsWith("# Wrap-up: Search is slow\n"), md);

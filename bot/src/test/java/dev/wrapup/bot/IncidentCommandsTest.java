@@ -195,6 +195,7 @@ class IncidentCommandsTest extends BotTest {
         Incident incident = declareHere("C0OPS", "Queue backlog");
         String headerTs = Poll.value("header ts", () -> incidents().find(incident.id()).orElseThrow().headerTs(),
                 ts -> ts != null, java.time.Duration.ofSeconds(5));
+        joins("C0OPS", BOB);
 
         assertEquals("Status set to *identified*.", command("/incident", "status identified", BOB, "C0OPS"));
         fake.await("chat.update", c -> headerTs.equals(c.param("ts")) && c.jsonText("blocks").contains("identified"));

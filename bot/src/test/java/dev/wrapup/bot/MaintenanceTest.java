@@ -95,7 +95,7 @@ class MaintenanceTest extends BotTest {
 
         command("/wrapup", "well the rollback plan worked", CAROL, OPS);
         String md = new dev.wrapup.bot.report.Reports(bot.wrapup().database(), MaintenanceService.reportSection(
-                bot.wrapup().database(), id -> u -> u)).markdown(incidents().find(incident.id()).orElseThrow());
+                bot.wrapup().database(), id -> u -> u)).published(incidents().find(incident.id()).orElseThrow());
         assertTrue(md.startsWith("# Maintenance wrap-up: Postgres 16 upgrade"), md);
         assertTrue(md.contains("## Plan\n"), md);
         assertTrue(md.contains("1. Stop writers — owner: " + BOB + " — done"), md);

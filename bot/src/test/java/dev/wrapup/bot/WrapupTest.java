@@ -180,6 +180,7 @@ class WrapupTest extends BotTest {
         command("/wrapup", "wrong Human error during the deploy", ALICE, OPS);
         fake.await("chat.postEphemeral", c -> ALICE.equals(c.param("user"))
                 && c.param("text").toLowerCase().contains("human error"));
+        joins(OPS, BOB);
         command("/incident", "note the deployer was careless", BOB, OPS);
         fake.await("chat.postEphemeral", c -> BOB.equals(c.param("user")) && c.param("text").contains("careless"));
 
@@ -219,7 +220,8 @@ class WrapupTest extends BotTest {
         command("/wrapup", "action <@" + CAROL + "> Cap retries", ALICE, OPS);
 
         String refused = command("/wrapup", "publish", BOB, OPS);
-        assertTrue(refused.startsWith("Only the facilitator (<@" + ALICE + ">) or the commander"), refused);
+        assertEquals("Only the commander, who also facilitates (<@" + ALICE + ">) or a Wrapup admin can publish "
+                + "this wrap-up.", refused);
         assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> LEARN.equals(c.param("channel"))));
 
         assertEquals("Publishing the wrap-up…", command("/wrapup", "publish", ALICE, OPS));

@@ -27,6 +27,11 @@ public final class Participants {
                 .execute() == 1;
     }
 
+    /** Whether the person takes part: they posted, joined, reacted, commented or were invited. */
+    public boolean isParticipant(long incidentId, String userId) {
+        return dsl.fetchExists(PARTICIPANT, PARTICIPANT.INCIDENT_ID.eq(incidentId).and(PARTICIPANT.USER_ID.eq(userId)));
+    }
+
     /** Participants in the order they joined, with what Slack told us of them. */
     public List<Participant> list(long incidentId) {
         return dsl.select(PARTICIPANT.USER_ID, SLACK_USER.DISPLAY_NAME, SLACK_USER.TZ, PARTICIPANT.JOINED_BY,

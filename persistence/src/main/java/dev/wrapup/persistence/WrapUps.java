@@ -81,6 +81,18 @@ public final class WrapUps {
         }
     }
 
+    /** Whether the milestone was reached (e.g. the reminders were turned off). */
+    public boolean hasReached(long incidentId, String milestone) {
+        return dsl.fetchExists(WRAPUP_MILESTONE, WRAPUP_MILESTONE.INCIDENT_ID.eq(incidentId)
+                .and(WRAPUP_MILESTONE.MILESTONE.eq(milestone)));
+    }
+
+    /** Undoes a milestone that can be undone (the reminders turned back on). */
+    public void forget(long incidentId, String milestone) {
+        dsl.deleteFrom(WRAPUP_MILESTONE).where(WRAPUP_MILESTONE.INCIDENT_ID.eq(incidentId)
+                .and(WRAPUP_MILESTONE.MILESTONE.eq(milestone))).execute();
+    }
+
     // ---------------------------------------------------------------- requests
 
     /** Records that the person was asked; false when they had been asked before. */
@@ -169,16 +181,18 @@ public final class WrapUps {
     // ---------------------------------------------------------------- publications
 
     /** Where a wrap-up was published. */
-    public record Publication(long incidentId, String channelId, String messageTs, String fileId, Instant publishedAt) {
+    public record Publication(long incidentId, String channelId, String messageTs, String fileId, Instant publishedAt,
+                              boolean includeTimeline) {
     }
 
     public Optional<Publication> publication(long incidentId) {
         return dsl.selectFrom(PUBLICATION).where(PUBLICATION.INCIDENT_ID.eq(incidentId)).fetchOptional()
                 .map(r -> new Publication(r.getIncidentId(), r.getChannelId(), r.getMessageTs(), r.getFileId(),
-                        r.getPublishedAt()));
+                        r.getPublishedAt(), r.getIncludeTimeline()));
     }
 
-    public void savePublication(long incidentId, String channelId, String messageTs, String fileId, Instant at) {
+    public void savePublication(long incidentId, String channelId, String messageTs, String fileId,
+                                boolean includeTimeline, Instant at) {
         PublicationRecord r = dsl.selectFrom(PUBLICATION).where(PUBLICATION.INCIDENT_ID.eq(incidentId)).fetchOne();
         if (r == null) {
             r = dsl.newRecord(PUBLICATION);
@@ -188,6 +202,7 @@ public final class WrapUps {
         r.setChannelId(channelId);
         r.setMessageTs(messageTs);
         r.setFileId(fileId);
+        r.setIncludeTimeline(includeTimeline);
         r.setUpdatedAt(at);
         r.store();
     }

@@ -5,6 +5,8 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import dev.wrapup.bot.commands.SlashCommand.BadArguments;
 import dev.wrapup.bot.incident.Declaration;
 import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.roles.Access;
+import dev.wrapup.bot.roles.Action;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.views.DeclareModal;
 import dev.wrapup.domain.Incident;
@@ -29,11 +31,13 @@ public final class IncidentCommands {
     private final IncidentService incidents;
     private final DeclareModal modal;
     private final Executor afterAck;
+    private final Access access;
 
-    public IncidentCommands(IncidentService incidents, DeclareModal modal, Executor afterAck) {
+    public IncidentCommands(IncidentService incidents, DeclareModal modal, Executor afterAck, Access access) {
         this.incidents = incidents;
         this.modal = modal;
         this.afterAck = afterAck;
+        this.access = access;
     }
 
     public SlashCommand command() {
@@ -106,6 +110,10 @@ public final class IncidentCommands {
         if (incident.isEmpty()) {
             return NO_INCIDENT;
         }
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.RESPOND);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (args.equalsIgnoreCase("resolved")) {
             throw new BadArguments("To resolve the incident use `/incident resolve [summary]`.");
         }
@@ -128,6 +136,10 @@ public final class IncidentCommands {
         if (incident.isEmpty()) {
             return NO_INCIDENT;
         }
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.RESPOND);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Severity severity = Severity.parse(args).orElseThrow(() -> new BadArguments(
                 args.isEmpty() ? "Which severity? sev1 (worst) to sev4." : "`" + args + "` is not a severity: use sev1 (worst) to sev4."));
         if (severity == incident.get().severity()) {
@@ -142,6 +154,10 @@ public final class IncidentCommands {
         Optional<Incident> incident = open(p);
         if (incident.isEmpty()) {
             return NO_INCIDENT;
+        }
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.HAND_OVER_COMMAND);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String userId = SlackText.userId(args).orElseThrow(() -> new BadArguments(
                 "Mention the new commander with @, as in `/incident commander @alex`."));
@@ -158,6 +174,10 @@ public final class IncidentCommands {
         if (incident.isEmpty()) {
             return NO_INCIDENT;
         }
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.RESPOND);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (args.isEmpty()) {
             throw new BadArguments("What should the note say? `/incident note <text>`");
         }
@@ -169,6 +189,10 @@ public final class IncidentCommands {
         Optional<Incident> incident = open(p);
         if (incident.isEmpty()) {
             return NO_INCIDENT;
+        }
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.RESPOND);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (incident.get().isResolved()) {
             return "This incident is already resolved. To reopen it, set a status: `/incident status investigating`.";

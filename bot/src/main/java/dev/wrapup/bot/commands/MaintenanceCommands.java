@@ -5,11 +5,14 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import dev.wrapup.bot.commands.SlashCommand.BadArguments;
 import dev.wrapup.bot.maintenance.MaintenanceService;
 import dev.wrapup.bot.maintenance.MaintenanceText;
+import dev.wrapup.bot.roles.Access;
+import dev.wrapup.bot.roles.Action;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.MaintenanceWindow.State;
+import dev.wrapup.domain.MaintenanceWindow.Step;
 import dev.wrapup.domain.MaintenanceWindow.Verdict;
 import dev.wrapup.domain.SlackUser;
 import java.time.Clock;
@@ -20,6 +23,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,8 +40,10 @@ public final class MaintenanceCommands {
     private final MaintenanceService maintenance;
     private final UserDirectory users;
     private final Clock clock;
+    private final Access access;
 
-    public MaintenanceCommands(MaintenanceService maintenance, UserDirectory users, Clock clock) {
+    public MaintenanceCommands(MaintenanceService maintenance, UserDirectory users, Clock clock, Access access) {
+        this.access = access;
         this.maintenance = maintenance;
         this.users = users;
         this.clock = clock;
@@ -107,6 +113,10 @@ public final class MaintenanceCommands {
         if (owner.isEmpty() || words.length < 2 || words[1].isBlank()) {
             throw new BadArguments("A step needs an owner and what to do: `/maintenance step @owner <text>`.");
         }
+        Optional<String> refused = access.refusal(window, p.getUserId(), Action.CHANGE_PLAN);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (window.status() == IncidentStatus.ENDED) {
             return "The window has ended; its plan can no longer change.";
         }
@@ -126,6 +136,15 @@ public final class MaintenanceCommands {
             throw new BadArguments("Say why step " + words[0] + " failed: `/maintenance failed " + words[0] + " <why>`.");
         }
         int n = Integer.parseInt(words[0]);
+        Optional<Step> step = maintenance.window(window.id()).flatMap(w -> w.steps().stream()
+                .filter(s -> s.number() == n).findFirst());
+        if (step.isPresent()) {
+            Optional<String> refused = access.refusal(window, p.getUserId(), Action.MARK_STEP,
+                    List.of(step.get().ownerId()), "step " + n);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
         if (!maintenance.mark(window, p.getUserId(), n, state, state == State.FAILED ? why : null)) {
             return "There is no step " + n + " in this plan.";
         }
@@ -137,12 +156,20 @@ public final class MaintenanceCommands {
         if (args.isBlank()) {
             throw new BadArguments("What was the impact? `/maintenance impact <text>`.");
         }
+        Optional<String> refused = access.refusal(window, p.getUserId(), Action.RECORD_IMPACT);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         maintenance.impact(window, p.getUserId(), args);
         return "Production impact recorded. It will be part of the verdict and the wrap-up.";
     }
 
     private String begin(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
         Incident window = open(p);
+        Optional<String> refused = access.refusal(window, p.getUserId(), Action.CHANGE_PLAN);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (window.status() == IncidentStatus.ENDED) {
             return "This window has already ended.";
         }
@@ -152,6 +179,10 @@ public final class MaintenanceCommands {
 
     private String end(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
         Incident window = open(p);
+        Optional<String> refused = access.refusal(window, p.getUserId(), Action.CHANGE_PLAN);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (window.status() == IncidentStatus.PLANNED) {
             return "The window has not begun: `/maintenance begin` first.";
         }

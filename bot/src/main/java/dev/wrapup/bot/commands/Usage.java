@@ -11,7 +11,7 @@ public final class Usage {
             "• `/incident declare here [sev1-sev4] <title>` — make this channel the incident channel",
             "• `/incident status investigating|identified|monitoring` — change the status",
             "• `/incident sev sev1-sev4` — change the severity",
-            "• `/incident commander @user` — hand over command",
+            "• `/incident commander @user` — hand over command (the commander or an admin)",
             "• `/incident note <text>` — mark a key moment on the timeline",
             "• `/incident resolve [summary]` — resolve; the analysis call is scheduled",
             "• `/incident timeline` — what the timeline holds so far",
@@ -22,12 +22,14 @@ public final class Usage {
             "• `/wrapup well <text>` · `/wrapup wrong <text>` · `/wrapup better <text>` — your comment on "
                     + "what went well, what went wrong, what we could do better next time",
             "• `/wrapup status` — who has commented, who has not, and when the call is",
-            "• `/wrapup schedule <yyyy-mm-dd HH:mm> [Area/City]` — move the analysis call",
-            "• `/wrapup facilitator @user` — set the facilitator",
+            "• `/wrapup schedule <yyyy-mm-dd HH:mm> [Area/City]` — move the analysis call (facilitator)",
+            "• `/wrapup facilitator @user` — set the facilitator (the commander or the facilitator)",
+            "• `/wrapup remind [now|off|on]` — remind who has not commented now, or stop/resume the reminders "
+                    + "(facilitator)",
             "• `/wrapup action @owner <text> [due yyyy-mm-dd]` — add an action item; "
                     + "`/wrapup action done <n>` closes one",
             "• `/wrapup start <title>` — a wrap-up for something that was not an incident, in this channel",
-            "• `/wrapup publish` — post the wrap-up to the learnings channel",
+            "• `/wrapup publish` — post the wrap-up to the learnings channel (facilitator)",
             "• `/wrapup help` — this text");
 
     public static final String MAINTENANCE = String.join("\n",

@@ -5,9 +5,13 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.commands.SlashCommand.BadArguments;
 import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.roles.Access;
+import dev.wrapup.bot.roles.Action;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.UserDirectory;
+import dev.wrapup.bot.views.PublishModal;
 import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.SlackUser;
@@ -17,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -35,9 +40,14 @@ public final class WrapupCommands {
     private final UserDirectory users;
     private final Executor afterAck;
     private final java.time.Clock clock;
+    private final Access access;
+    private final PublishModal publishing;
 
     public WrapupCommands(IncidentService incidents, AnalysisCallService calls, WrapupService wrapups,
-                          UserDirectory users, Executor afterAck, java.time.Clock clock) {
+                          UserDirectory users, Executor afterAck, java.time.Clock clock, Access access,
+                          PublishModal publishing) {
+        this.access = access;
+        this.publishing = publishing;
         this.incidents = incidents;
         this.calls = calls;
         this.wrapups = wrapups;
@@ -55,6 +65,7 @@ public final class WrapupCommands {
                 .on("schedule", this::schedule)
                 .on("facilitator", this::facilitator)
                 .on("action", this::action)
+                .on("remind", this::remind)
                 .on("start", this::start)
                 .on("publish", this::publish);
     }
@@ -86,7 +97,16 @@ public final class WrapupCommands {
             if (!n.matches("\\d{1,6}")) {
                 throw new BadArguments("Which action item? `/wrapup action done <n>`, with its number.");
             }
-            return wrapups.closeAction(incident.get(), p.getUserId(), Integer.parseInt(n));
+            int number = Integer.parseInt(n);
+            Optional<ActionItem> item = wrapups.wrapups().action(incident.get().id(), number);
+            if (item.isPresent()) {
+                Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.CLOSE_ACTION,
+                        List.of(item.get().ownerId(), item.get().createdBy()), "action item " + number);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
+            return wrapups.closeAction(incident.get(), p.getUserId(), number);
         }
         Optional<String> owner = SlackText.userId(words[0]);
         if (owner.isEmpty() || words.length < 2 || words[1].isBlank()) {
@@ -109,6 +129,10 @@ public final class WrapupCommands {
         }
         if (text.length() > 1000) {
             throw new BadArguments("Keep action items short and actionable: under 1000 characters.");
+        }
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.ADD_ACTION);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         var item = wrapups.addAction(incident.get(), p.getUserId(), owner.get(), text, due);
         return "Action item " + item.number() + " recorded for " + SlackText.mention(owner.get())
@@ -134,11 +158,12 @@ public final class WrapupCommands {
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
-        if (!wrapups.mayPublish(incident.get(), p.getUserId())) {
-            return "Only the facilitator (" + SlackText.mention(incident.get().facilitator()) + ") or the commander ("
-                    + SlackText.mention(incident.get().commanderId()) + ") can publish this wrap-up.";
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.PUBLISH);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        afterAck.execute(() -> wrapups.publish(incident.get(), p.getUserId()));
+        String triggerId = p.getTriggerId();
+        afterAck.execute(() -> publishing.publishOrConfirm(incident.get(), p.getUserId(), triggerId));
         return "Publishing the wrap-up…";
     }
 
@@ -172,13 +197,17 @@ public final class WrapupCommands {
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.MOVE_CALL);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         When when = When.parse(args, "/wrapup schedule");
         Optional<String> callerTz = users.known(p.getUserId()).map(SlackUser::tz);
         ZoneId zone = when.zone().orElseGet(() -> callerTz.map(ZoneId::of).orElse(ZoneOffset.UTC));
         var at = when.local().atZone(zone).toInstant();
-        Optional<String> refused = calls.reschedule(incident.get(), p.getUserId(), at);
-        if (refused.isPresent()) {
-            return refused.get();
+        Optional<String> notMoved = calls.reschedule(incident.get(), p.getUserId(), at);
+        if (notMoved.isPresent()) {
+            return notMoved.get();
         }
         return "Moved the analysis call to " + SlackText.date(at) + " (" + when.local().format(WHEN) + " " + zone
                 + (when.zone().isEmpty() && callerTz.isEmpty() ? ", UTC because I don't know your timezone yet" : "")
@@ -192,7 +221,37 @@ public final class WrapupCommands {
         }
         String userId = SlackText.userId(args).orElseThrow(() -> new BadArguments(
                 "Mention the facilitator with @, as in `/wrapup facilitator @sam`."));
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.SET_FACILITATOR)
+                .or(() -> access.selfAppointment(incident.get(), p.getUserId(), userId));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (userId.equals(incident.get().facilitator())) {
+            return SlackText.mention(userId) + " already facilitates the wrap-up.";
+        }
         incidents.setFacilitator(incident.get(), p.getUserId(), userId);
         return SlackText.mention(userId) + " will facilitate the wrap-up.";
+    }
+
+    /** `/wrapup remind [now|off|on]`: the reminders to those who have not commented. */
+    private String remind(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        if (incident.isEmpty()) {
+            return NO_WRAPUP;
+        }
+        String word = args.isBlank() ? "now" : args.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("now", "off", "on").contains(word)) {
+            throw new BadArguments("`/wrapup remind` takes `now` (remind who has not commented yet), `off` (no more "
+                    + "reminders) or `on` (reminders again).");
+        }
+        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.REMINDERS);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return switch (word) {
+            case "off" -> wrapups.stopReminders(incident.get(), p.getUserId());
+            case "on" -> wrapups.resumeReminders(incident.get(), p.getUserId());
+            default -> wrapups.remindNow(incident.get(), p.getUserId());
+        };
     }
 }

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,6 +35,7 @@ import java.util.regex.Pattern;
  * @param openingWordsFile WRAPUP_OPENING_WORDS_FILE: the facilitator's opening words, if not the shipped ones
  * @param reminderDelay    WRAPUP_REMINDER_DELAY: after the call starts, when the missing comments are chased
  * @param headsUp          WRAPUP_HEADS_UP: how long before a maintenance window its heads-up is posted
+ * @param admins           WRAPUP_ADMINS: user ids and user group ids whose members may do everything
  */
 public record Config(
         String botToken,
@@ -54,10 +57,12 @@ public record Config(
         Duration slotAlignment,
         Optional<Path> openingWordsFile,
         Duration reminderDelay,
-        Duration headsUp) {
+        Duration headsUp,
+        List<String> admins) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
     private static final Pattern USERGROUP_ID = Pattern.compile("S[A-Z0-9]{2,}");
 
     /** With PORT=0 the port is chosen at start; the default public URL then names the real one. */
@@ -68,7 +73,7 @@ public record Config(
         return new Config(botToken, signingSecret, appToken, slackApiUrl, boundPort, database, analysisDelay,
                 workingHours, videoUrl, learningsChannel, announceChannel, "http://localhost:" + boundPort,
                 roleGroups, channelPrefix, highlightReaction, importWindow, slotAlignment, openingWordsFile,
-                reminderDelay, headsUp);
+                reminderDelay, headsUp, admins);
     }
 
     public boolean socketMode() {
@@ -148,9 +153,10 @@ public record Config(
         }
         Duration reminderDelay = r.duration("WRAPUP_REMINDER_DELAY", Duration.ofHours(2));
         Duration headsUp = r.duration("WRAPUP_HEADS_UP", Duration.ofHours(24));
+        List<String> admins = r.admins("WRAPUP_ADMINS");
         return new Config(botToken, signingSecret, appToken, apiUrl, port, database, delay, workingHours,
                 videoUrl, learnings, announce, publicUrl, roleGroups, prefix, reaction, importWindow, alignment,
-                openingWords, reminderDelay, headsUp);
+                openingWords, reminderDelay, headsUp, admins);
     }
 
     /** Reads single variables and words what is wrong with them. */
@@ -221,6 +227,22 @@ public record Config(
             if (!pattern.matcher(value).matches()) {
                 throw malformed(name, "'" + value + "' is not " + expected);
             }
+        }
+
+        List<String> admins(String name) {
+            List<String> ids = new ArrayList<>();
+            for (String id : optional(name).map(v -> v.split(",")).orElse(new String[0])) {
+                String trimmed = id.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                if (!USER_ID.matcher(trimmed).matches() && !USERGROUP_ID.matcher(trimmed).matches()) {
+                    throw malformed(name, "'" + trimmed + "' is neither a user id (U0123ABCD) nor a user group id "
+                            + "(S0123ABCD); list them separated by commas");
+                }
+                ids.add(trimmed);
+            }
+            return List.copyOf(ids);
         }
 
         Map<String, String> roleGroups(String name) {

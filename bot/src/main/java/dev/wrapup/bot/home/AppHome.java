@@ -67,13 +67,14 @@ public final class AppHome {
         list(blocks, "Open incidents", mine.stream().filter(i -> i.isOpen()
                 && i.status() != IncidentStatus.REVIEWING).toList(),
                 i -> "*<#" + i.channelId() + ">* " + SlackText.escape(i.title()) + " — "
-                        + (i.severity() == null ? "" : i.severity().label() + ", ") + i.status().label());
+                        + (i.severity() == null ? "" : i.severity().label() + ", ") + i.status().label()
+                        + roles(i, userId));
         List<String> upcoming = new ArrayList<>();
         for (Incident i : mine) {
             AnalysisCall call = callOf.get(i.id());
             if (call != null && call.status() == AnalysisCall.Status.SCHEDULED) {
                 upcoming.add(SlackText.date(call.scheduledAt()) + " — analysis call of <#" + i.channelId() + "> "
-                        + SlackText.escape(i.title()));
+                        + SlackText.escape(i.title()) + roles(i, userId));
             }
         }
         list(blocks, "Upcoming analysis calls", upcoming, s -> s);
@@ -82,7 +83,7 @@ public final class AppHome {
                 && !published.contains(i.id()) && !commented.contains(i.id())).toList();
         list(blocks, "Wrap-ups waiting for your comment", waiting,
                 i -> "<#" + i.channelId() + "> " + SlackText.escape(i.title())
-                        + " — `/wrapup well|wrong|better <text>` there");
+                        + " — `/wrapup well|wrong|better <text>` there" + roles(i, userId));
         List<ActionItem> actions = wrapups.wrapups().openActionsOf(userId);
         Map<Long, Incident> actionIncidents = incidents.incidents().find(
                 actions.stream().map(ActionItem::incidentId).distinct().toList());
@@ -92,6 +93,23 @@ public final class AppHome {
                         .orElse(""));
         slack.call("views.publish", m -> m.viewsPublish(r -> r.userId(userId)
                 .view(view(v -> v.type("home").blocks(blocks)))));
+    }
+
+    /** The viewer's roles in the incident, as a short suffix. */
+    static String roles(Incident incident, String userId) {
+        boolean commander = userId.equals(incident.commanderId());
+        boolean facilitator = userId.equals(incident.facilitator());
+        if (commander && facilitator) {
+            return " · _you are the commander and facilitator_";
+        }
+        if (commander) {
+            return " · _you are the commander; " + SlackText.mention(incident.facilitator()) + " facilitates_";
+        }
+        if (facilitator) {
+            return " · _you facilitate; " + SlackText.mention(incident.commanderId()) + " is the commander_";
+        }
+        return " · _commander " + SlackText.mention(incident.commanderId()) + (incident.facilitatorId() != null
+                ? ", facilitator " + SlackText.mention(incident.facilitatorId()) : "") + "_";
     }
 
     private static <T> void list(List<LayoutBlock> blocks, String title, List<T> items, Function<T, String> line) {

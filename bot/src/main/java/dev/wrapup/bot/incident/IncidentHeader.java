@@ -29,6 +29,8 @@ public final class IncidentHeader {
         fields.add(markdownText("*Severity*\n" + severity(incident)));
         fields.add(markdownText("*Status*\n" + incident.status().label()));
         fields.add(markdownText("*Commander*\n" + SlackText.mention(incident.commanderId())));
+        fields.add(markdownText("*Facilitator*\n" + SlackText.mention(incident.facilitator())
+                + (incident.facilitatorId() == null ? " (the commander, until someone is chosen)" : "")));
         fields.add(markdownText("*Started*\n" + SlackText.date(incident.startedAt())));
         if (incident.resolvedAt() != null) {
             fields.add(markdownText("*Resolved*\n" + SlackText.date(incident.resolvedAt())));

@@ -306,6 +306,7 @@ public final class IncidentService {
                 .channel(incident.channelId())
                 .text(":compass: " + SlackText.mention(facilitatorId) + " will facilitate the wrap-up ("
                         + SlackText.mention(callerId) + ")"))));
+        afterAck.execute(() -> updateHeader(incident.id())); // the header names the facilitator
         users.refreshLater(facilitatorId);
         return changed;
     }

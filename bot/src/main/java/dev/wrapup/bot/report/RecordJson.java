@@ -11,7 +11,11 @@ import dev.wrapup.domain.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 
-/** The full record of an incident as JSON: incident, participants, every timeline entry in order. */
+/**
+ * The record of an incident as JSON: incident, participants, every timeline entry in
+ * order. With {@code full}, deleted text and earlier versions of edits too; without, each
+ * entry as the channel shows it now.
+ */
 public final class RecordJson {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
             .create();
@@ -19,7 +23,8 @@ public final class RecordJson {
     private RecordJson() {
     }
 
-    public static JsonObject build(Incident i, List<Participant> participants, List<TimelineEntry> entries) {
+    public static JsonObject build(Incident i, List<Participant> participants, List<TimelineEntry> entries,
+                                   boolean full) {
         JsonObject root = new JsonObject();
         JsonObject incident = new JsonObject();
         incident.addProperty("id", i.id());
@@ -59,7 +64,8 @@ public final class RecordJson {
             o.addProperty("thread_ts", e.threadTs());
             o.addProperty("author_id", e.authorId());
             o.addProperty("author_name", e.authorName());
-            o.addProperty("text", e.text());
+            boolean hidden = e.deleted() && !full;
+            o.addProperty("text", hidden ? null : e.text());
             o.addProperty("occurred_at", iso(e.occurredAt()));
             o.addProperty("recorded_at", iso(e.recordedAt()));
             o.addProperty("edited_at", iso(e.editedAt()));
@@ -70,7 +76,7 @@ public final class RecordJson {
             o.addProperty("pinned", e.pinned());
             o.addProperty("highlighted", e.highlighted());
             JsonArray files = new JsonArray();
-            for (FileRef f : e.files()) {
+            for (FileRef f : hidden ? List.<FileRef>of() : e.files()) {
                 JsonObject file = new JsonObject();
                 file.addProperty("id", f.id());
                 file.addProperty("name", f.name());
@@ -80,16 +86,20 @@ public final class RecordJson {
             }
             o.add("files", files);
             JsonArray links = new JsonArray();
-            e.links().forEach(links::add);
+            if (!hidden) {
+                e.links().forEach(links::add);
+            }
             o.add("links", links);
             JsonArray versions = new JsonArray();
-            for (TimelineEntry.Version v : e.versions()) {
+            for (TimelineEntry.Version v : full ? e.versions() : List.<TimelineEntry.Version>of()) {
                 JsonObject version = new JsonObject();
                 version.addProperty("text", v.text());
                 version.addProperty("replaced_at", iso(v.replacedAt()));
                 versions.add(version);
             }
-            o.add("previous_versions", versions);
+            if (full) {
+                o.add("previous_versions", versions);
+            }
             timeline.add(o);
         }
         root.add("timeline", timeline);

@@ -5,24 +5,34 @@ import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.WrapUps;
+import java.util.function.Function;
 
 /** Builds an incident's report from the database alone: the bot, the web page and `export` share it. */
 public final class Reports {
     private final Participants participants;
     private final Timeline timeline;
     private final WrapUps wrapups;
-    private final java.util.function.Function<Incident, String> extraSection;
+    private final Function<Incident, String> extraSection;
 
-    public Reports(Database database, java.util.function.Function<Incident, String> extraSection) {
+    public Reports(Database database, Function<Incident, String> extraSection) {
         this.participants = new Participants(database.dsl());
         this.timeline = new Timeline(database.dsl());
         this.wrapups = new WrapUps(database.dsl());
         this.extraSection = extraSection;
     }
 
-    public String markdown(Incident incident) {
+    public String markdown(Incident incident, Disclosure disclosure) {
         return WrapUpReport.markdown(new WrapUpReport.Contents(incident, participants.list(incident.id()),
                 timeline.entries(incident.id()), wrapups.comments(incident.id()), wrapups.actions(incident.id()),
-                extraSection.apply(incident)));
+                extraSection.apply(incident)), disclosure);
+    }
+
+    /**
+     * The report as it may be read beyond the channel: current text only, and the full
+     * timeline unless the wrap-up was published without it (from a private channel).
+     */
+    public String published(Incident incident) {
+        boolean timeline = wrapups.publication(incident.id()).map(WrapUps.Publication::includeTimeline).orElse(true);
+        return markdown(incident, Disclosure.published(timeline));
     }
 }

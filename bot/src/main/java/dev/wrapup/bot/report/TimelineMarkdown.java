@@ -16,8 +16,20 @@ public final class TimelineMarkdown {
     private TimelineMarkdown() {
     }
 
+    /** Shown for a deleted message wherever its text may not go. */
+    static final String DELETED = "_(message deleted)_";
+
     /** Every entry, thread replies indented under their parent, edits and deletions shown. */
     public static String timeline(List<TimelineEntry> entries) {
+        return timeline(entries, true, t -> t);
+    }
+
+    /**
+     * Every entry in order; with {@code history} deleted text and earlier versions too,
+     * without it only what the channel shows now. {@code text} renders user text.
+     */
+    public static String timeline(List<TimelineEntry> entries, boolean history,
+                                  java.util.function.Function<String, String> text) {
         StringBuilder md = new StringBuilder();
         Map<String, List<TimelineEntry>> replies = entries.stream().filter(TimelineEntry::inThread)
                 .collect(Collectors.groupingBy(TimelineEntry::threadTs));
@@ -33,21 +45,27 @@ public final class TimelineMarkdown {
                 md.append("\n### ").append(entryDay).append(" (UTC)\n\n");
                 day = entryDay;
             }
-            entry(md, e, "");
+            entry(md, e, "", history, text);
             for (TimelineEntry reply : replies.getOrDefault(e.ts() == null ? "" : e.ts(), List.of())) {
-                entry(md, reply, "  ");
+                entry(md, reply, "  ", history, text);
             }
         }
         return md.toString();
     }
 
-    private static void entry(StringBuilder md, TimelineEntry e, String indent) {
+    private static void entry(StringBuilder md, TimelineEntry e, String indent, boolean history,
+                              java.util.function.Function<String, String> render) {
         md.append(indent).append("- `").append(TIME.format(e.occurredAt())).append("` ");
         if (e.inThread()) {
             md.append("↳ ");
         }
         md.append(marker(e)).append(who(e));
-        String text = e.text() == null ? "" : e.text();
+        String text = e.text() == null ? "" : render.apply(e.text());
+        if (e.deleted() && !history) {
+            // Gone from the channel, so gone from everything that leaves it: no text, no files.
+            md.append(DELETED).append(e.keyMoment() ? " **[key moment]**" : "").append('\n');
+            return;
+        }
         if (e.deleted()) {
             md.append("~~").append(oneLine(text)).append("~~ _(deleted at ").append(TIME.format(e.deletedAt()))
                     .append(")_");
@@ -56,6 +74,9 @@ public final class TimelineMarkdown {
         }
         if (e.keyMoment()) {
             md.append(" **[key moment]**");
+        }
+        if (!history && e.editedAt() != null) {
+            md.append(" _(edited)_");
         }
         md.append('\n');
         for (FileRef f : e.files()) {
@@ -71,7 +92,7 @@ public final class TimelineMarkdown {
         for (String link : e.links()) {
             md.append(indent).append("  - link: <").append(link).append(">\n");
         }
-        if (!e.versions().isEmpty()) {
+        if (history && !e.versions().isEmpty()) {
             Instant changed = e.editedAt();
             md.append(indent).append("  - edited").append(changed != null ? " at " + TIME.format(changed) : "")
                     .append("; earlier text:\n");

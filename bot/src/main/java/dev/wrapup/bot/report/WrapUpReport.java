@@ -34,11 +34,21 @@ public final class WrapUpReport {
     private WrapUpReport() {
     }
 
+    /** Everything, as the operator's export --full prints it. */
     public static String markdown(Contents c) {
+        return markdown(c, Disclosure.FULL);
+    }
+
+    public static String markdown(Contents c, Disclosure disclosure) {
         Function<String, String> name = names(c.participants());
+        // What leaves the channel has every piece of Slack markup resolved (names that do not
+        // ping, real link targets, broadcasts neutralised); the operator's full export keeps
+        // user text as written but for mentions, which read as names either way.
+        Function<String, String> text = disclosure.history() ? t -> mentions(t, name)
+                : t -> PublicText.of(t, name);
         Incident i = c.incident();
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(kindLabel(i)).append(TimelineMarkdown.escapeLine(i.title())).append("\n\n");
+        md.append("# ").append(kindLabel(i)).append(TimelineMarkdown.escapeLine(text.apply(i.title()))).append("\n\n");
         md.append("- **Severity:** ").append(i.severity() == null ? "not set" : i.severity().label()).append('\n');
         md.append("- **Started:** ").append(WHEN.format(i.startedAt())).append('\n');
         if (i.resolvedAt() != null) {
@@ -52,12 +62,13 @@ public final class WrapUpReport {
         md.append("- **Participants:** ").append(c.participants().stream().map(p -> name.apply(p.userId()))
                 .collect(Collectors.joining(", "))).append('\n');
         if (i.summary() != null && !i.summary().isBlank()) {
-            md.append("\n## Summary\n\n").append(i.summary().strip()).append('\n');
+            md.append("\n## Summary\n\n").append(text.apply(i.summary().strip())).append('\n');
         } else if (i.description() != null && !i.description().isBlank()) {
-            md.append("\n## Summary\n\n").append(i.description().strip()).append('\n');
+            md.append("\n## Summary\n\n").append(text.apply(i.description().strip())).append('\n');
         }
         if (c.extraSection() != null && !c.extraSection().isBlank()) {
-            md.append('\n').append(c.extraSection().strip()).append('\n');
+            md.append('\n').append(disclosure.history() ? c.extraSection().strip()
+                    : PublicText.of(c.extraSection().strip(), name)).append('\n');
         }
 
         md.append("\n## Key moments\n\n");
@@ -68,7 +79,8 @@ public final class WrapUpReport {
         for (TimelineEntry e : moments) {
             md.append("- **").append(WHEN.format(e.occurredAt())).append("** ")
                     .append(e.authorName() != null ? TimelineMarkdown.escapeLine(e.authorName()) + ": " : "")
-                    .append(TimelineMarkdown.oneLine(e.text())).append('\n');
+                    .append(e.deleted() && !disclosure.history() ? TimelineMarkdown.DELETED
+                            : TimelineMarkdown.oneLine(text.apply(e.text()))).append('\n');
         }
 
         List<AgendaItem> order = i.kind() == IncidentKind.INCIDENT
@@ -81,7 +93,7 @@ public final class WrapUpReport {
                 md.append("_No comments._\n");
             }
             for (WrapUpComment comment : comments) {
-                md.append("- ").append(TimelineMarkdown.block(mentions(comment.text().strip(), name), "  "))
+                md.append("- ").append(TimelineMarkdown.block(text.apply(comment.text().strip()), "  "))
                         .append(" — _")
                         .append(name.apply(comment.userId())).append("_\n");
             }
@@ -93,7 +105,7 @@ public final class WrapUpReport {
         }
         for (ActionItem a : c.actions()) {
             md.append(a.number()).append(". ").append(a.done() ? "~~" : "")
-                    .append(TimelineMarkdown.oneLine(mentions(a.text(), name)))
+                    .append(TimelineMarkdown.oneLine(text.apply(a.text())))
                     .append(a.done() ? "~~ (done)" : "").append(" — owner: ").append(name.apply(a.ownerId()));
             if (a.dueOn() != null) {
                 md.append(", due ").append(a.dueOn());
@@ -111,8 +123,11 @@ public final class WrapUpReport {
             md.append(" No comment from: ").append(missing.stream().map(name).collect(Collectors.joining(", ")))
                     .append('.');
         }
-        md.append("\n\n---\n\n## Full timeline\n");
-        md.append(TimelineMarkdown.timeline(c.timeline()));
+        md.append('\n');
+        if (disclosure.timeline()) {
+            md.append("\n---\n\n## Full timeline\n");
+            md.append(TimelineMarkdown.timeline(c.timeline(), disclosure.history(), text));
+        }
         return md.toString();
     }
 

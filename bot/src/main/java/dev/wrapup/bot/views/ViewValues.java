@@ -12,4 +12,13 @@ final class ViewValues {
         Map<String, ViewState.Value> b = values.get(block);
         return b == null || b.get(block) == null ? null : b.get(block).getValue();
     }
+
+    /** The values of the options ticked in a checkboxes input. */
+    static java.util.List<String> ticked(Map<String, Map<String, ViewState.Value>> values, String block) {
+        Map<String, ViewState.Value> b = values == null ? null : values.get(block);
+        if (b == null || b.get(block) == null || b.get(block).getSelectedOptions() == null) {
+            return java.util.List.of();
+        }
+        return b.get(block).getSelectedOptions().stream().map(o -> o.getValue()).toList();
+    }
 }

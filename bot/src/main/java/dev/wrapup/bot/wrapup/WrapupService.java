@@ -63,6 +63,8 @@ public final class WrapupService {
     public static final String REMINDER_TASK = "comment-reminder";
     public static final String ACTION_DUE_TASK = "action-due";
     private static final String EVERYONE_COMMENTED = "everyone-commented";
+    /** The facilitator turned the reminders off. */
+    private static final String REMINDERS_OFF = "reminders-off";
     /** Block Kit as Slack's own client writes it. */
     private static final Gson BLOCKS = GsonFactory.createSnakeCase();
     public static final String OPEN_COMMENT_ACTION = "wrapup_comment_open";
@@ -80,12 +82,10 @@ public final class WrapupService {
     private final BlameDetector blame;
     private final Executor afterAck;
     private final Clock clock;
-    private final dev.wrapup.bot.report.Reports reports;
 
     public WrapupService(Config config, Database database, IncidentService incidents, AnalysisCallService calls,
                          SlackCalls slack, SlackOutbox outbox, UserDirectory users, Scheduling scheduling,
-                         BlameDetector blame, dev.wrapup.bot.report.Reports reports, Executor afterAck, Clock clock) {
-        this.reports = reports;
+                         BlameDetector blame, Executor afterAck, Clock clock) {
         this.config = config;
         this.database = database;
         this.incidents = incidents;
@@ -135,7 +135,8 @@ public final class WrapupService {
         return humans(incidentId).stream().filter(id -> !commented.contains(id)).toList();
     }
 
-    private List<String> humans(long incidentId) {
+    /** The people taking part, bots left out. */
+    public List<String> humans(long incidentId) {
         return incidents.participants().list(incidentId).stream().map(Participant::userId)
                 .filter(id -> users.known(id).map(u -> !u.bot()).orElse(true)).toList();
     }
@@ -182,10 +183,54 @@ public final class WrapupService {
                 context(c -> c.elements(List.of(markdownText("Or in the channel: `/wrapup well|wrong|better <text>`")))));
     }
 
+    /** `/wrapup remind off`: no reminder goes out for this wrap-up until they are turned on again. */
+    public String stopReminders(Incident incident, String callerId) {
+        boolean stopped = database.transaction(tx -> wrapups.reached(tx, incident.id(), REMINDERS_OFF, clock.instant()));
+        scheduling.cancel(REMINDER_TASK, incident.id());
+        return stopped ? "Reminders are off for this wrap-up. `/wrapup remind on` turns them back on."
+                : "Reminders were already off. `/wrapup remind on` turns them back on.";
+    }
+
+    /** `/wrapup remind on`: the reminder goes out as planned, or at once if its time has passed. */
+    public String resumeReminders(Incident incident, String callerId) {
+        wrapups.forget(incident.id(), REMINDERS_OFF);
+        Optional<AnalysisCall> call = calls.call(incident.id());
+        if (call.isEmpty() || call.get().status() != AnalysisCall.Status.STARTED) {
+            return "Reminders are on: those who have not commented are reminded "
+                    + Durations.human(config.reminderDelay()) + " after the analysis call starts.";
+        }
+        Instant due = call.get().startedAt().plus(config.reminderDelay());
+        Instant now = clock.instant();
+        scheduling.at(REMINDER_TASK, incident.id(), due.isAfter(now) ? due : now);
+        return "Reminders are on" + (due.isAfter(now) ? ": the reminder goes out " + SlackText.date(due) + "."
+                : "; whoever has not commented and was not reminded yet is reminded now.");
+    }
+
+    /** `/wrapup remind now`: everyone who has not commented gets a reminder now, even if reminded before. */
+    public String remindNow(Incident incident, String callerId) {
+        List<String> missing = missing(incident.id());
+        if (missing.isEmpty()) {
+            return "Everyone has commented; nobody to remind.";
+        }
+        Instant now = clock.instant();
+        String blocks = BLOCKS.toJson(prompt(incident, true));
+        database.transaction(tx -> {
+            for (String userId : missing) {
+                wrapups.reminded(tx, incident.id(), userId, now); // the scheduled reminder will not repeat it
+                outbox.add(tx, new NewMessage(userId, "A reminder: your comment on \"" + incident.title() + "\"",
+                        blocks, null, null));
+            }
+            return null;
+        });
+        outbox.wake();
+        return "Reminded " + missing.size() + (missing.size() == 1 ? " person" : " people") + ": "
+                + missing.stream().map(SlackText::mention).collect(Collectors.joining(" ")) + ".";
+    }
+
     /** The scheduled reminder: one DM to each who has not commented, and the list to the facilitator. */
     void remind(long incidentId) {
         Optional<Incident> found = incidents.incidents().find(incidentId);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || wrapups.hasReached(incidentId, REMINDERS_OFF)) {
             return;
         }
         Incident incident = found.get();
@@ -334,108 +379,4 @@ public final class WrapupService {
                     }
                 });
     }
-
-    // ---------------------------------------------------------------- publish
-
-    public boolean mayPublish(Incident incident, String userId) {
-        return userId.equals(incident.facilitator()) || userId.equals(incident.commanderId());
-    }
-
-    public String report(Incident incident) {
-        return reports.markdown(incident);
-    }
-
-    /** Posts (or updates) the summary in the learnings channel with the report as a Markdown file. */
-    public void publish(Incident incident, String callerId) {
-        if (config.learningsChannel().isEmpty()) {
-            incidents.tellPrivately(incident.channelId(), callerId, "WRAPUP_LEARNINGS_CHANNEL is not set, so there is "
-                    + "no company-wide channel to publish to; ask whoever runs Wrapup to set it. The report is on the "
-                    + "<" + incidents.timelineUrl(incident) + "|web page> meanwhile.");
-            return;
-        }
-        String channel = config.learningsChannel().get();
-        String markdown = SlackText.neutraliseBroadcasts(report(incident));
-        List<LayoutBlock> blocks = summary(incident);
-        String fallback = "Wrap-up: " + SlackText.neutraliseBroadcasts(incident.title());
-        Optional<WrapUps.Publication> previous = wrapups.publication(incident.id());
-        String ts;
-        if (previous.isPresent()) {
-            ts = previous.get().messageTs();
-            slack.call("chat.update", m -> m.chatUpdate(r -> r.channel(previous.get().channelId()).ts(ts)
-                    .text(fallback).blocks(blocks)));
-            if (previous.get().fileId() != null) {
-                slack.call("files.delete", m -> m.filesDelete(r -> r.file(previous.get().fileId())));
-            }
-        } else {
-            Optional<String> posted = slack.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(channel)
-                    .text(fallback).blocks(blocks).unfurlLinks(false))).map(r -> r.getTs());
-            if (posted.isEmpty()) {
-                incidents.tellPrivately(incident.channelId(), callerId, ":warning: I could not post to <#" + channel
-                        + ">; is the bot invited there? Nothing was published; please try again.");
-                return;
-            }
-            ts = posted.get();
-        }
-        String fileId = slack.ok("files.uploadV2", m -> m.filesUploadV2(r -> r.channel(channel).threadTs(ts)
-                        .filename("wrapup-" + incident.id() + ".md").title("Wrap-up: " + incident.title())
-                        .fileData(markdown.getBytes(StandardCharsets.UTF_8))))
-                .flatMap(r -> r.getFiles() == null || r.getFiles().isEmpty() ? Optional.empty()
-                        : Optional.ofNullable(r.getFiles().get(0).getId()))
-                .orElse(null);
-        wrapups.savePublication(incident.id(), channel, ts, fileId, clock.instant());
-        String permalink = slack.ok("chat.getPermalink", m -> m.chatGetPermalink(r -> r.channel(channel)
-                .messageTs(ts))).map(r -> r.getPermalink()).orElse(null);
-        slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                .text(":mega: " + SlackText.mention(callerId) + (previous.isPresent() ? " updated" : " published")
-                        + " the wrap-up in <#" + channel + ">" + (permalink != null ? ": " + permalink : ".")
-                        + " Thank you all for what you shared.")));
-    }
-
-    private List<LayoutBlock> summary(Incident incident) {
-        List<WrapUpComment> comments = wrapups.comments(incident.id());
-        List<ActionItem> actions = wrapups.actions(incident.id());
-        List<String> people = humans(incident.id());
-        long commented = comments.stream().map(WrapUpComment::userId).distinct().count();
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(SlackText.truncate("Wrap-up: "
-                + SlackText.neutraliseBroadcasts(incident.title()), 150), true))));
-        StringBuilder facts = new StringBuilder();
-        if (incident.severity() != null) {
-            facts.append("*").append(incident.severity().label()).append("* · ");
-        }
-        incident.timeToResolve().ifPresent(d -> facts.append("resolved in ")
-                .append(Durations.human(d))
-                .append(" · "));
-        facts.append(people.size()).append(" participants, ").append(commented).append(" commented · facilitated by ")
-                .append(SlackText.mention(incident.facilitator()));
-        blocks.add(section(s -> s.text(markdownText(facts.toString()))));
-        if (incident.summary() != null && !incident.summary().isBlank()) {
-            blocks.add(section(s -> s.text(markdownText(SlackText.truncate(
-                    SlackText.neutraliseBroadcasts(incident.summary()), 2900)))));
-        }
-        for (AgendaItem item : AgendaItem.values()) {
-            List<WrapUpComment> these = comments.stream().filter(c -> c.item() == item).toList();
-            if (these.isEmpty()) {
-                continue;
-            }
-            String list = these.stream().limit(5).map(c -> "• " + SlackText.neutraliseBroadcasts(
-                    SlackText.truncate(c.text().replace('\n', ' '), 300)))
-                    .collect(Collectors.joining("\n"))
-                    + (these.size() > 5 ? "\n_… and " + (these.size() - 5) + " more in the report_" : "");
-            blocks.add(section(s -> s.text(markdownText("*" + item.question() + "*\n"
-                    + SlackText.truncate(list, 2900)))));
-        }
-        if (!actions.isEmpty()) {
-            String list = actions.stream().map(a -> a.number() + ". " + SlackText.neutraliseBroadcasts(
-                    SlackText.truncate(a.text(), 300)) + " — " + SlackText.mention(a.ownerId())
-                    + (a.dueOn() != null ? " (due " + a.dueOn() + ")" : "") + (a.done() ? " :white_check_mark:" : ""))
-                    .collect(Collectors.joining("\n"));
-            blocks.add(section(s -> s.text(markdownText("*Action items*\n" + SlackText.truncate(list, 2900)))));
-        }
-        blocks.add(context(c -> c.elements(List.of(markdownText("The full report is in the thread and on the <"
-                + incidents.timelineUrl(incident) + "|web page>. Blameless: we look at what made the work hard, "
-                + "not at who did it.")))));
-        return blocks;
-    }
-
 }

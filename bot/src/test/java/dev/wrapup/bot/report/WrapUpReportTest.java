@@ -1,6 +1,7 @@
 package dev.wrapup.bot.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.domain.ActionItem;
@@ -55,5 +56,33 @@ class WrapUpReportTest {
     @Test
     void mentionsOfUnknownPeopleKeepTheNameSlackGave() {
         assertEquals("@cy and @U9", WrapUpReport.mentions("<@U3|cy> and <@U9>", id -> id));
+    }
+
+    @Test
+    void whatIsPublishedCarriesCurrentTextOnlyAndTheTimelineOnlyWhenAsked() {
+        List<Participant> people = List.of(new Participant("U1", "Ann", "UTC", "declared", T0),
+                new Participant("U2", "Bo", "UTC", "posted", T0));
+        TimelineEntry deleted = new TimelineEntry(3, 7, EntryKind.MESSAGE, null, "1.13", null, "U2", "Bo",
+                "the password is hunter2", List.of(), T0, T0, null, T0.plusSeconds(5), null, true, false, List.of());
+        TimelineEntry edited = new TimelineEntry(4, 7, EntryKind.MESSAGE, null, "1.14", null, "U2", "Bo",
+                "rotated, ask <@U1>", List.of(), T0, T0, T0.plusSeconds(9), null, null, false, false,
+                List.of(new TimelineEntry.Version("token xoxp-123", T0.plusSeconds(9))));
+        WrapUpReport.Contents contents = new WrapUpReport.Contents(incident(IncidentKind.INCIDENT), people,
+                List.of(deleted, edited), List.of(), List.of(), null);
+
+        String full = WrapUpReport.markdown(contents, Disclosure.FULL);
+        assertTrue(full.contains("hunter2") && full.contains("xoxp-123"), full);
+
+        String published = WrapUpReport.markdown(contents, Disclosure.PUBLIC);
+        assertFalse(published.contains("hunter2"), published);
+        assertFalse(published.contains("xoxp-123"), published);
+        assertTrue(published.contains("- **2026-11-20 10:00 UTC** Bo: _(message deleted)_"), "a deleted key moment: "
+                + published);
+        assertTrue(published.contains("rotated, ask @\u200BAnn _(edited)_"), published);
+        assertTrue(published.contains("## Full timeline"), published);
+
+        String withoutTimeline = WrapUpReport.markdown(contents, Disclosure.PUBLIC_WITHOUT_TIMELINE);
+        assertFalse(withoutTimeline.contains("## Full timeline"), withoutTimeline);
+        assertFalse(withoutTimeline.contains("rotated"), withoutTimeline);
     }
 }

@@ -83,6 +83,13 @@ public abstract class BotTest {
         assertEquals(200, response.statusCode(), response.body());
     }
 
+    /** The user joins the channel (as Slack tells it), which makes them a participant of its incident. */
+    protected void joins(String channel, String user) {
+        event(SlackEvents.memberJoined(channel, user, null));
+        Poll.until(user + " to be a participant", () -> incidents().findByChannel(channel)
+                .map(i -> participants().isParticipant(i.id(), user)).orElse(false));
+    }
+
     protected Incidents incidents() {
         return new Incidents(bot.wrapup().database().dsl());
     }
