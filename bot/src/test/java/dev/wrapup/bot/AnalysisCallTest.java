@@ -15,6 +15,10 @@ import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.AnalysisCalls;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,19 +110,22 @@ class AnalysisCallTest extends BotTest {
         assertTrue(refused.startsWith("Only the commander, who also facilitates"), refused);
         command("/wrapup", "facilitator <@" + BOB + ">", ALICE, "C0OPS");
 
-        String answer = command("/wrapup", "schedule 2099-01-01 10:00 Europe/Berlin", BOB, "C0OPS");
-        assertTrue(answer.startsWith("Moved the analysis call to <!date^4070941200^"), answer);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
+        Instant at = day.atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant();
+        String answer = command("/wrapup", "schedule " + day + " 10:00 Europe/Berlin", BOB, "C0OPS");
+        assertTrue(answer.startsWith("Moved the analysis call to <!date^" + at.getEpochSecond() + "^"), answer);
         FakeSlack.Call moved = fake.await("chat.postMessage", c -> c.param("text") != null
                 && c.param("text").contains("moved the analysis call"));
-        assertEquals(4070941200L, dateToken(moved.param("text")));
+        assertEquals(at.getEpochSecond(), dateToken(moved.param("text")));
         String ics = fake.await("upload", c -> c.param("content").contains("SEQUENCE:1")).param("content");
         assertTrue(ics.contains("UID:wrapup-incident-" + incident.id() + "@wrapup"), ics);
-        assertTrue(ics.contains("DTSTART:20990101T090000Z"), ics);
-        assertEquals(Instant.parse("2099-01-01T09:00:00Z"), calls().find(incident.id()).orElseThrow().scheduledAt());
+        assertTrue(ics.contains("DTSTART:" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC).format(at)), ics);
+        assertEquals(at, calls().find(incident.id()).orElseThrow().scheduledAt());
 
         assertTrue(command("/wrapup", "schedule 2001-01-01 10:00", BOB, "C0OPS").contains("has passed"));
         assertTrue(command("/wrapup", "schedule tomorrow", BOB, "C0OPS").contains("/wrapup schedule <yyyy-mm-dd HH:mm>"));
-        assertTrue(command("/wrapup", "schedule 2099-01-01 10:00 Mars/Olympus", BOB, "C0OPS")
+        assertTrue(command("/wrapup", "schedule " + day + " 10:00 Mars/Olympus", BOB, "C0OPS")
                 .startsWith("`Mars/Olympus` is not a timezone"));
     }
 
@@ -131,8 +138,10 @@ class AnalysisCallTest extends BotTest {
                 dev.wrapup.persistence.jooq.Tables.SLACK_USER,
                 dev.wrapup.persistence.jooq.Tables.SLACK_USER.USER_ID.eq(BOB)));
         command("/wrapup", "facilitator <@" + BOB + ">", ALICE, "C0OPS");
-        command("/wrapup", "schedule 2099-01-01 10:00", BOB, "C0OPS"); // Bob is in Los Angeles
-        assertEquals(Instant.parse("2099-01-01T18:00:00Z"), calls().find(incident.id()).orElseThrow().scheduledAt());
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
+        command("/wrapup", "schedule " + day + " 10:00", BOB, "C0OPS"); // Bob is in Los Angeles
+        assertEquals(day.atTime(10, 0).atZone(ZoneId.of("America/Los_Angeles")).toInstant(),
+                calls().find(incident.id()).orElseThrow().scheduledAt());
     }
 
     @Test

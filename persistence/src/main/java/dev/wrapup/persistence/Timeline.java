@@ -63,7 +63,10 @@ public final class Timeline {
         }
     }
 
-    /** Adds the entry; false when a message with the same (channel, ts) is already recorded. */
+    /**
+     * Adds the entry, its text and files cut to what the columns hold ({@link TimelineFit});
+     * false when a message with the same (channel, ts) is already recorded.
+     */
     public boolean add(DSLContext tx, NewEntry e, Instant now) {
         return tx.connectionResult(c -> {
             try (PreparedStatement s = c.prepareStatement(addSql)) {
@@ -71,13 +74,13 @@ public final class Timeline {
                 s.setLong(1, e.incidentId());
                 s.setString(2, e.channelId());
                 s.setString(3, e.kind().label());
-                s.setString(4, e.subtype());
+                s.setString(4, TimelineFit.subtype(e.subtype()));
                 s.setString(5, e.ts());
                 s.setString(6, e.threadTs());
                 s.setString(7, e.authorId());
-                s.setString(8, e.authorName());
-                s.setString(9, e.text());
-                s.setString(10, e.files().isEmpty() ? null : GSON.toJson(e.files()));
+                s.setString(8, TimelineFit.authorName(e.authorName()));
+                s.setString(9, TimelineFit.text(e.text()));
+                s.setString(10, TimelineFit.files(e.files()));
                 s.setObject(11, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
                 s.setObject(12, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
                 s.setString(13, e.targetTs());
@@ -110,11 +113,14 @@ public final class Timeline {
     }
 
     /**
-     * The message now reads newText: the text it replaces is kept as a version. Nothing
-     * changes when the text is the same (Slack also sends message_changed for unfurls
-     * and thread replies). False when the message is not recorded.
+     * The message now reads editedText (cut to fit as {@link #add} cuts it): the text it
+     * replaces is kept as a version. Nothing changes when the text is the same (Slack also
+     * sends message_changed for unfurls and thread replies). False when the message is not
+     * recorded.
      */
-    public boolean edit(DSLContext tx, String channelId, String ts, String newText, List<FileRef> files, Instant at) {
+    public boolean edit(DSLContext tx, String channelId, String ts, String editedText, List<FileRef> files,
+                        Instant at) {
+        String newText = TimelineFit.text(editedText);
         TimelineEntryRecord r = tx.selectFrom(TIMELINE_ENTRY)
                 .where(TIMELINE_ENTRY.CHANNEL_ID.eq(channelId).and(TIMELINE_ENTRY.TS.eq(ts)))
                 .forUpdate().fetchOne();
@@ -131,7 +137,7 @@ public final class Timeline {
             r.setEditedAt(at);
         }
         if (files != null && !files.isEmpty()) {
-            r.setFiles(GSON.toJson(files));
+            r.setFiles(TimelineFit.files(files));
         }
         r.store();
         return true;

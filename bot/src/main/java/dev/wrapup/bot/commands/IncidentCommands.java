@@ -76,9 +76,7 @@ public final class IncidentCommands {
             afterAck.execute(() -> modal.open(p.getTriggerId(), p.getChannelId(), inChannel, preset));
             return "Opening a form to declare the incident…";
         }
-        if (rest.length() > 500) {
-            throw new BadArguments("That title is " + rest.length() + " characters long; keep it under 500.");
-        }
+        TextLimit.TITLE.check(rest);
         Declaration d = new Declaration(p.getTeamId(), p.getUserId(), p.getChannelId(), severity, rest, null);
         if (here) {
             return declareHere(d, p.getChannelName());
@@ -181,6 +179,7 @@ public final class IncidentCommands {
         if (args.isEmpty()) {
             throw new BadArguments("What should the note say? `/incident note <text>`");
         }
+        TextLimit.NOTE.check(args);
         incidents.note(incident.get(), p.getUserId(), args);
         return "Noted as a key moment on the timeline.";
     }
@@ -196,6 +195,10 @@ public final class IncidentCommands {
         }
         if (incident.get().isResolved()) {
             return "This incident is already resolved. To reopen it, set a status: `/incident status investigating`.";
+        }
+        Optional<String> tooLong = TextLimit.SUMMARY.refusal(args);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
         }
         incidents.resolve(incident.get(), p.getUserId(), args);
         return "Resolved. Thank you, everyone. The analysis call will be scheduled and announced here.";

@@ -16,13 +16,9 @@ import dev.wrapup.domain.MaintenanceWindow.Step;
 import dev.wrapup.domain.MaintenanceWindow.Verdict;
 import dev.wrapup.domain.SlackUser;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -35,7 +31,6 @@ public final class MaintenanceCommands {
     private static final Pattern PLAN = Pattern.compile(
             "^(.+?)\\s+from\\s+(\\d{4}-\\d{2}-\\d{2}\\s+\\d{1,2}:\\d{2})\\s+to\\s+(\\d{4}-\\d{2}-\\d{2}\\s+\\d{1,2}:\\d{2})"
                     + "(?:\\s+(\\S+))?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd H:mm");
 
     private final MaintenanceService maintenance;
     private final UserDirectory users;
@@ -69,25 +64,13 @@ public final class MaintenanceCommands {
         if (p.getChannelId().startsWith("D")) {
             return "Plan a maintenance window in a channel, so that everyone working on it can follow.";
         }
-        ZoneId zone;
-        if (m.group(4) != null) {
-            try {
-                zone = ZoneId.of(m.group(4));
-            } catch (DateTimeException e) {
-                throw new BadArguments("`" + m.group(4) + "` is not a timezone: use Area/City as in Europe/Berlin.");
-            }
-        } else {
-            zone = users.known(p.getUserId()).map(SlackUser::zone).orElse(ZoneOffset.UTC);
-        }
-        Instant start = time(m.group(2), zone);
-        Instant end = time(m.group(3), zone);
-        if (!end.isAfter(start)) {
-            throw new BadArguments("The window must end after it starts.");
-        }
-        if (start.isBefore(clock.instant().minusSeconds(60))) {
-            throw new BadArguments("That window starts in the past; plan one that is still to come.");
-        }
+        ZoneId zone = m.group(4) != null ? DateInput.zone(m.group(4))
+                : users.known(p.getUserId()).map(SlackUser::zone).orElse(ZoneOffset.UTC);
+        Instant start = DateInput.dateTime(m.group(2)).atZone(zone).toInstant();
+        Instant end = DateInput.dateTime(m.group(3)).atZone(zone).toInstant();
+        DateInput.window(start, end, clock.instant());
         String title = m.group(1).strip();
+        TextLimit.TITLE.check(title);
         return maintenance.plan(p.getTeamId(), p.getChannelId(), p.getChannelName(), p.getUserId(), title, start, end,
                         zone)
                 .map(i -> ":construction: Planned *" + SlackText.escape(title) + "*: " + SlackText.date(start) + " → "
@@ -96,14 +79,6 @@ public final class MaintenanceCommands {
                         + (maintenance.announces() ? "A heads-up goes out ahead of the start."
                         : "No heads-up will be posted: WRAPUP_ANNOUNCE_CHANNEL is not set."))
                 .orElse("This channel already has an open incident or maintenance window; finish it first.");
-    }
-
-    private static Instant time(String text, ZoneId zone) throws BadArguments {
-        try {
-            return LocalDateTime.parse(text.replaceAll("\\s+", " "), WHEN).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadArguments("`" + text + "` is not a date and time like 2026-12-05 22:00.");
-        }
     }
 
     private String step(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
@@ -120,6 +95,7 @@ public final class MaintenanceCommands {
         if (window.status() == IncidentStatus.ENDED) {
             return "The window has ended; its plan can no longer change.";
         }
+        TextLimit.STEP.check(words[1].strip());
         int n = maintenance.step(window, p.getUserId(), owner.get(), words[1].strip());
         return "Step " + n + " added for " + SlackText.mention(owner.get()) + ".";
     }
@@ -134,6 +110,9 @@ public final class MaintenanceCommands {
         String why = words.length > 1 ? words[1].strip() : "";
         if (state == State.FAILED && why.isEmpty()) {
             throw new BadArguments("Say why step " + words[0] + " failed: `/maintenance failed " + words[0] + " <why>`.");
+        }
+        if (state == State.FAILED) {
+            TextLimit.FAILURE.check(why);
         }
         int n = Integer.parseInt(words[0]);
         Optional<Step> step = maintenance.window(window.id()).flatMap(w -> w.steps().stream()
@@ -156,6 +135,7 @@ public final class MaintenanceCommands {
         if (args.isBlank()) {
             throw new BadArguments("What was the impact? `/maintenance impact <text>`.");
         }
+        TextLimit.IMPACT.check(args);
         Optional<String> refused = access.refusal(window, p.getUserId(), Action.RECORD_IMPACT);
         if (refused.isPresent()) {
             return refused.get();

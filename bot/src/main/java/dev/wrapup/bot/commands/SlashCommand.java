@@ -26,7 +26,7 @@ public final class SlashCommand implements SlashCommandHandler {
     }
 
     /** A subcommand's arguments are not what it takes; the message says why, the usage follows. */
-    public static final class BadArguments extends Exception {
+    public static class BadArguments extends Exception {
         public BadArguments(String message) {
             super(message);
         }
@@ -69,6 +69,8 @@ public final class SlashCommand implements SlashCommandHandler {
         }
         try {
             return ctx.ack(subcommand.handle(payload, args, ctx));
+        } catch (InputRefused e) {
+            return ctx.ack(e.getMessage());
         } catch (BadArguments e) {
             return ctx.ack(e.getMessage() + "\n\n" + usage);
         } catch (Exception e) {

@@ -15,12 +15,9 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.SlackUser;
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -79,6 +76,7 @@ public final class WrapupCommands {
             throw new BadArguments("What is your comment? `/wrapup " + item.word() + " <text>` ("
                     + item.question().toLowerCase() + ").");
         }
+        TextLimit.COMMENT.check(text);
         return wrapups.comment(incident.get(), p.getUserId(), item, text, "command");
     }
 
@@ -117,19 +115,10 @@ public final class WrapupCommands {
         java.time.LocalDate due = null;
         java.util.regex.Matcher m = DUE.matcher(text);
         if (m.matches()) {
-            try {
-                due = java.time.LocalDate.parse(m.group(2));
-            } catch (DateTimeParseException e) {
-                throw new BadArguments("`" + m.group(2) + "` is not a due date like 2026-12-01.");
-            }
+            due = DateInput.due(m.group(2), java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)));
             text = m.group(1).strip();
-            if (due.isBefore(java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1))) {
-                throw new BadArguments("The due date " + due + " has passed.");
-            }
         }
-        if (text.length() > 1000) {
-            throw new BadArguments("Keep action items short and actionable: under 1000 characters.");
-        }
+        TextLimit.ACTION.check(text);
         Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.ADD_ACTION);
         if (refused.isPresent()) {
             return refused.get();
@@ -147,6 +136,7 @@ public final class WrapupCommands {
         if (p.getChannelId().startsWith("D")) {
             return "Start a wrap-up in a channel, so that its members can take part.";
         }
+        TextLimit.TITLE.check(title.strip());
         return wrapups.start(p.getTeamId(), p.getChannelId(), p.getChannelName(), p.getUserId(), title.strip())
                 .map(i -> "Started the wrap-up of *" + SlackText.escape(i.title()) + "*. The channel's members are "
                         + "its participants; the analysis call will be announced here.")
@@ -167,31 +157,6 @@ public final class WrapupCommands {
         return "Publishing the wrap-up…";
     }
 
-    /** A time as people type it: "yyyy-mm-dd HH:mm", then an optional Area/City. */
-    record When(LocalDateTime local, Optional<ZoneId> zone) {
-        static When parse(String args, String usage) throws BadArguments {
-            String[] words = args.strip().split("\\s+");
-            if (words.length < 2 || words.length > 3) {
-                throw new BadArguments("Give the date and time as `" + usage + " <yyyy-mm-dd HH:mm> [Area/City]`.");
-            }
-            LocalDateTime local;
-            try {
-                local = LocalDateTime.parse(words[0] + " " + words[1], WHEN);
-            } catch (DateTimeParseException e) {
-                throw new BadArguments("`" + words[0] + " " + words[1] + "` is not a date and time like 2026-11-24 15:30.");
-            }
-            Optional<ZoneId> zone = Optional.empty();
-            if (words.length == 3) {
-                try {
-                    zone = Optional.of(ZoneId.of(words[2]));
-                } catch (DateTimeException e) {
-                    throw new BadArguments("`" + words[2] + "` is not a timezone: use Area/City as in Europe/Berlin.");
-                }
-            }
-            return new When(local, zone);
-        }
-    }
-
     private String schedule(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
         Optional<Incident> incident = incidents.inChannel(p.getChannelId());
         if (incident.isEmpty()) {
@@ -201,10 +166,11 @@ public final class WrapupCommands {
         if (refused.isPresent()) {
             return refused.get();
         }
-        When when = When.parse(args, "/wrapup schedule");
+        DateInput.When when = DateInput.When.parse(args, "/wrapup schedule");
         Optional<String> callerTz = users.known(p.getUserId()).map(SlackUser::tz);
         ZoneId zone = when.zone().orElseGet(() -> callerTz.map(ZoneId::of).orElse(ZoneOffset.UTC));
         var at = when.local().atZone(zone).toInstant();
+        DateInput.callTime(at, clock.instant());
         Optional<String> notMoved = calls.reschedule(incident.get(), p.getUserId(), at);
         if (notMoved.isPresent()) {
             return notMoved.get();

@@ -14,6 +14,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import dev.wrapup.bot.commands.TextLimit;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.wrapup.WrapupService;
@@ -62,6 +63,12 @@ public final class CommentModal {
                 return ctx.ackWithErrors(Map.of(AgendaItem.WELL.word(),
                         "Please answer at least one of the three questions."));
             }
+            Map<String, String> tooLong = new LinkedHashMap<>();
+            answers.forEach((item, text) -> TextLimit.COMMENT.refusal(text)
+                    .ifPresent(r -> tooLong.put(item.word(), r)));
+            if (!tooLong.isEmpty()) {
+                return ctx.ackWithErrors(tooLong);
+            }
             Optional<Incident> incident = incidents.incidents().find(incidentId);
             if (incident.isEmpty()) {
                 return ctx.ack();
@@ -91,7 +98,8 @@ public final class CommentModal {
 
     private static com.slack.api.model.block.LayoutBlock question(AgendaItem item) {
         return input(i -> i.blockId(item.word()).optional(true).label(plainText(item.question()))
-                .element(plainTextInput(e -> e.actionId(item.word()).multiline(true).maxLength(3000))));
+                .element(plainTextInput(e -> e.actionId(item.word()).multiline(true)
+                        .maxLength(TextLimit.COMMENT.max()))));
     }
 
 

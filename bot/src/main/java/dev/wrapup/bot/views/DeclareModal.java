@@ -18,11 +18,13 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.wrapup.bot.commands.IncidentCommands;
+import dev.wrapup.bot.commands.TextLimit;
 import dev.wrapup.bot.incident.Declaration;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.domain.Severity;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -51,6 +53,13 @@ public final class DeclareModal {
             String title = ViewValues.text(values, "title");
             if (title == null || title.isBlank()) {
                 return ctx.ackWithErrors(Map.of("title", "Give the incident a title."));
+            }
+            Map<String, String> tooLong = new LinkedHashMap<>();
+            TextLimit.TITLE.refusal(title.strip()).ifPresent(r -> tooLong.put("title", r));
+            TextLimit.DESCRIPTION.refusal(ViewValues.text(values, "description"))
+                    .ifPresent(r -> tooLong.put("description", r));
+            if (!tooLong.isEmpty()) {
+                return ctx.ackWithErrors(tooLong);
             }
             String severityText = values.getOrDefault("severity", Map.of()).get("severity") == null ? null
                     : values.get("severity").get("severity").getSelectedOption() == null ? null
@@ -89,7 +98,7 @@ public final class DeclareModal {
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(asBlocks(
                         input(i -> i.blockId("title").label(plainText("Title"))
-                                .element(plainTextInput(e -> e.actionId("title").maxLength(500)
+                                .element(plainTextInput(e -> e.actionId("title").maxLength(TextLimit.TITLE.max())
                                         .placeholder(plainText("What is happening, in a few words"))))),
                         input(i -> i.blockId("severity").label(plainText("Severity")).optional(true)
                                 .element(staticSelect(e -> {
@@ -101,7 +110,7 @@ public final class DeclareModal {
                                 }))),
                         input(i -> i.blockId("description").label(plainText("Description")).optional(true)
                                 .element(plainTextInput(e -> e.actionId("description").multiline(true)
-                                        .maxLength(3000)))))));
+                                        .maxLength(TextLimit.DESCRIPTION.max())))))));
         slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
