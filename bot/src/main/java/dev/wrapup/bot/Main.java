@@ -27,6 +27,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything loads H2: its server for `export` (AUTO_SERVER) listens on loopback only.
+        Database.listenOnLoopbackOnly();
         int code = run(args, System.getenv(), System.out, System.err);
         if (code >= 0) {
             System.exit(code);

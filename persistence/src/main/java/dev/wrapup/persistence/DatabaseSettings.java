@@ -2,7 +2,11 @@ package dev.wrapup.persistence;
 
 import java.nio.file.Path;
 
-/** Where the database is and how to log in to it. */
+/**
+ * Where the database is and how to log in to it. An H2 file given without a user and
+ * password is kept by Wrapup: a generated password in a file beside it, readable by its
+ * owner only (see {@link Database#open}).
+ */
 public record DatabaseSettings(String url, String user, String password) {
 
     /** The embedded default: an H2 file under the given folder, every commit on disk at once. */
@@ -12,10 +16,17 @@ public record DatabaseSettings(String url, String user, String password) {
         // AUTO_SERVER=TRUE: `wrapup export` can read the file while the bot runs.
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("wrapup")
                 + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
-        return new DatabaseSettings(url, "sa", "");
+        return new DatabaseSettings(url, null, null);
     }
 
     public Vendor vendor() {
         return Vendor.of(url);
+    }
+
+    /** Never prints the password (settings end up in logs and exception messages). */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", password="
+                + (password == null ? null : "(hidden)") + "]";
     }
 }
