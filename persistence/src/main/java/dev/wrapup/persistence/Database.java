@@ -1,5 +1,7 @@
 package dev.wrapup.persistence;
 
+import static dev.wrapup.persistence.jooq.Tables.HEALTH_PROBE;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -116,15 +118,24 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
-    /** True when a connection can be had and answers within two seconds. */
-    public boolean isReachable() {
+    /**
+     * True when a write commits: one row of {@code health_probe} is updated in a short
+     * transaction of its own (two seconds at most for the statement). A database that
+     * still answers reads but cannot write, a full disk or a read-only one, is down.
+     */
+    public boolean acceptsWrites() {
         if (dataSource.isClosed()) {
             return false;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException | RuntimeException e) {
-            log.warn("database not reachable: {}", e.getMessage());
+        try {
+            int updated = dsl.transactionResult(cfg -> cfg.dsl().update(HEALTH_PROBE)
+                    .set(HEALTH_PROBE.WRITES, HEALTH_PROBE.WRITES.plus(1))
+                    .where(HEALTH_PROBE.ID.eq(1))
+                    .queryTimeout(2)
+                    .execute());
+            return updated == 1;
+        } catch (RuntimeException e) {
+            log.warn("the database refuses writes: {}", e.getMessage());
             return false;
         }
     }
