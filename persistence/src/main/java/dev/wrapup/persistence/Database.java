@@ -72,7 +72,8 @@ public final class Database implements AutoCloseable {
      * the password kept beside it (generated at first start; a database from before
      * passwords is moved to it).
      */
-    public static Database open(DatabaseSettings settings) {
+    public static Database open(DatabaseSettings given) {
+        DatabaseSettings settings = given.closedByWrapup();
         Optional<EmbeddedDatabase> embedded = EmbeddedDatabase.of(settings);
         if (embedded.isEmpty()) {
             return new Database(settings.vendor(), pool(settings), null);
