@@ -6,8 +6,14 @@ import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.DatabaseSettings;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /** `java -jar wrapup.jar [run|migrate|export|--help]`. */
 public final class Main {
@@ -24,10 +30,16 @@ public final class Main {
             "",
             "Configuration is read from environment variables; README.md lists them.");
 
+    /** How long an orderly stop may take before the process exits anyway. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(25);
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // Before anything loads H2: its server for `export` (AUTO_SERVER) listens on loopback only.
+        Database.listenOnLoopbackOnly();
         int code = run(args, System.getenv(), System.out, System.err);
         if (code >= 0) {
             System.exit(code);
@@ -70,8 +82,45 @@ public final class Main {
 
     private static void runBot(Config config) throws Exception {
         Wrapup wrapup = Wrapup.start(config, Clock.systemUTC());
-        // Jetty's threads keep the JVM up; SIGTERM stops everything in order.
+        // Jetty's threads keep the JVM up. SIGTERM and SIGINT stop everything in order, the
+        // database last, and only then let the JVM run its shutdown hooks: H2 has one of its
+        // own that would close the database under requests still being answered (it cannot
+        // be turned off together with AUTO_SERVER). The hook here covers any other exit.
         Runtime.getRuntime().addShutdownHook(new Thread(wrapup::close, "shutdown"));
+        AtomicBoolean stopping = new AtomicBoolean();
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    if (stopping.compareAndSet(false, true)) {
+                        // Not a daemon (the signal's own thread is one): the JVM would otherwise
+                        // begin exiting by itself once Jetty's threads end, mid-stop.
+                        Thread stop = new Thread(() -> stop(wrapup), "stop");
+                        stop.setDaemon(false);
+                        stop.start();
+                    }
+                });
+            } catch (IllegalArgumentException e) {
+                // The JVM keeps this signal for itself (-Xrs): the shutdown hook stops the bot then.
+                log.warn("SIG{} stops the bot through the JVM's shutdown hooks: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    /** Stops the bot in order and exits 0; gives up waiting after {@link #STOP_LIMIT}, within the usual 30 s grace. */
+    private static void stop(Wrapup wrapup) {
+        Thread limit = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_LIMIT.toMillis());
+                log.error("still stopping after {} s; exiting without waiting any longer", STOP_LIMIT.toSeconds());
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-limit");
+        limit.setDaemon(true);
+        limit.start();
+        wrapup.close();
+        System.exit(0);
     }
 
     private static int migrate(DatabaseSettings settings, PrintStream out) {

@@ -65,6 +65,7 @@ public final class Wrapup implements AutoCloseable {
     private final SocketModeApp socketMode;
     private final IncidentService incidents;
     private final Admins admins;
+    private boolean closed;
 
     private Wrapup(Config config, Database database, Slack slack, ExecutorService afterAck,
                    Scheduling scheduling, SlackOutbox outbox, WebServer web, SocketModeApp socketMode,
@@ -197,19 +198,30 @@ public final class Wrapup implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Stops in order: no new requests (those under way are answered), then the work
+     * they handed on, the scheduler and the Slack outbox, and the database last, once
+     * nothing uses it. Closing again, or meanwhile from another thread, waits for that.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long started = System.nanoTime();
+        log.info("stopping");
         try {
             if (socketMode != null) {
                 socketMode.close();
             }
         } catch (Exception e) {
-            log.warn("stopping Socket Mode", e);
+            log.warn("stopping Socket Mode: {}", e.toString());
         }
         try {
             web.close();
         } catch (Exception e) {
-            log.warn("stopping the web server", e);
+            log.warn("stopping the web server: {}", e.toString());
         }
         incidents.close();
         admins.close();
@@ -222,5 +234,6 @@ public final class Wrapup implements AutoCloseable {
         scheduling.close();
         outbox.close();
         database.close();
+        log.info("stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 }

@@ -1,10 +1,13 @@
 package dev.wrapup.persistence;
 
+import static dev.wrapup.persistence.jooq.Tables.HEALTH_PROBE;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -24,6 +27,16 @@ public final class Database implements AutoCloseable {
         // jOOQ prints a banner and a tip of the day on first use; a bot's log is no place for them.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        // Before any database is opened here: H2 reads it once.
+        EmbeddedDatabase.listenOnLoopbackOnly();
+    }
+
+    /**
+     * H2's server for `export` (AUTO_SERVER) listens on loopback only; entry points call
+     * this first, before anything may load H2.
+     */
+    public static void listenOnLoopbackOnly() {
+        EmbeddedDatabase.listenOnLoopbackOnly();
     }
 
     private final Vendor vendor;
@@ -32,9 +45,12 @@ public final class Database implements AutoCloseable {
     private final GroupCommit groupCommit;
     /** Null where other replicas may change what it would remember (see {@link #channelIncidents}). */
     private final ChannelIncidents channelIncidents;
+    /** Null unless Wrapup keeps this H2 file's password and permissions. */
+    private final EmbeddedDatabase embedded;
 
-    private Database(Vendor vendor, HikariDataSource dataSource) {
+    private Database(Vendor vendor, HikariDataSource dataSource, EmbeddedDatabase embedded) {
         this.vendor = vendor;
+        this.embedded = embedded;
         this.dataSource = dataSource;
         // Unquoted names: the migrations create unquoted tables, which H2 folds to upper
         // case and PostgreSQL to lower case; unquoted SQL finds them on both.
@@ -50,9 +66,30 @@ public final class Database implements AutoCloseable {
         this.groupCommit = new GroupCommit(dsl);
     }
 
-    /** Opens a pool on the database; nothing is created or changed until {@link #migrate()}. */
-    public static Database open(DatabaseSettings settings) {
-        Vendor vendor = settings.vendor();
+    /**
+     * Opens a pool on the database; nothing is created or changed until {@link #migrate()}.
+     * An H2 file given without credentials gets its folder and files made private and
+     * the password kept beside it (generated at first start; a database from before
+     * passwords is moved to it).
+     */
+    public static Database open(DatabaseSettings given) {
+        DatabaseSettings settings = given.closedByWrapup();
+        Optional<EmbeddedDatabase> embedded = EmbeddedDatabase.of(settings);
+        if (embedded.isEmpty()) {
+            return new Database(settings.vendor(), pool(settings), null);
+        }
+        DatabaseSettings withPassword = embedded.get().prepare();
+        // The first connection stays open while the pool starts, so that H2 opens the file once.
+        try (Connection first = embedded.get().connect(withPassword)) {
+            HikariDataSource pool = pool(withPassword);
+            embedded.get().makeFilesPrivate();
+            return new Database(settings.vendor(), pool, embedded.get());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("wrapup");
         config.setJdbcUrl(settings.url());
@@ -66,7 +103,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         // Fail at start when the database cannot be reached, not at the first event.
         config.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
-        return new Database(vendor, new HikariDataSource(config));
+        return new HikariDataSource(config);
     }
 
     /** Applies every pending migration: Wrapup's own tables and Quartz's. */
@@ -82,15 +119,24 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
-    /** True when a connection can be had and answers within two seconds. */
-    public boolean isReachable() {
+    /**
+     * True when a write commits: one row of {@code health_probe} is updated in a short
+     * transaction of its own (two seconds at most for the statement). A database that
+     * still answers reads but cannot write, a full disk or a read-only one, is down.
+     */
+    public boolean acceptsWrites() {
         if (dataSource.isClosed()) {
             return false;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException | RuntimeException e) {
-            log.warn("database not reachable: {}", e.getMessage());
+        try {
+            int updated = dsl.transactionResult(cfg -> cfg.dsl().update(HEALTH_PROBE)
+                    .set(HEALTH_PROBE.WRITES, HEALTH_PROBE.WRITES.plus(1))
+                    .where(HEALTH_PROBE.ID.eq(1))
+                    .queryTimeout(2)
+                    .execute());
+            return updated == 1;
+        } catch (RuntimeException e) {
+            log.warn("the database refuses writes: {}", e.getMessage());
             return false;
         }
     }
@@ -137,5 +183,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         groupCommit.close();
         dataSource.close();
+        if (embedded != null) {
+            // H2 writes its trace file only when something goes wrong, after the files were made private.
+            embedded.makeFilesPrivate();
+        }
     }
 }

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** GET /healthz: 200 when the database answers, 503 when it does not. */
+/** GET /healthz: 200 when the database takes a write, 503 when it does not (down, full, read-only). */
 final class HealthServlet extends HttpServlet {
     private final Database database;
 
@@ -16,7 +16,7 @@ final class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        boolean up = database.isReachable();
+        boolean up = database.acceptsWrites();
         resp.setStatus(up ? 200 : 503);
         resp.setContentType("application/json");
         resp.setHeader("Cache-Control", "no-store");

@@ -28,6 +28,11 @@ public final class WebServer implements AutoCloseable {
         context.setContextPath("/");
         context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/healthz");
         server.setHandler(context);
+        // Graceful stop: the connector closes its port at once (new connections are
+        // refused), answers what its open connections already sent with
+        // "Connection: close", and stop() waits up to 5 s for them to finish. No
+        // GracefulHandler: it would answer 503 to a request arriving meanwhile on an open
+        // connection, which the bot can still serve; the database closes after Jetty.
         server.setStopTimeout(5_000);
     }
 

@@ -90,6 +90,36 @@ public final class BotProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as an orchestrator stops the bot; returns at once (see {@link #awaitExit}). */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process has ended within the time given. */
+    public java.util.OptionalInt awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
+    /** Runs `java -jar wrapup.jar export …` in the bot's directory and returns what it printed. */
+    public static String export(Path workDir, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(workDir, "export", ".out");
+        Path err = Files.createTempFile(workDir, "export", ".err");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString(), "export"));
+        command.addAll(List.of(args));
+        Process export = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!export.waitFor(60, TimeUnit.SECONDS)) {
+            export.destroyForcibly();
+            throw new AssertionError("export did not finish in 60 s: " + Files.readString(err));
+        }
+        if (export.exitValue() != 0) {
+            throw new AssertionError("export exited with " + export.exitValue() + ": " + Files.readString(err));
+        }
+        return Files.readString(out, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

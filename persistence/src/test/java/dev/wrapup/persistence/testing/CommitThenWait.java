@@ -8,7 +8,7 @@ import java.time.Instant;
 /** Run in a child JVM by DurabilityTest: commits rows, says so, then waits to be killed. */
 public final class CommitThenWait {
     public static void main(String[] args) throws Exception {
-        Database database = Database.open(new DatabaseSettings(args[0], "sa", ""));
+        Database database = Database.open(new DatabaseSettings(args[0], null, null));
         database.migrate();
         int rows = Integer.parseInt(args[1]);
         for (int i = 0; i < rows; i++) {

@@ -21,8 +21,9 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** A temp H2 file without credentials, as the bot is usually given one: Wrapup keeps its password. */
     public static DatabaseSettings h2(Path dir) {
-        return new DatabaseSettings("jdbc:h2:file:" + dir.toAbsolutePath().resolve("wrapup") + ";WRITE_DELAY=0", "sa", "");
+        return new DatabaseSettings("jdbc:h2:file:" + dir.toAbsolutePath().resolve("wrapup") + ";WRITE_DELAY=0", null, null);
     }
 
     /**
