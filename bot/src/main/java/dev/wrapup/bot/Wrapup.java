@@ -108,7 +108,7 @@ public final class Wrapup implements AutoCloseable {
         UserDirectory users = new UserDirectory(new Users(database.dsl()), new Timeline(database.dsl()), calls,
                 afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database));
-        IncidentService incidents = new IncidentService(config, database, calls, users, afterAck, clock);
+        IncidentService incidents = new IncidentService(config, database, calls, outbox, users, clock);
         AnalysisCallService analysis = new AnalysisCallService(config, database, incidents, calls, outbox, users,
                 scheduling,
                 new SlotFinder(WorkingHours.parse(config.workingHours()), config.slotAlignment()),
@@ -116,10 +116,8 @@ public final class Wrapup implements AutoCloseable {
         WrapupService wrapups = new WrapupService(config, database, incidents, analysis, calls, outbox, users,
                 scheduling,
                 BlameDetector.standard(), reports(database), afterAck, clock);
-        MaintenanceService maintenance = new MaintenanceService(config, database, incidents, analysis, calls, outbox,
-                users, scheduling, afterAck, clock);
-        incidents.onResolved((incident, by) -> analysis.planAfterResolve(incident));
-        incidents.onReopened((incident, by) -> analysis.cancelOnReopen(incident));
+        MaintenanceService maintenance = new MaintenanceService(config, database, incidents, outbox, users,
+                scheduling, clock);
         analysis.onCallStarted(wrapups::askEveryone);
 
         EventRecorder recorder = new EventRecorder(database, users, afterAck, clock, config.highlightReaction());
@@ -127,7 +125,7 @@ public final class Wrapup implements AutoCloseable {
                 m.entry().text()));
         incidents.onNote((incident, by, text) -> wrapups.nudgeIfBlaming(incident.channelId(), by, text));
         app.use(recorder);
-        DeclareModal declareModal = new DeclareModal(calls, incidents, afterAck);
+        DeclareModal declareModal = new DeclareModal(calls, incidents);
         IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck);
         declareModal.register(app, () -> incidentCommands);
         new CommentModal(calls, incidents, wrapups, afterAck).register(app);
@@ -199,7 +197,6 @@ public final class Wrapup implements AutoCloseable {
         } catch (Exception e) {
             log.warn("stopping the web server", e);
         }
-        incidents.close();
         afterAck.shutdown();
         try {
             afterAck.awaitTermination(10, TimeUnit.SECONDS);
