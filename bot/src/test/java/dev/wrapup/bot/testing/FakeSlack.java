@@ -177,7 +177,12 @@ public final class FakeSlack implements AutoCloseable {
         return Collections.unmodifiableList(calls);
     }
 
-    /** The calls to the method that Slack carried out: answered 200 with ok=true. */
+    /** The calls Slack carried out: answered 200 with ok=true. */
+    public List<Call> succeeded() {
+        return List.copyOf(succeeded);
+    }
+
+    /** The calls to the method that Slack carried out. */
     public List<Call> succeeded(String method) {
         return succeeded.stream().filter(c -> c.method().equals(method)).toList();
     }
