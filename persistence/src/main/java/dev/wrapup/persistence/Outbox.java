@@ -2,7 +2,6 @@ package dev.wrapup.persistence;
 
 import static dev.wrapup.persistence.jooq.Tables.SLACK_OUTBOX;
 
-import dev.wrapup.persistence.jooq.tables.SlackOutbox;
 import dev.wrapup.persistence.jooq.tables.records.SlackOutboxRecord;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +48,8 @@ public final class Outbox {
                        Instant nextAttemptAt, Instant postedAt, String postedTs, Instant failedAt, String error) {
     }
 
+    private static final Condition PENDING = SLACK_OUTBOX.POSTED_AT.isNull().and(SLACK_OUTBOX.FAILED_AT.isNull());
+
     private final DSLContext dsl;
 
     public Outbox(DSLContext dsl) {
@@ -71,45 +72,36 @@ public final class Outbox {
                 .fetchOne(SLACK_OUTBOX.ID);
     }
 
-    private static Condition pending(SlackOutbox t) {
-        return t.POSTED_AT.isNull().and(t.FAILED_AT.isNull());
-    }
-
     /**
      * What may be done now, oldest first: of each conversation only its oldest item still
      * to do, and only when its time has come and no worker holds it.
      */
     public List<Item> due(Instant now, int limit) {
-        SlackOutbox o = SLACK_OUTBOX.as("o");
-        SlackOutbox earlier = SLACK_OUTBOX.as("earlier");
-        return dsl.selectFrom(o)
-                .where(pending(o))
-                .and(o.NEXT_ATTEMPT_AT.le(now))
-                .and(o.CLAIMED_UNTIL.isNull().or(o.CLAIMED_UNTIL.le(now)))
-                .andNotExists(DSL.selectOne().from(earlier)
-                        .where(earlier.CONVERSATION.eq(o.CONVERSATION))
-                        .and(pending(earlier))
-                        .and(earlier.ID.lt(o.ID)))
-                .orderBy(o.ID)
+        return dsl.selectFrom(SLACK_OUTBOX)
+                .where(SLACK_OUTBOX.ID.in(DSL.select(DSL.min(SLACK_OUTBOX.ID)).from(SLACK_OUTBOX)
+                        .where(PENDING).groupBy(SLACK_OUTBOX.CONVERSATION)))
+                .and(SLACK_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                .and(SLACK_OUTBOX.CLAIMED_UNTIL.isNull().or(SLACK_OUTBOX.CLAIMED_UNTIL.le(now)))
+                .orderBy(SLACK_OUTBOX.ID)
                 .limit(limit)
                 .fetch(Outbox::map);
     }
 
     /** The oldest item still to do, whatever its conversation. */
     public Optional<Item> next() {
-        return dsl.selectFrom(SLACK_OUTBOX).where(pending(SLACK_OUTBOX)).orderBy(SLACK_OUTBOX.ID).limit(1)
+        return dsl.selectFrom(SLACK_OUTBOX).where(PENDING).orderBy(SLACK_OUTBOX.ID).limit(1)
                 .fetchOptional().map(Outbox::map);
     }
 
     /** Every item still to do, oldest first. */
     public List<Item> pending() {
-        return dsl.selectFrom(SLACK_OUTBOX).where(pending(SLACK_OUTBOX)).orderBy(SLACK_OUTBOX.ID)
+        return dsl.selectFrom(SLACK_OUTBOX).where(PENDING).orderBy(SLACK_OUTBOX.ID)
                 .fetch(Outbox::map);
     }
 
     /** Whether a later item of the same kind, subject and conversation is still to do, and makes this one moot. */
     public boolean superseded(Item item) {
-        return dsl.fetchExists(SLACK_OUTBOX, pending(SLACK_OUTBOX)
+        return dsl.fetchExists(SLACK_OUTBOX, PENDING
                 .and(SLACK_OUTBOX.CONVERSATION.eq(item.conversation()))
                 .and(SLACK_OUTBOX.KIND.eq(item.kind()))
                 .and(item.subjectId() == null ? SLACK_OUTBOX.SUBJECT_ID.isNull()
@@ -121,7 +113,7 @@ public final class Outbox {
     public boolean claim(long id, Instant now, Instant until) {
         return dsl.update(SLACK_OUTBOX).set(SLACK_OUTBOX.CLAIMED_UNTIL, until)
                 .where(SLACK_OUTBOX.ID.eq(id))
-                .and(pending(SLACK_OUTBOX))
+                .and(PENDING)
                 .and(SLACK_OUTBOX.CLAIMED_UNTIL.isNull().or(SLACK_OUTBOX.CLAIMED_UNTIL.le(now)))
                 .execute() == 1;
     }
@@ -129,7 +121,7 @@ public final class Outbox {
     /** Lets go of every claim: for a worker that knows it is the only one, at its start. */
     public int releaseClaims() {
         return dsl.update(SLACK_OUTBOX).setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
-                .where(SLACK_OUTBOX.CLAIMED_UNTIL.isNotNull()).and(pending(SLACK_OUTBOX)).execute();
+                .where(SLACK_OUTBOX.CLAIMED_UNTIL.isNotNull()).and(PENDING).execute();
     }
 
     /** Done, in the caller's transaction; ts is the message Slack posted, if it posted one. */

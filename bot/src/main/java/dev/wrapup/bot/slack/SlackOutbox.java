@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -116,6 +117,10 @@ public final class SlackOutbox implements AutoCloseable {
     /** Conversations with an item being done by this worker now. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final AtomicInteger working = new AtomicInteger();
+    /** A look for work is queued on the dispatcher: wakes meanwhile need not queue another. */
+    private final AtomicBoolean woken = new AtomicBoolean();
+    /** Set by close: what fails from then on (the database going away) is not worth a stack trace. */
+    private volatile boolean closing;
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slack-outbox");
         t.setDaemon(true);
@@ -204,6 +209,9 @@ public final class SlackOutbox implements AutoCloseable {
 
     /** Something was queued or finished: look for work now rather than at the next poll. */
     public void wake() {
+        if (!woken.compareAndSet(false, true)) {
+            return; // a look is due already, and will see this too
+        }
         try {
             dispatcher.execute(this::dispatch);
         } catch (RejectedExecutionException stopping) {
@@ -225,6 +233,7 @@ public final class SlackOutbox implements AutoCloseable {
 
     /** Hands each conversation's next due item to a worker thread, as many as are free. */
     private void dispatch() {
+        woken.set(false);
         try {
             int free = WORKERS - working.get();
             if (free <= 0) {
@@ -258,7 +267,9 @@ public final class SlackOutbox implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            log.error("looking for Slack work", e); // the database may be gone; the next poll tries again
+            if (!closing) {
+                log.error("looking for Slack work", e); // the database may be gone; the next poll tries again
+            }
         }
     }
 
@@ -269,14 +280,19 @@ public final class SlackOutbox implements AutoCloseable {
             outcome = performer == null ? new Outcome.Refused("nothing does work of kind " + item.kind())
                     : performer.perform(item);
         } catch (RuntimeException e) {
-            log.error("Slack work {} ({}) failed", item.id(), item.kind(), e);
+            if (!closing) {
+                log.error("Slack work {} ({}) failed", item.id(), item.kind(), e);
+            }
             outcome = new Outcome.Again(null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         try {
             settle(item, outcome);
         } catch (RuntimeException e) {
-            // The database is gone: the claim runs out and the item is done again.
-            log.error("noting Slack work {} ({})", item.id(), item.kind(), e);
+            // The database is gone: the claim runs out (or the next start on H2 lets go of it) and
+            // the item is done again.
+            if (!closing) {
+                log.error("noting Slack work {} ({})", item.id(), item.kind(), e);
+            }
         }
     }
 
@@ -406,6 +422,7 @@ public final class SlackOutbox implements AutoCloseable {
     /** Stops at once: what is under way is interrupted and stays queued for the next start. */
     @Override
     public void close() {
+        closing = true;
         dispatcher.shutdownNow();
         workers.shutdownNow();
         try {
