@@ -177,6 +177,7 @@ public final class IncidentService {
         }
         String channelId = string(progress, "channel");
         String channelName = string(progress, "name");
+        users.refreshLater(d.callerId());
         return Outcome.done().then((tx, ts) -> {
             Incident incident = start(tx, d, channelId, channelName, declaredAt);
             outbox.add(tx, SlackWork.invite(channelId, d.callerId()));
@@ -187,7 +188,6 @@ public final class IncidentService {
                         + SlackText.mention(d.callerId()) + " declared an incident: *" + SlackText.escape(d.title())
                         + "* (" + IncidentHeader.severity(incident) + ") in <#" + channelId + ">"));
             }
-            users.refreshLater(d.callerId());
         });
     }
 

@@ -121,6 +121,8 @@ public final class SlackOutbox implements AutoCloseable {
     private final AtomicBoolean woken = new AtomicBoolean();
     /** Set by close: what fails from then on (the database going away) is not worth a stack trace. */
     private volatile boolean closing;
+    /** Set by start, once every kind of work has its performer. */
+    private volatile boolean started;
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slack-outbox");
         t.setDaemon(true);
@@ -168,6 +170,7 @@ public final class SlackOutbox implements AutoCloseable {
                 log.info("resuming {} Slack work items a stopped bot had begun", released);
             }
         }
+        started = true;
         dispatcher.scheduleWithFixedDelay(this::dispatch, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -209,7 +212,7 @@ public final class SlackOutbox implements AutoCloseable {
 
     /** Something was queued or finished: look for work now rather than at the next poll. */
     public void wake() {
-        if (!woken.compareAndSet(false, true)) {
+        if (!started || !woken.compareAndSet(false, true)) {
             return; // a look is due already, and will see this too
         }
         try {
@@ -277,7 +280,8 @@ public final class SlackOutbox implements AutoCloseable {
         Outcome outcome;
         Performer performer = performers.get(item.kind());
         try {
-            outcome = performer == null ? new Outcome.Refused("nothing does work of kind " + item.kind())
+            // A kind this bot does not know may be a newer replica's: left for one that does.
+            outcome = performer == null ? new Outcome.Again(null, "no work of kind " + item.kind() + " here")
                     : performer.perform(item);
         } catch (RuntimeException e) {
             if (!closing) {
