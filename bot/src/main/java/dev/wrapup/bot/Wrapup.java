@@ -115,7 +115,7 @@ public final class Wrapup implements AutoCloseable {
         UserDirectory users = new UserDirectory(new Users(database.dsl()), new Timeline(database.dsl()), calls,
                 afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database));
-        IncidentService incidents = new IncidentService(config, database, calls, users, afterAck, clock);
+        IncidentService incidents = new IncidentService(config, database, calls, outbox, users, clock);
         AnalysisCallService analysis = new AnalysisCallService(config, database, incidents, calls, outbox, users,
                 scheduling,
                 new SlotFinder(WorkingHours.parse(config.workingHours()), config.slotAlignment()),
@@ -127,10 +127,8 @@ public final class Wrapup implements AutoCloseable {
         Access access = new Access(admins, new Participants(database.dsl()));
         PublishModal publishing = new PublishModal(calls, incidents,
                 new Publisher(config, incidents, wrapups, calls, reports, clock), access, afterAck);
-        MaintenanceService maintenance = new MaintenanceService(config, database, incidents, analysis, calls, outbox,
-                users, scheduling, afterAck, clock);
-        incidents.onResolved((incident, by) -> analysis.planAfterResolve(incident));
-        incidents.onReopened((incident, by) -> analysis.cancelOnReopen(incident));
+        MaintenanceService maintenance = new MaintenanceService(config, database, incidents, outbox, users,
+                scheduling, clock);
         analysis.onCallStarted(wrapups::askEveryone);
 
         EventRecorder recorder = new EventRecorder(database, users, afterAck, clock, config.highlightReaction());
@@ -138,7 +136,7 @@ public final class Wrapup implements AutoCloseable {
                 m.entry().text()));
         incidents.onNote((incident, by, text) -> wrapups.nudgeIfBlaming(incident.channelId(), by, text));
         app.use(recorder);
-        DeclareModal declareModal = new DeclareModal(calls, incidents, afterAck);
+        DeclareModal declareModal = new DeclareModal(calls, incidents);
         IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck, access);
         declareModal.register(app, () -> incidentCommands);
         new CommentModal(calls, incidents, wrapups, afterAck).register(app);
@@ -223,7 +221,6 @@ public final class Wrapup implements AutoCloseable {
         } catch (Exception e) {
             log.warn("stopping the web server: {}", e.toString());
         }
-        incidents.close();
         admins.close();
         afterAck.shutdown();
         try {

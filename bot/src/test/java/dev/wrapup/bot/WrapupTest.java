@@ -322,7 +322,7 @@ class WrapupTest extends BotTest {
         assertTrue(command("/wrapup", "start", CAROL, GENERAL).startsWith("What are we wrapping up?"));
     }
 
-    private static JsonObject buttonClick(String userId, long incidentId) {
+    static JsonObject buttonClick(String userId, long incidentId) {
         JsonObject payload = SlackRequests.interactionPayload("block_actions", userId);
         payload.addProperty("trigger_id", "9.9.trigger");
         JsonObject action = new JsonObject();
@@ -337,7 +337,7 @@ class WrapupTest extends BotTest {
         return payload;
     }
 
-    private static JsonObject submission(JsonObject view, String userId, Map<String, String> answers) {
+    static JsonObject submission(JsonObject view, String userId, Map<String, String> answers) {
         JsonObject values = new JsonObject();
         for (String item : new String[] {"well", "wrong", "better"}) {
             JsonObject v = new JsonObject();

@@ -77,13 +77,13 @@ public final class AnalysisCalls {
                 .execute() == 1;
     }
 
-    public void setAnnouncementTs(long incidentId, String ts) {
-        dsl.update(ANALYSIS_CALL).set(ANALYSIS_CALL.ANNOUNCEMENT_TS, ts)
+    public void setAnnouncementTs(DSLContext tx, long incidentId, String ts) {
+        tx.update(ANALYSIS_CALL).set(ANALYSIS_CALL.ANNOUNCEMENT_TS, ts)
                 .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId)).execute();
     }
 
-    public void setCallTs(long incidentId, String ts) {
-        dsl.update(ANALYSIS_CALL).set(ANALYSIS_CALL.CALL_TS, ts).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+    public void setCallTs(DSLContext tx, long incidentId, String ts) {
+        tx.update(ANALYSIS_CALL).set(ANALYSIS_CALL.CALL_TS, ts).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
                 .execute();
     }
 

@@ -159,8 +159,8 @@ public final class Incidents {
         changed();
     }
 
-    public void setHeaderTs(long id, String ts) {
-        dsl.update(INCIDENT).set(INCIDENT.HEADER_TS, ts).where(INCIDENT.ID.eq(id)).execute();
+    public void setHeaderTs(DSLContext tx, long id, String ts) {
+        tx.update(INCIDENT).set(INCIDENT.HEADER_TS, ts).where(INCIDENT.ID.eq(id)).execute();
         changed();
     }
 

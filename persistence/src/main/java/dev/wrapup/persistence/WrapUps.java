@@ -152,8 +152,8 @@ public final class WrapUps {
                 .and(ACTION_ITEM.NUMBER.eq(number)).fetchOptional().map(WrapUps::map);
     }
 
-    public boolean closeAction(long id, Instant at) {
-        return dsl.update(ACTION_ITEM).set(ACTION_ITEM.DONE_AT, at)
+    public boolean closeAction(DSLContext tx, long id, Instant at) {
+        return tx.update(ACTION_ITEM).set(ACTION_ITEM.DONE_AT, at)
                 .where(ACTION_ITEM.ID.eq(id)).and(ACTION_ITEM.DONE_AT.isNull()).execute() == 1;
     }
 

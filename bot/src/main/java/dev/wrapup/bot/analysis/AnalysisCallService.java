@@ -1,19 +1,26 @@
 package dev.wrapup.bot.analysis;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
-import dev.wrapup.persistence.Outbox.NewMessage;
+import dev.wrapup.persistence.Outbox.Item;
+import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.scheduler.Scheduling;
 import dev.wrapup.scheduler.calendar.CallInvite;
 import dev.wrapup.scheduler.slots.Attendee;
@@ -24,13 +31,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -46,8 +53,10 @@ public final class AnalysisCallService {
     public static final String TASK = "analysis-call";
     /** The outbox topic of the message that starts the call: its ts is kept. */
     private static final String CALL_STARTED = "call-started";
-    /** The outbox topic of the call's announcement: its ts is kept, and the calendar file goes in its thread. */
-    private static final String CALL_ANNOUNCED = "call-announced";
+    /** Posts the call's announcement, worded when it is posted; its ts is kept and the calendar file follows. */
+    private static final String ANNOUNCE = "call-announcement";
+    /** Uploads the calendar file, as the call then stands, into the announcement's thread. */
+    private static final String CALENDAR = "call-calendar-file";
     private static final Logger log = LoggerFactory.getLogger(AnalysisCallService.class);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm");
 
@@ -79,8 +88,17 @@ public final class AnalysisCallService {
         this.clock = clock;
         this.outbox = outbox;
         scheduling.register(TASK, this::start);
-        outbox.onPosted(CALL_STARTED, (incidentId, ts) -> calls.setCallTs(incidentId, ts));
-        outbox.onPosted(CALL_ANNOUNCED, this::announced);
+        outbox.onPosted(CALL_STARTED, (tx, incidentId, ts) -> calls.setCallTs(tx, incidentId, ts));
+        outbox.perform(IncidentService.PLAN_CALL, item -> {
+            planAfterResolve(item.subjectId());
+            return Outcome.done();
+        });
+        outbox.perform(IncidentService.CANCEL_CALL, item -> {
+            cancelOnReopen(item.subjectId());
+            return Outcome.done();
+        });
+        outbox.perform(ANNOUNCE, this::announce);
+        outbox.perform(CALENDAR, this::calendarFile);
     }
 
     /** Called once the call has been posted: the wrap-up asks everyone for their comment. */
@@ -98,19 +116,35 @@ public final class AnalysisCallService {
 
     // ---------------------------------------------------------------- planning
 
-    /** After resolve (off the request thread): finds the slot, schedules and announces the call. */
-    public void planAfterResolve(Incident incident) {
-        Instant resolvedAt = incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant();
-        Optional<AnalysisCall> existing = calls.find(incident.id());
-        if (existing.isPresent() && existing.get().status() == AnalysisCall.Status.SCHEDULED) {
-            return; // resolving twice never plans two calls
+    /**
+     * After resolve (queued work, in order with the channel's other work): finds the slot,
+     * schedules and announces the call. Done again after a crash, it plans nothing twice.
+     */
+    void planAfterResolve(long incidentId) {
+        Optional<Incident> found = incidents.incidents().find(incidentId);
+        if (found.isEmpty()) {
+            return;
         }
-        List<Attendee> attendees = attendees(incident);
+        Incident incident = found.get();
+        if (incident.kind() == IncidentKind.INCIDENT && !incident.isResolved()) {
+            return; // reopened since: nothing to plan (the reopen's cancellation follows)
+        }
+        Optional<AnalysisCall> existing = calls.find(incidentId);
+        if (existing.isPresent() && existing.get().status() == AnalysisCall.Status.SCHEDULED) {
+            // Resolving twice never plans two calls; the trigger is made sure of.
+            scheduling.at(TASK, incidentId, existing.get().scheduledAt());
+            return;
+        }
+        Instant resolvedAt = incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant();
+        List<Attendee> attendees = attendees(incident, true);
         Slot slot = slots.find(resolvedAt.plus(config.analysisDelay()), attendees);
-        schedule(incident, slot.start(), ids(slot.suited()), ids(slot.notSuited()), attendees, "");
+        schedule(incident, slot.start(), ids(slot.suited()), ids(slot.notSuited()), "");
     }
 
-    /** Moves the call to the given time; empty with the reason when it cannot be moved. */
+    /**
+     * Moves the call to the given time; empty with the reason when it cannot be moved.
+     * Asks Slack nothing: timezones are what the bot knows, and the announcement is queued.
+     */
     public Optional<String> reschedule(Incident incident, String callerId, Instant at) {
         Optional<AnalysisCall> existing = calls.find(incident.id());
         if (existing.isEmpty() || existing.get().status() == AnalysisCall.Status.CANCELLED) {
@@ -123,34 +157,40 @@ public final class AnalysisCallService {
         if (!at.isAfter(clock.instant())) {
             return Optional.of("That time has passed; pick a time in the future.");
         }
-        List<Attendee> attendees = attendees(incident);
         List<String> suited = new ArrayList<>();
         List<String> notSuited = new ArrayList<>();
-        for (Attendee a : attendees) {
+        for (Attendee a : attendees(incident, false)) {
             (slots.suits(at, a.zone()) ? suited : notSuited).add(a.userId());
         }
-        schedule(incident, at, suited, notSuited, attendees, SlackText.mention(callerId) + " moved the analysis call. ");
+        schedule(incident, at, suited, notSuited, SlackText.mention(callerId) + " moved the analysis call. ");
         return Optional.empty();
     }
 
-    /** The incident was reopened: a call still to come is cancelled, and the channel is told. */
-    public void cancelOnReopen(Incident incident) {
-        outbox.sendIf(tx -> calls.cancel(tx, incident.id(), clock.instant()),
-                NewMessage.of(incident.channelId(), ":no_entry_sign: The analysis call is cancelled because the"
-                        + " incident was reopened. It will be scheduled again when the incident is resolved."));
-        scheduling.cancel(TASK, incident.id());
+    /** The incident was reopened (queued work): a call still to come is cancelled, and the channel is told. */
+    void cancelOnReopen(long incidentId) {
+        Optional<Incident> incident = incidents.incidents().find(incidentId);
+        if (incident.isEmpty()) {
+            return;
+        }
+        outbox.sendIf(tx -> calls.cancel(tx, incidentId, clock.instant()),
+                SlackWork.post(incident.get().channelId(), ":no_entry_sign: The analysis call is cancelled because"
+                        + " the incident was reopened. It will be scheduled again when the incident is resolved."));
+        scheduling.cancel(TASK, incidentId);
     }
 
     /**
      * Schedules (or moves) the call and queues its announcement in the same transaction;
      * the calendar file follows in the announcement's thread once it is posted.
      */
-    private void schedule(Incident incident, Instant at, List<String> suited, List<String> notSuited,
-                          List<Attendee> attendees, String prefix) {
-        String announcement = announcement(incident, at, suited, notSuited, attendees, prefix);
+    private void schedule(Incident incident, Instant at, List<String> suited, List<String> notSuited, String prefix) {
+        JsonObject args = new JsonObject();
+        args.addProperty("at", at.toString());
+        args.add("suited", strings(suited));
+        args.add("notSuited", strings(notSuited));
         database.transaction(tx -> {
             calls.schedule(tx, incident.id(), at, suited, notSuited, clock.instant());
-            outbox.add(tx, new NewMessage(incident.channelId(), announcement, null, CALL_ANNOUNCED, incident.id()));
+            outbox.add(tx, new Work(ANNOUNCE, incident.channelId(), incident.channelId(), prefix, null,
+                    args.toString(), null, incident.id()));
             return null;
         });
         scheduling.at(TASK, incident.id(), at);
@@ -159,27 +199,57 @@ public final class AnalysisCallService {
                 suited.size() + notSuited.size());
     }
 
-    /** Each participant with their Slack timezone; unknown timezones count as UTC. */
-    private List<Attendee> attendees(Incident incident) {
+    private static JsonArray strings(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static List<String> strings(JsonObject json, String key) {
+        List<String> values = new ArrayList<>();
+        json.getAsJsonArray(key).forEach(v -> values.add(v.getAsString()));
+        return values;
+    }
+
+    /**
+     * Each participant with their Slack timezone; unknown timezones count as UTC. Slack is
+     * asked about people the bot does not know yet only when {@code lookUp} (never on a
+     * request thread).
+     */
+    private List<Attendee> attendees(Incident incident, boolean lookUp) {
         List<Attendee> attendees = new ArrayList<>();
         for (Participant p : incidents.participants().list(incident.id())) {
-            Optional<SlackUser> user = p.tz() != null ? users.known(p.userId()) : users.get(p.userId());
+            Optional<SlackUser> user = p.tz() != null || !lookUp ? users.known(p.userId()) : users.get(p.userId());
             if (user.isPresent() && user.get().bot()) {
                 continue;
             }
-            attendees.add(Attendee.withSlackTz(p.userId(), user.map(SlackUser::tz).orElse(null)));
+            attendees.add(Attendee.withSlackTz(p.userId(), user.map(SlackUser::tz).orElse(p.tz())));
         }
         return attendees;
     }
 
+    /** The announcement's work: worded now (the facilitator as they are now, the role groups as Slack says). */
+    private Outcome announce(Item item) {
+        Optional<Incident> found = incidents.incidents().find(item.subjectId());
+        if (found.isEmpty()) {
+            return Outcome.done();
+        }
+        Incident incident = found.get();
+        JsonObject args = JsonParser.parseString(item.args()).getAsJsonObject();
+        String text = announcement(incident, Instant.parse(args.get("at").getAsString()), strings(args, "suited"),
+                strings(args, "notSuited"), item.text() == null ? "" : item.text());
+        return outbox.post(incident.channelId(), text, null).then((tx, ts) -> {
+            calls.setAnnouncementTs(tx, incident.id(), ts);
+            outbox.add(tx, new Work(CALENDAR, incident.channelId(), incident.channelId(), null, null, ts, null,
+                    incident.id()));
+        });
+    }
+
     private String announcement(Incident incident, Instant at, List<String> suited, List<String> notSuited,
-                                List<Attendee> attendees, String prefix) {
-        Incident current = incidents.incidents().find(incident.id()).orElse(incident);
-        Map<String, ZoneId> zones = attendees.stream()
-                .collect(Collectors.toMap(Attendee::userId, Attendee::zone, (a, b) -> a, LinkedHashMap::new));
+                                String prefix) {
         StringBuilder text = new StringBuilder(prefix)
                 .append(":calendar: *Analysis call:* ").append(SlackText.date(at))
-                .append(" for 30 minutes, facilitated by ").append(SlackText.mention(current.facilitator()))
+                .append(" for 30 minutes, facilitated by ").append(SlackText.mention(incident.facilitator()))
                 .append('.');
         int total = suited.size() + notSuited.size();
         if (total > 0) {
@@ -188,8 +258,8 @@ public final class AnalysisCallService {
         }
         if (!notSuited.isEmpty()) {
             text.append(" Outside working hours for: ").append(notSuited.stream()
-                    .map(id -> SlackText.mention(id) + " (" + LOCAL.format(at.atZone(
-                            zones.getOrDefault(id, ZoneId.of("UTC")))) + " their time)")
+                    .map(id -> SlackText.mention(id) + " (" + LOCAL.format(at.atZone(users.known(id)
+                            .map(SlackUser::zone).orElse(ZoneOffset.UTC))) + " their time)")
                     .collect(Collectors.joining(", "))).append('.');
         }
         text.append("\nWe meet about a day after the incident so that everyone has rested. "
@@ -198,20 +268,19 @@ public final class AnalysisCallService {
         return text.toString();
     }
 
-    /** The announcement is posted: its ts is kept, and the calendar file, as the call now stands, goes in its thread. */
-    private void announced(long incidentId, String ts) {
-        calls.setAnnouncementTs(incidentId, ts);
-        Optional<Incident> incident = incidents.incidents().find(incidentId);
-        Optional<AnalysisCall> call = calls.find(incidentId);
+    /** The calendar file's work: the file, as the call now stands, in the announcement's thread. */
+    private Outcome calendarFile(Item item) {
+        Optional<Incident> incident = incidents.incidents().find(item.subjectId());
+        Optional<AnalysisCall> call = calls.find(item.subjectId());
         if (incident.isEmpty() || call.isEmpty()) {
-            return;
+            return Outcome.done();
         }
         byte[] ics = invite(incident.get(), call.get()).toIcs(clock.instant()).getBytes(StandardCharsets.UTF_8);
-        slack.call("files.uploadV2", m -> m.filesUploadV2(r -> r.channel(incident.get().channelId())
-                .threadTs(ts)
-                .filename("analysis-call-" + incidentId + ".ics")
+        return outbox.attempt("files.uploadV2", m -> m.filesUploadV2(r -> r.channel(incident.get().channelId())
+                .threadTs(item.args())
+                .filename("analysis-call-" + incident.get().id() + ".ics")
                 .title("Analysis call: " + incident.get().title())
-                .fileData(ics)));
+                .fileData(ics)), r -> null, Set.of());
     }
 
     private CallInvite invite(Incident incident, AnalysisCall call) {
@@ -288,7 +357,7 @@ public final class AnalysisCallService {
         // The claim and the message commit together: the call starts once, and its message
         // reaches the channel even if Slack is down right now.
         if (!outbox.sendIf(tx -> calls.claimStart(tx, incidentId, clock.instant()),
-                new NewMessage(incident.channelId(), text.toString(), null, CALL_STARTED, incidentId))) {
+                SlackWork.post(incident.channelId(), text.toString()).about(CALL_STARTED, incidentId))) {
             return; // cancelled, or already started by another replica or an earlier firing
         }
         callStartedListeners.forEach(l -> l.accept(incident));

@@ -81,7 +81,7 @@ public final class IncidentCommands {
         if (here) {
             return declareHere(d, p.getChannelName());
         }
-        afterAck.execute(() -> incidents.declareInNewChannel(d));
+        incidents.declareInNewChannel(d);
         return ":rotating_light: Declaring *" + SlackText.escape(rest) + "*: I'm opening an incident channel and "
                 + "inviting you. Everything said there will be recorded.";
     }

@@ -1,13 +1,17 @@
 package dev.wrapup.bot.incident;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.Message;
 import com.slack.api.util.json.GsonFactory;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.events.SlackMessages;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
@@ -17,6 +21,8 @@ import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.SlackTs;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Outbox.Item;
+import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Timeline.NewEntry;
@@ -26,18 +32,32 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Declaring and running incidents: every change is committed with its timeline entry
- * first; the Slack side (channel, header, announcements) follows off the request thread.
+ * Declaring and running incidents: every change is committed with its timeline entry and
+ * the Slack work it promises (channel, header, announcements), queued in the same
+ * transaction; the work is done after the ack by the {@link SlackOutbox}.
  */
 public final class IncidentService {
+    /**
+     * Queued by a resolve (and by a maintenance window's end or a wrap-up's start): the
+     * analysis call is planned, in order with the channel's other work. The analysis call
+     * service does it.
+     */
+    public static final String PLAN_CALL = "plan-analysis-call";
+    /** Queued by a reopen, after any plan still queued: a call still to come is cancelled. */
+    public static final String CANCEL_CALL = "cancel-analysis-call";
+    /** Opens the channel of an incident declared, then starts recording it. */
+    private static final String DECLARE = "declare";
+    /** Posts, or brings up to date, the pinned header as the incident stands when it is done. */
+    private static final String HEADER = "incident-header";
+    /** Imports the last hour of a channel declared an incident channel. */
+    private static final String IMPORT = "import-history";
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
     private static final int MAX_NAME_ATTEMPTS = 50;
 
@@ -47,36 +67,24 @@ public final class IncidentService {
     private final Timeline timeline;
     private final Participants participants;
     private final SlackCalls slack;
+    private final SlackOutbox outbox;
     private final UserDirectory users;
-    private final Executor afterAck;
     private final Clock clock;
-    /** Resolve and reopen reactions run one at a time, in order: a quick reopen after a
-     *  resolve must cancel the call that resolve planned, never the other way round. */
-    private final java.util.concurrent.ExecutorService lifecycle = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "incident-lifecycle");
-                t.setDaemon(true);
-                return t;
-            });
-    private final List<BiConsumer<Incident, String>> resolvedListeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<Incident, String>> reopenedListeners = new CopyOnWriteArrayList<>();
 
-    public IncidentService(Config config, Database database, SlackCalls slack, UserDirectory users,
-                           Executor afterAck, Clock clock) {
+    public IncidentService(Config config, Database database, SlackCalls slack, SlackOutbox outbox, UserDirectory users,
+                           Clock clock) {
         this.config = config;
         this.database = database;
         this.incidents = new Incidents(database);
         this.timeline = new Timeline(database.dsl());
         this.participants = new Participants(database.dsl());
         this.slack = slack;
+        this.outbox = outbox;
         this.users = users;
-        this.afterAck = afterAck;
         this.clock = clock;
-    }
-
-    /** Called (off the request thread) after an incident is resolved, with who resolved it. */
-    public void onResolved(BiConsumer<Incident, String> listener) {
-        resolvedListeners.add(listener);
+        outbox.perform(DECLARE, this::openChannel);
+        outbox.perform(HEADER, this::header);
+        outbox.perform(IMPORT, this::importHistory);
     }
 
     /** Someone noted a key moment. */
@@ -86,24 +94,9 @@ public final class IncidentService {
 
     private final List<NoteListener> noteListeners = new CopyOnWriteArrayList<>();
 
-    /** Called (off the request thread) after a note is recorded. */
+    /** Called after a note is recorded. */
     public void onNote(NoteListener listener) {
         noteListeners.add(listener);
-    }
-
-    /** Called (off the request thread) when a resolved incident gets a new response status. */
-    public void onReopened(BiConsumer<Incident, String> listener) {
-        reopenedListeners.add(listener);
-    }
-
-    /** Lets resolve and reopen reactions still under way finish. */
-    public void close() {
-        lifecycle.shutdown();
-        try {
-            lifecycle.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public Optional<Incident> inChannel(String channelId) {
@@ -128,47 +121,90 @@ public final class IncidentService {
 
     // ---------------------------------------------------------------- declare
 
-    /** Opens a new channel for the incident and starts recording it; runs off the request thread. */
+    /**
+     * Queues the declaration (committed before this returns): the channel is opened, the
+     * incident started, the header pinned and the channel it was declared from told, after
+     * the ack, through outages and restarts.
+     */
     public void declareInNewChannel(Declaration d) {
-        Instant now = clock.instant();
-        Optional<ConversationsCreateResponse> created = Optional.empty();
-        String name = null;
-        for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-            name = ChannelNames.forIncident(config.channelPrefix(), now.atZone(ZoneOffset.UTC).toLocalDate(),
-                    d.title(), attempt);
-            String tryName = name;
-            created = slack.call("conversations.create", m -> m.conversationsCreate(r -> r.name(tryName)));
-            if (created.isEmpty() || created.get().isOk() || !"name_taken".equals(created.get().getError())) {
-                break;
-            }
-        }
-        if (created.isEmpty() || !created.get().isOk()) {
-            String why = created.map(r -> "Slack said `" + r.getError() + "`").orElse("Slack could not be reached");
-            tellPrivately(d.originChannelId(), d.callerId(), ":warning: I could not open a channel for *"
-                    + SlackText.escape(d.title()) + "* (" + why + "), so nothing was declared. Please try again, "
-                    + "or use `/incident declare here` in a channel you made.");
-            return;
-        }
-        String channelId = created.get().getChannel().getId();
-        String channelName = created.get().getChannel().getName();
-        Incident incident = database.transaction(tx -> start(tx, d, channelId, channelName, now));
-        slack.call("conversations.invite", m -> m.conversationsInvite(r -> r.channel(channelId)
-                .users(List.of(d.callerId()))));
-        postHeader(incident);
-        slack.call("conversations.setPurpose", m -> m.conversationsSetPurpose(r -> r.channel(channelId)
-                .purpose("Incident: " + SlackText.truncate(d.title(), 200))));
-        if (d.originChannelId() != null && !d.originChannelId().startsWith("D")) {
-            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(d.originChannelId())
-                    .text(":rotating_light: " + SlackText.mention(d.callerId()) + " declared an incident: *"
-                            + SlackText.escape(d.title()) + "* (" + IncidentHeader.severity(incident) + ") in <#"
-                            + channelId + ">")));
-        }
-        users.refreshLater(d.callerId());
+        JsonObject args = new JsonObject();
+        args.addProperty("teamId", d.teamId());
+        args.addProperty("callerId", d.callerId());
+        args.addProperty("originChannelId", d.originChannelId());
+        args.addProperty("severity", d.severity() == null ? null : d.severity().name());
+        args.addProperty("title", d.title());
+        args.addProperty("description", d.description());
+        args.addProperty("declaredAt", clock.instant().toString());
+        // A conversation of its own: it waits for no channel, and none waits for it.
+        outbox.send(new Work(DECLARE, DECLARE + " " + UUID.randomUUID(), d.originChannelId(), null, null,
+                args.toString(), null, null));
     }
 
     /**
-     * Makes the channel the incident channel (committed before this returns); its header
-     * and the import of its recent history follow off the request thread.
+     * The declaration's work: opens the channel (its id noted at once, so that a resumed
+     * declaration never opens a second), then, in one transaction with noting it done,
+     * starts the incident and queues what follows.
+     */
+    private Outcome openChannel(Item item) {
+        JsonObject args = JsonParser.parseString(item.args()).getAsJsonObject();
+        Declaration d = new Declaration(string(args, "teamId"), string(args, "callerId"),
+                string(args, "originChannelId"), Optional.ofNullable(string(args, "severity")).map(Severity::valueOf)
+                .orElse(null), string(args, "title"), string(args, "description"));
+        Instant declaredAt = Instant.parse(string(args, "declaredAt"));
+        JsonObject progress = item.progress() == null ? new JsonObject()
+                : JsonParser.parseString(item.progress()).getAsJsonObject();
+        int attempt = progress.has("attempt") ? progress.get("attempt").getAsInt() : 1;
+        while (!progress.has("channel")) {
+            if (attempt > MAX_NAME_ATTEMPTS) {
+                return refuse(d, "every name up to `-" + MAX_NAME_ATTEMPTS + "` was taken");
+            }
+            String name = ChannelNames.forIncident(config.channelPrefix(),
+                    declaredAt.atZone(ZoneOffset.UTC).toLocalDate(), d.title(), attempt);
+            SlackCalls.Attempt<ConversationsCreateResponse> created = slack.attempt("conversations.create",
+                    m -> m.conversationsCreate(r -> r.name(name)));
+            if (created.response() != null && created.response().isOk()) {
+                progress.addProperty("channel", created.response().getChannel().getId());
+                progress.addProperty("name", created.response().getChannel().getName());
+            } else if (created.response() != null && "name_taken".equals(created.response().getError())) {
+                progress.addProperty("attempt", ++attempt);
+            } else if (created.retry()) {
+                outbox.progress(item, progress.toString());
+                return Outcome.of("conversations.create", created);
+            } else {
+                return refuse(d, "Slack said `" + created.why() + "`");
+            }
+            outbox.progress(item, progress.toString());
+        }
+        String channelId = string(progress, "channel");
+        String channelName = string(progress, "name");
+        users.refreshLater(d.callerId());
+        return Outcome.done().then((tx, ts) -> {
+            Incident incident = start(tx, d, channelId, channelName, declaredAt);
+            outbox.add(tx, SlackWork.invite(channelId, d.callerId()));
+            outbox.add(tx, SlackWork.job(HEADER, channelId, incident.id()));
+            outbox.add(tx, SlackWork.purpose(channelId, "Incident: " + SlackText.truncate(d.title(), 200)));
+            if (d.originChannelId() != null && !d.originChannelId().startsWith("D")) {
+                outbox.add(tx, SlackWork.post(d.originChannelId(), ":rotating_light: "
+                        + SlackText.mention(d.callerId()) + " declared an incident: *" + SlackText.escape(d.title())
+                        + "* (" + IncidentHeader.severity(incident) + ") in <#" + channelId + ">"));
+            }
+        });
+    }
+
+    private Outcome refuse(Declaration d, String why) {
+        tellPrivately(d.originChannelId(), d.callerId(), ":warning: I could not open a channel for *"
+                + SlackText.escape(d.title()) + "* (" + why + "), so nothing was declared. Please try again, "
+                + "or use `/incident declare here` in a channel you made.");
+        return new Outcome.Refused("conversations.create: " + why);
+    }
+
+    private static String string(JsonObject json, String key) {
+        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : null;
+    }
+
+    /**
+     * Makes the channel the incident channel; committed, with the work of joining it,
+     * importing its recent history and pinning the header, before this returns.
      */
     public Incident declareHere(Declaration d, String channelName) {
         Instant now = clock.instant();
@@ -176,17 +212,17 @@ public final class IncidentService {
             if (incidents.hasOpen(tx, d.originChannelId())) {
                 return null;
             }
-            return start(tx, d, d.originChannelId(), channelName, now);
+            Incident started = start(tx, d, d.originChannelId(), channelName, now);
+            outbox.add(tx, SlackWork.join(started.channelId()));
+            outbox.add(tx, SlackWork.job(IMPORT, started.channelId(), started.id()));
+            outbox.add(tx, SlackWork.job(HEADER, started.channelId(), started.id()));
+            return started;
         });
         if (incident == null) {
             return null;
         }
-        afterAck.execute(() -> {
-            slack.call("conversations.join", m -> m.conversationsJoin(r -> r.channel(incident.channelId())));
-            importHistory(incident, now);
-            postHeader(incident);
-            users.refreshLater(d.callerId());
-        });
+        outbox.wake();
+        users.refreshLater(d.callerId());
         return incident;
     }
 
@@ -200,36 +236,54 @@ public final class IncidentService {
         return incident;
     }
 
-    /** Imports the channel's recent messages, threads included, through conversations.history with paging. */
-    void importHistory(Incident incident, Instant declaredAt) {
+    /** The import's work: all of it again when Slack stops it halfway (a message is recorded once whatever). */
+    private Outcome importHistory(Item item) {
+        Optional<Incident> incident = incidents.find(item.subjectId());
+        if (incident.isEmpty()) {
+            return Outcome.done();
+        }
+        return importHistory(incident.get(), incident.get().startedAt());
+    }
+
+    /**
+     * Imports the channel's recent messages through conversations.history with paging,
+     * then the threads among them; one try per page.
+     */
+    private Outcome importHistory(Incident incident, Instant declaredAt) {
         String oldest = SlackTs.of(declaredAt.minus(config.importWindow()));
         int[] imported = {0};
-        slack.pages("conversations.history", cursor -> m -> m.conversationsHistory(r -> r
-                        .channel(incident.channelId()).oldest(oldest).limit(200).cursor(cursor)),
+        List<String> threads = new ArrayList<>();
+        Optional<? extends SlackCalls.Attempt<?>> stopped = slack.pages("conversations.history",
+                cursor -> m -> m.conversationsHistory(r -> r.channel(incident.channelId()).oldest(oldest).limit(200)
+                        .cursor(cursor)),
                 r -> r.getResponseMetadata(), page -> {
                     for (Message message : page.getMessages()) {
                         imported[0] += importMessage(incident, message);
                         if (message.getReplyCount() != null && message.getReplyCount() > 0) {
-                            imported[0] += importThread(incident, message.getTs());
+                            threads.add(message.getTs());
                         }
                     }
                 });
+        if (stopped.isPresent()) {
+            return Outcome.of("conversations.history", stopped.get());
+        }
+        for (String parentTs : threads) {
+            stopped = slack.pages("conversations.replies", cursor -> m -> m.conversationsReplies(r -> r
+                            .channel(incident.channelId()).ts(parentTs).limit(200).cursor(cursor)),
+                    r -> r.getResponseMetadata(), page -> {
+                        for (Message reply : page.getMessages()) {
+                            if (!parentTs.equals(reply.getTs())) {
+                                imported[0] += importMessage(incident, reply);
+                            }
+                        }
+                    });
+            if (stopped.isPresent()) {
+                return Outcome.of("conversations.replies", stopped.get());
+            }
+        }
         log.info("incident {}: imported {} messages from the last {}", incident.id(), imported[0],
                 config.importWindow());
-    }
-
-    private int importThread(Incident incident, String parentTs) {
-        int[] imported = {0};
-        slack.pages("conversations.replies", cursor -> m -> m.conversationsReplies(r -> r
-                        .channel(incident.channelId()).ts(parentTs).limit(200).cursor(cursor)),
-                r -> r.getResponseMetadata(), page -> {
-                    for (Message reply : page.getMessages()) {
-                        if (!parentTs.equals(reply.getTs())) {
-                            imported[0] += importMessage(incident, reply);
-                        }
-                    }
-                });
-        return imported[0];
+        return Outcome.done();
     }
 
     private int importMessage(Incident incident, Message message) {
@@ -254,42 +308,40 @@ public final class IncidentService {
 
     // ---------------------------------------------------------------- changes
 
-    /** A new response status; from resolved this reopens the incident. */
+    /** A new response status; from resolved this reopens the incident, and a call still to come is cancelled. */
     public Incident setStatus(Incident incident, String callerId, IncidentStatus status) {
-        Instant now = clock.instant();
         boolean reopening = incident.isResolved();
-        Incident changed = change(incident, callerId, EntryKind.STATUS,
-                (reopening ? "Reopened: status " : "Status: ") + incident.status().label() + " → " + status.label(),
-                tx -> incidents.setStatus(tx, incident.id(), status, null), now);
-        announce(changed, (reopening ? ":arrows_counterclockwise: Reopened by " : ":large_blue_circle: Status is now *")
-                + (reopening ? SlackText.mention(callerId) + ": status is now *" + status.label() + "*"
-                : status.label() + "* (" + SlackText.mention(callerId) + ")"));
+        List<Work> work = new ArrayList<>(announce(incident, reopening
+                ? ":arrows_counterclockwise: Reopened by " + SlackText.mention(callerId) + ": status is now *"
+                + status.label() + "*"
+                : ":large_blue_circle: Status is now *" + status.label() + "* (" + SlackText.mention(callerId) + ")"));
         if (reopening) {
-            lifecycle.execute(() -> reopenedListeners.forEach(l -> l.accept(changed, callerId)));
+            work.add(SlackWork.job(CANCEL_CALL, incident.channelId(), incident.id()));
         }
-        return changed;
+        return change(incident, callerId, EntryKind.STATUS,
+                (reopening ? "Reopened: status " : "Status: ") + incident.status().label() + " → " + status.label(),
+                tx -> incidents.setStatus(tx, incident.id(), status, null), clock.instant(), work);
     }
 
     public Incident setSeverity(Incident incident, String callerId, Severity severity) {
-        Incident changed = change(incident, callerId, EntryKind.SEVERITY,
+        return change(incident, callerId, EntryKind.SEVERITY,
                 "Severity: " + IncidentHeader.severity(incident) + " → " + severity.label(),
-                tx -> incidents.setSeverity(tx, incident.id(), severity), clock.instant());
-        announce(changed, ":large_orange_diamond: Severity is now *" + severity.label() + "* ("
-                + SlackText.mention(callerId) + ")");
-        return changed;
+                tx -> incidents.setSeverity(tx, incident.id(), severity), clock.instant(),
+                announce(incident, ":large_orange_diamond: Severity is now *" + severity.label() + "* ("
+                        + SlackText.mention(callerId) + ")"));
     }
 
     public Incident setCommander(Incident incident, String callerId, String commanderId) {
         Instant now = clock.instant();
+        List<Work> work = new ArrayList<>();
+        work.add(SlackWork.invite(incident.channelId(), commanderId));
+        work.addAll(announce(incident, ":bust_in_silhouette: " + SlackText.mention(commanderId)
+                + " is now the incident commander (" + SlackText.mention(callerId) + ")"));
         Incident changed = change(incident, callerId, EntryKind.COMMANDER,
                 "Commander: " + nameOrId(incident.commanderId()) + " → " + nameOrId(commanderId), tx -> {
                     incidents.setCommander(tx, incident.id(), commanderId);
                     participants.add(tx, incident.id(), commanderId, "invited", now);
-                }, now);
-        afterAck.execute(() -> slack.call("conversations.invite", m -> m.conversationsInvite(r -> r
-                .channel(incident.channelId()).users(List.of(commanderId)))));
-        announce(changed, ":bust_in_silhouette: " + SlackText.mention(commanderId) + " is now the incident commander ("
-                + SlackText.mention(callerId) + ")");
+                }, now, work);
         users.refreshLater(commanderId);
         return changed;
     }
@@ -299,90 +351,89 @@ public final class IncidentService {
         Incident changed = change(incident, callerId, EntryKind.SYSTEM, "Facilitator: " + nameOrId(facilitatorId), tx -> {
             incidents.setFacilitator(tx, incident.id(), facilitatorId);
             participants.add(tx, incident.id(), facilitatorId, "invited", now);
-        }, now);
-        afterAck.execute(() -> slack.call("conversations.invite", m -> m.conversationsInvite(r -> r
-                .channel(incident.channelId()).users(List.of(facilitatorId)))));
-        afterAck.execute(() -> slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r
-                .channel(incident.channelId())
-                .text(":compass: " + SlackText.mention(facilitatorId) + " will facilitate the wrap-up ("
-                        + SlackText.mention(callerId) + ")"))));
-        afterAck.execute(() -> updateHeader(incident.id())); // the header names the facilitator
+        }, now, List.of(SlackWork.invite(incident.channelId(), facilitatorId),
+                SlackWork.post(incident.channelId(), ":compass: " + SlackText.mention(facilitatorId)
+                        + " will facilitate the wrap-up (" + SlackText.mention(callerId) + ")"),
+                // the header names the facilitator
+                SlackWork.job(HEADER, incident.channelId(), incident.id())));
         users.refreshLater(facilitatorId);
         return changed;
     }
 
     public Incident note(Incident incident, String callerId, String text) {
-        Incident changed = change(incident, callerId, EntryKind.NOTE, text, tx -> { }, clock.instant());
-        afterAck.execute(() -> slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r
-                .channel(incident.channelId())
-                .text(":pushpin: Key moment noted by " + SlackText.mention(callerId) + ": " + text))));
-        afterAck.execute(() -> noteListeners.forEach(l -> l.noted(changed, callerId, text)));
+        Incident changed = change(incident, callerId, EntryKind.NOTE, text, tx -> { }, clock.instant(),
+                List.of(SlackWork.post(incident.channelId(), ":pushpin: Key moment noted by "
+                        + SlackText.mention(callerId) + ": " + text)));
+        noteListeners.forEach(l -> l.noted(changed, callerId, text));
         return changed;
     }
 
+    /** Resolves the incident; the analysis call is planned after the ack, in order with the channel's work. */
     public Incident resolve(Incident incident, String callerId, String summary) {
         Instant now = clock.instant();
-        Incident changed = change(incident, callerId, EntryKind.STATUS,
+        List<Work> work = new ArrayList<>(announce(incident, ":white_check_mark: Resolved by "
+                + SlackText.mention(callerId) + (summary.isBlank() ? "" : ": " + summary)));
+        work.add(SlackWork.job(PLAN_CALL, incident.channelId(), incident.id()));
+        return change(incident, callerId, EntryKind.STATUS,
                 "Resolved" + (summary.isBlank() ? "" : ": " + summary), tx -> {
                     incidents.setStatus(tx, incident.id(), IncidentStatus.RESOLVED, now);
                     if (!summary.isBlank()) {
                         incidents.setSummary(tx, incident.id(), summary);
                     }
-                }, now);
-        announce(changed, ":white_check_mark: Resolved by " + SlackText.mention(callerId)
-                + (summary.isBlank() ? "" : ": " + summary));
-        lifecycle.execute(() -> resolvedListeners.forEach(l -> l.accept(changed, callerId)));
-        return changed;
+                }, now, work);
     }
 
     private interface Change {
         void apply(DSLContext tx);
     }
 
-    /** Commits the change, its timeline entry and the caller as a participant together. */
+    /**
+     * Commits the change, its timeline entry, the caller as a participant and the Slack
+     * work it promises together.
+     */
     private Incident change(Incident incident, String callerId, EntryKind kind, String text, Change change,
-                            Instant now) {
+                            Instant now, List<Work> work) {
         database.transaction(tx -> {
             change.apply(tx);
             timeline.add(tx, NewEntry.of(incident.id(), incident.channelId(), kind, callerId, name(tx, callerId), text,
                     now), now);
             participants.add(tx, incident.id(), callerId, "posted", now);
+            work.forEach(w -> outbox.add(tx, w));
             return null;
         });
+        outbox.wake();
         users.refreshLater(callerId);
         return incidents.find(incident.id()).orElseThrow();
     }
 
-    /** After the ack: a short visible line in the channel, and the pinned header brought up to date. */
-    private void announce(Incident incident, String text) {
-        afterAck.execute(() -> {
-            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId()).text(text)));
-            updateHeader(incident.id());
-        });
+    /** A short visible line in the channel, then the pinned header brought up to date. */
+    private static List<Work> announce(Incident incident, String text) {
+        return List.of(SlackWork.post(incident.channelId(), text), SlackWork.job(HEADER, incident.channelId(),
+                incident.id()));
     }
 
     // ---------------------------------------------------------------- header
 
-    private void postHeader(Incident incident) {
-        slack.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                        .text(IncidentHeader.fallbackText(incident))
-                        .blocks(IncidentHeader.blocks(incident, timelineUrl(incident)))))
-                .ifPresent(posted -> {
-                    incidents.setHeaderTs(incident.id(), posted.getTs());
-                    slack.call("pins.add", m -> m.pinsAdd(r -> r.channel(incident.channelId())
-                            .timestamp(posted.getTs())));
-                });
-    }
-
-    /** Re-renders the pinned header from what is stored now. */
-    public void updateHeader(long incidentId) {
-        Incident incident = incidents.find(incidentId).orElseThrow();
-        if (incident.headerTs() == null) {
-            return;
+    /**
+     * The header's work: posted and pinned when there is none yet (its ts noted with the
+     * item done, so that it is never posted twice), else updated; as the incident stands
+     * now, so one update stands for any queued before it.
+     */
+    private Outcome header(Item item) {
+        Optional<Incident> found = incidents.find(item.subjectId());
+        if (found.isEmpty() || outbox.superseded(item)) {
+            return Outcome.done();
         }
-        slack.call("chat.update", m -> m.chatUpdate(r -> r.channel(incident.channelId()).ts(incident.headerTs())
-                .text(IncidentHeader.fallbackText(incident))
-                .blocks(IncidentHeader.blocks(incident, timelineUrl(incident)))));
+        Incident incident = found.get();
+        String text = IncidentHeader.fallbackText(incident);
+        String blocks = SlackWork.json(IncidentHeader.blocks(incident, timelineUrl(incident)));
+        if (incident.headerTs() != null) {
+            return outbox.update(incident.channelId(), incident.headerTs(), text, blocks);
+        }
+        return outbox.post(incident.channelId(), text, blocks).then((tx, ts) -> {
+            incidents.setHeaderTs(tx, incident.id(), ts);
+            outbox.add(tx, SlackWork.pin(incident.channelId(), ts));
+        });
     }
 
     // ---------------------------------------------------------------- helpers
@@ -400,14 +451,9 @@ public final class IncidentService {
         return users.knownName(tx, userId).orElse(null);
     }
 
-    /** An ephemeral message to one person, or a DM when the bot cannot post in that channel. */
+    /** An ephemeral message to one person (queued), or a DM when the bot cannot post in that channel. */
     public void tellPrivately(String channelId, String userId, String text) {
-        Optional<?> sent = channelId == null ? Optional.empty()
-                : slack.ok("chat.postEphemeral", m -> m.chatPostEphemeral(r -> r.channel(channelId).user(userId)
-                .text(text)));
-        if (sent.isEmpty()) {
-            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(userId).text(text)));
-        }
+        outbox.send(SlackWork.ephemeral(channelId, userId, text));
     }
 
     /** The key moments of the incident, in order. */

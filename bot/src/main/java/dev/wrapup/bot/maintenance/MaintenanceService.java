@@ -8,12 +8,12 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentService;
-import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
@@ -25,7 +25,8 @@ import dev.wrapup.domain.MaintenanceWindow.Verdict;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.MaintenanceWindows;
-import dev.wrapup.persistence.Outbox.NewMessage;
+import dev.wrapup.persistence.Outbox.Item;
+import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Timeline.NewEntry;
 import dev.wrapup.scheduler.Scheduling;
 import java.time.Clock;
@@ -33,7 +34,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 
@@ -44,35 +44,31 @@ import org.jooq.DSLContext;
 public final class MaintenanceService {
     public static final String HEADS_UP_TASK = "maintenance-heads-up";
     public static final String END_CHECK_TASK = "maintenance-end-check";
+    /** Posts, or brings up to date, the pinned plan as the window stands when it is done. */
+    private static final String PLAN = "maintenance-plan";
 
     private final Config config;
     private final Database database;
     private final IncidentService incidents;
-    private final AnalysisCallService calls;
     private final MaintenanceWindows windows;
-    private final SlackCalls slack;
     private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Scheduling scheduling;
-    private final Executor afterAck;
     private final Clock clock;
 
-    public MaintenanceService(Config config, Database database, IncidentService incidents, AnalysisCallService calls,
-                              SlackCalls slack, SlackOutbox outbox, UserDirectory users, Scheduling scheduling,
-                              Executor afterAck, Clock clock) {
+    public MaintenanceService(Config config, Database database, IncidentService incidents, SlackOutbox outbox,
+                              UserDirectory users, Scheduling scheduling, Clock clock) {
         this.config = config;
         this.database = database;
         this.incidents = incidents;
-        this.calls = calls;
         this.windows = new MaintenanceWindows(database.dsl());
-        this.slack = slack;
         this.outbox = outbox;
         this.users = users;
         this.scheduling = scheduling;
-        this.afterAck = afterAck;
         this.clock = clock;
         scheduling.register(HEADS_UP_TASK, this::headsUp);
         scheduling.register(END_CHECK_TASK, this::endCheck);
+        outbox.perform(PLAN, this::updatePlan);
     }
 
     /** Whether heads-ups have somewhere to go (WRAPUP_ANNOUNCE_CHANNEL). */
@@ -105,23 +101,22 @@ public final class MaintenanceService {
             windows.create(tx, created.id(), start, end, zone.getId());
             incidents.participants().add(tx, created.id(), callerId, "declared", now);
             entry(tx, created, callerId, EntryKind.SYSTEM, "Maintenance planned: " + title, now);
+            outbox.add(tx, SlackWork.join(channelId));
+            outbox.add(tx, planUpdate(created));
             return created;
         });
         if (incident == null) {
             return Optional.empty();
         }
+        outbox.wake();
         Instant headsUpAt = start.minus(config.headsUp());
         if (headsUpAt.isAfter(now)) {
             scheduling.at(HEADS_UP_TASK, incident.id(), headsUpAt);
         } else {
-            afterAck.execute(() -> headsUp(incident.id())); // planned inside the heads-up period: tell people now
+            headsUp(incident.id()); // planned inside the heads-up period: queued now
         }
         scheduling.at(END_CHECK_TASK, incident.id(), end);
-        afterAck.execute(() -> {
-            slack.call("conversations.join", m -> m.conversationsJoin(r -> r.channel(channelId)));
-            postPlan(incident.id());
-            users.refreshLater(callerId);
-        });
+        users.refreshLater(callerId);
         return Optional.of(incident);
     }
 
@@ -132,13 +127,11 @@ public final class MaintenanceService {
             incidents.participants().add(tx, incident.id(), ownerId, "invited", now);
             entry(tx, incident, callerId, EntryKind.SYSTEM, "Step " + n + " planned for " + name(tx, ownerId)
                     + ": " + text, now);
+            outbox.add(tx, SlackWork.invite(incident.channelId(), ownerId));
+            outbox.add(tx, planUpdate(incident));
             return n;
         });
-        afterAck.execute(() -> {
-            slack.call("conversations.invite", m -> m.conversationsInvite(r -> r.channel(incident.channelId())
-                    .users(List.of(ownerId))));
-            updatePlan(incident.id());
-        });
+        outbox.wake();
         users.refreshLater(ownerId);
         return number;
     }
@@ -152,16 +145,14 @@ public final class MaintenanceService {
             }
             entry(tx, incident, callerId, state == State.FAILED ? EntryKind.NOTE : EntryKind.SYSTEM,
                     "Step " + number + (state == State.DONE ? " done" : " failed: " + why), now);
+            outbox.add(tx, planUpdate(incident));
+            if (state == State.FAILED) {
+                outbox.add(tx, SlackWork.post(incident.channelId(), ":x: Step " + number + " failed ("
+                        + SlackText.mention(callerId) + "): " + why));
+            }
             return true;
         });
-        if (marked) {
-            afterAck.execute(() -> {
-                updatePlan(incident.id());
-                if (state == State.FAILED) {
-                    post(incident, ":x: Step " + number + " failed (" + SlackText.mention(callerId) + "): " + why);
-                }
-            });
-        }
+        outbox.wake();
         return marked;
     }
 
@@ -170,13 +161,12 @@ public final class MaintenanceService {
         database.transaction(tx -> {
             windows.addImpact(tx, incident.id(), callerId, text, now);
             entry(tx, incident, callerId, EntryKind.NOTE, "Production impact: " + text, now);
+            outbox.add(tx, SlackWork.post(incident.channelId(), ":rotating_light: Production impact reported by "
+                    + SlackText.mention(callerId) + ": " + text));
+            outbox.add(tx, planUpdate(incident));
             return null;
         });
-        afterAck.execute(() -> {
-            post(incident, ":rotating_light: Production impact reported by " + SlackText.mention(callerId) + ": "
-                    + text);
-            updatePlan(incident.id());
-        });
+        outbox.wake();
     }
 
     /** Begins the window; false when it had begun already. */
@@ -188,19 +178,16 @@ public final class MaintenanceService {
             }
             incidents.incidents().setStatus(tx, incident.id(), IncidentStatus.IN_PROGRESS, null);
             entry(tx, incident, callerId, EntryKind.STATUS, "Maintenance began", now);
+            outbox.add(tx, SlackWork.post(incident.channelId(), ":construction: The maintenance window has begun ("
+                    + SlackText.mention(callerId) + "). Everything said here is recorded until the wrap-up."));
+            outbox.add(tx, planUpdate(incident));
             return true;
         });
-        if (began) {
-            afterAck.execute(() -> {
-                post(incident, ":construction: The maintenance window has begun (" + SlackText.mention(callerId)
-                        + "). Everything said here is recorded until the wrap-up.");
-                updatePlan(incident.id());
-            });
-        }
+        outbox.wake();
         return began;
     }
 
-    /** Ends the window: the verdict, then the analysis call, whatever the verdict. */
+    /** Ends the window: the verdict, then the analysis call (planned after the ack), whatever the verdict. */
     public Verdict end(Incident incident, String callerId) {
         Instant now = clock.instant();
         Verdict verdict = database.transaction(tx -> {
@@ -211,19 +198,18 @@ public final class MaintenanceService {
             Verdict v = windows.find(tx, incident.id()).orElseThrow().verdict(now);
             entry(tx, incident, callerId, EntryKind.STATUS, "Maintenance ended. " + MaintenanceText.verdict(v)
                     .replaceAll(":[a-z_]+: ", "").replace("*", ""), now);
+            outbox.add(tx, SlackWork.post(incident.channelId(), ":checkered_flag: The maintenance window has ended ("
+                    + SlackText.mention(callerId) + ").\n" + MaintenanceText.verdict(v) + "\nA wrap-up follows "
+                    + "whatever the outcome: what went well is as worth sharing as what did not."));
+            outbox.add(tx, planUpdate(incident));
+            outbox.add(tx, SlackWork.job(IncidentService.PLAN_CALL, incident.channelId(), incident.id()));
             return v;
         });
         if (verdict == null) {
             return null;
         }
+        outbox.wake();
         scheduling.cancel(END_CHECK_TASK, incident.id());
-        afterAck.execute(() -> {
-            post(incident, ":checkered_flag: The maintenance window has ended (" + SlackText.mention(callerId) + ").\n"
-                    + MaintenanceText.verdict(verdict) + "\nA wrap-up follows whatever the outcome: what went well "
-                    + "is as worth sharing as what did not.");
-            updatePlan(incident.id());
-            calls.planAfterResolve(incidents.incidents().find(incident.id()).orElseThrow());
-        });
         return verdict;
     }
 
@@ -242,7 +228,7 @@ public final class MaintenanceService {
                 + SlackText.date(w.plannedEnd()) + " (" + w.steps().size() + " planned step"
                 + (w.steps().size() == 1 ? "" : "s") + "). Questions: <#" + incident.get().channelId() + ">.";
         outbox.sendIf(tx -> windows.headsUpSent(tx, incidentId, clock.instant()),
-                NewMessage.of(config.announceChannel().get(), text));
+                SlackWork.post(config.announceChannel().get(), text));
     }
 
     /** At the planned end: if the window has not ended, ask in the channel and record the overrun. */
@@ -259,32 +245,36 @@ public final class MaintenanceService {
             }
             entry(tx, incident.get(), null, EntryKind.SYSTEM, "The planned end passed without `/maintenance end`", now);
             return true;
-        }, NewMessage.of(incident.get().channelId(), ":hourglass: The window was planned to end "
+        }, SlackWork.post(incident.get().channelId(), ":hourglass: The window was planned to end "
                 + SlackText.date(window.get().plannedEnd()) + ". Is it over? Run `/maintenance end` when it is;"
                 + " the overrun is being recorded. " + SlackText.mention(incident.get().commanderId())));
     }
 
     // ---------------------------------------------------------------- plan message
 
-    private void postPlan(long incidentId) {
-        Incident incident = incidents.incidents().find(incidentId).orElseThrow();
-        slack.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                        .text("Maintenance plan: " + incident.title()).blocks(planBlocks(incident))))
-                .ifPresent(posted -> {
-                    incidents.incidents().setHeaderTs(incidentId, posted.getTs());
-                    slack.call("pins.add", m -> m.pinsAdd(r -> r.channel(incident.channelId())
-                            .timestamp(posted.getTs())));
-                });
+    private static Work planUpdate(Incident incident) {
+        return SlackWork.job(PLAN, incident.channelId(), incident.id());
     }
 
-    /** Brings the pinned plan up to date. */
-    public void updatePlan(long incidentId) {
-        Incident incident = incidents.incidents().find(incidentId).orElseThrow();
-        if (incident.headerTs() == null) {
-            return;
+    /**
+     * The pinned plan's work: posted and pinned when there is none yet (its ts noted with
+     * the item done), else updated; as the window stands now.
+     */
+    private Outcome updatePlan(Item item) {
+        Optional<Incident> found = incidents.incidents().find(item.subjectId());
+        if (found.isEmpty() || outbox.superseded(item)) {
+            return Outcome.done();
         }
-        slack.call("chat.update", m -> m.chatUpdate(r -> r.channel(incident.channelId()).ts(incident.headerTs())
-                .text("Maintenance plan: " + incident.title()).blocks(planBlocks(incident))));
+        Incident incident = found.get();
+        String text = "Maintenance plan: " + incident.title();
+        String blocks = SlackWork.json(planBlocks(incident));
+        if (incident.headerTs() != null) {
+            return outbox.update(incident.channelId(), incident.headerTs(), text, blocks);
+        }
+        return outbox.post(incident.channelId(), text, blocks).then((tx, ts) -> {
+            incidents.incidents().setHeaderTs(tx, incident.id(), ts);
+            outbox.add(tx, SlackWork.pin(incident.channelId(), ts));
+        });
     }
 
     private List<LayoutBlock> planBlocks(Incident incident) {
@@ -322,9 +312,5 @@ public final class MaintenanceService {
 
     private String name(DSLContext tx, String userId) {
         return users.knownName(tx, userId).orElse(userId);
-    }
-
-    private void post(Incident incident, String text) {
-        slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId()).text(text)));
     }
 }

@@ -17,27 +17,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every Web API call goes through here: transient failures (network, 5xx, 429 with its
- * Retry-After, Slack's own "try again" errors) are retried with backoff; a call that
- * finally fails is logged and reported to the caller, never thrown at a request thread.
+ * Every Web API call goes through here. {@link #call} is for what cannot wait in a queue
+ * (a modal within the trigger's three seconds, reads): transient failures (network, 5xx,
+ * 429, Slack's own "try again" errors) are retried in-line, briefly, never for longer
+ * than a few seconds in all, and a Retry-After longer than {@link #LONGEST_WAIT} is not
+ * waited for on the caller's thread at all. {@link #attempt} is one try for the work
+ * queue, which waits by scheduling. A call that finally fails is logged and reported to
+ * the caller, never thrown at a request thread.
  */
 public final class SlackCalls {
     private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
     private static final Set<String> TRANSIENT_ERRORS = Set.of(
             "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
+    /** The longest Retry-After waited for in-line; a longer one ends the call's retries at once. */
+    public static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
+    /** No call retries in-line for longer than this in all. */
+    private static final Duration LONGEST_RETRYING = Duration.ofSeconds(5);
+
     private final MethodsClient methods;
     private final RetryPolicy<Object> policy;
 
     public SlackCalls(MethodsClient methods, int maxAttempts, Duration baseDelay) {
         this.methods = methods;
+        Duration maxDelay = baseDelay.multipliedBy(4).compareTo(LONGEST_WAIT) < 0 ? baseDelay.multipliedBy(4)
+                : LONGEST_WAIT;
         this.policy = RetryPolicy.builder()
                 .handleIf(SlackCalls::isTransient)
                 .handleResultIf(r -> r instanceof SlackApiTextResponse res && !res.isOk()
                         && TRANSIENT_ERRORS.contains(res.getError()))
-                .withBackoff(baseDelay, baseDelay.multipliedBy(60))
+                // Slack asking for a longer wait than a caller can afford: give up now, not later.
+                .abortOn(e -> retryAfter(e).compareTo(LONGEST_WAIT) > 0)
+                .withBackoff(baseDelay, maxDelay)
                 .withDelayFnOn(ctx -> retryAfter(ctx.getLastException()), SlackApiException.class)
                 .withMaxAttempts(maxAttempts)
+                .withMaxDuration(LONGEST_RETRYING)
                 .onRetry(e -> log.info("retrying Slack call after {}", describe(e.getLastException(), e.getLastResult())))
                 .build();
     }
@@ -60,7 +74,13 @@ public final class SlackCalls {
             }
             return Optional.of(response);
         } catch (FailsafeException e) {
-            log.error("Slack {} failed after retries: {}", method, describe(e.getCause(), null));
+            Duration asked = retryAfter(e.getCause());
+            if (asked.compareTo(LONGEST_WAIT) > 0) {
+                log.warn("Slack {} asked to wait {} s, longer than is waited for here; not retried", method,
+                        asked.toSeconds());
+            } else {
+                log.error("Slack {} failed after retries: {}", method, describe(e.getCause(), null));
+            }
             return Optional.empty();
         } catch (RuntimeException e) {
             log.error("Slack {} failed after retries", method, e);
@@ -108,21 +128,24 @@ public final class SlackCalls {
     }
 
     /**
-     * Walks a cursor-paged method page by page, handing each answered page on; stops at
-     * the last page, or at a page that finally fails (already logged).
+     * Walks a cursor-paged method page by page, one try each, handing each page on: for
+     * queued work, which tries again by scheduling. Empty when the last page was read;
+     * else the try that stopped it (Slack asked to wait, or refused).
      */
-    public <T extends SlackApiTextResponse> void pages(String method, Page<T> page,
-                                                       Function<T, ResponseMetadata> metadata, Consumer<T> each) {
+    public <T extends SlackApiTextResponse> Optional<Attempt<T>> pages(String method, Page<T> page,
+                                                                       Function<T, ResponseMetadata> metadata,
+                                                                       Consumer<T> each) {
         String cursor = null;
         do {
-            Optional<T> response = ok(method, page.at(cursor));
-            if (response.isEmpty()) {
-                return;
+            Attempt<T> attempt = attempt(method, page.at(cursor));
+            if (attempt.response() == null || !attempt.response().isOk()) {
+                return Optional.of(attempt);
             }
-            each.accept(response.get());
-            ResponseMetadata next = metadata.apply(response.get());
+            each.accept(attempt.response());
+            ResponseMetadata next = metadata.apply(attempt.response());
             cursor = next == null ? null : next.getNextCursor();
         } while (cursor != null && !cursor.isEmpty());
+        return Optional.empty();
     }
 
     public MethodsClient methods() {

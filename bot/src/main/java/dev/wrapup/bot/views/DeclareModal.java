@@ -27,7 +27,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** The form that `/incident declare` with no title opens. */
@@ -36,13 +35,11 @@ public final class DeclareModal {
 
     private final SlackCalls slack;
     private final IncidentService incidents;
-    private final Executor afterAck;
     private Supplier<IncidentCommands> commands;
 
-    public DeclareModal(SlackCalls slack, IncidentService incidents, Executor afterAck) {
+    public DeclareModal(SlackCalls slack, IncidentService incidents) {
         this.slack = slack;
         this.incidents = incidents;
-        this.afterAck = afterAck;
     }
 
     public void register(App app, Supplier<IncidentCommands> commands) {
@@ -71,14 +68,12 @@ public final class DeclareModal {
             String userId = req.getPayload().getUser().getId();
             Declaration d = new Declaration(req.getPayload().getTeam().getId(), userId, channel, severity,
                     title.strip(), ViewValues.text(values, "description"));
-            afterAck.execute(() -> {
-                if (here) {
-                    String answer = this.commands.get().declareHere(d, null);
-                    incidents.tellPrivately(channel, userId, answer);
-                } else {
-                    incidents.declareInNewChannel(d);
-                }
-            });
+            // Committed, with the Slack work it promises, before the form is acknowledged.
+            if (here) {
+                incidents.tellPrivately(channel, userId, this.commands.get().declareHere(d, null));
+            } else {
+                incidents.declareInNewChannel(d);
+            }
             return ctx.ack();
         });
     }

@@ -10,9 +10,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.asElements;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.util.json.GsonFactory;
 import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentHeader;
@@ -20,7 +18,9 @@ import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.report.Durations;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
@@ -35,7 +35,7 @@ import dev.wrapup.domain.SlackUser;
 import dev.wrapup.domain.WrapUpComment;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
-import dev.wrapup.persistence.Outbox.NewMessage;
+import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.WrapUps;
 import dev.wrapup.scheduler.Scheduling;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +65,8 @@ public final class WrapupService {
     private static final String EVERYONE_COMMENTED = "everyone-commented";
     /** The facilitator turned the reminders off. */
     private static final String REMINDERS_OFF = "reminders-off";
-    /** Block Kit as Slack's own client writes it. */
-    private static final Gson BLOCKS = GsonFactory.createSnakeCase();
+    /** Adds the channel's members as participants (the wrap-up of something that was not an incident). */
+    private static final String ADD_MEMBERS = "add-channel-members";
     public static final String OPEN_COMMENT_ACTION = "wrapup_comment_open";
     private static final Logger log = LoggerFactory.getLogger(WrapupService.class);
 
@@ -100,6 +100,7 @@ public final class WrapupService {
         this.clock = clock;
         scheduling.register(REMINDER_TASK, this::remind);
         scheduling.register(ACTION_DUE_TASK, this::actionDue);
+        outbox.perform(ADD_MEMBERS, this::addMembers);
     }
 
     public WrapUps wrapups() {
@@ -120,7 +121,7 @@ public final class WrapupService {
         // replicas, say) the later one sees both; the claim lets only one of them say it.
         if (missing(incident.id()).isEmpty()) {
             outbox.sendIf(tx -> wrapups.reached(tx, incident.id(), EVERYONE_COMMENTED, now),
-                    NewMessage.of(incident.channelId(), ":tada: Everyone has given their comment. Thank you! "
+                    SlackWork.post(incident.channelId(), ":tada: Everyone has given their comment. Thank you! "
                             + SlackText.mention(incident.facilitator()) + " can `/wrapup publish` when ready."));
         }
         users.refreshLater(userId);
@@ -155,12 +156,12 @@ public final class WrapupService {
     /** When the call starts: every participant gets a DM with the agenda and a button. */
     public void askEveryone(Incident incident) {
         Instant now = clock.instant();
-        String blocks = BLOCKS.toJson(prompt(incident, false));
+        String blocks = SlackWork.json(prompt(incident, false));
         database.transaction(tx -> {
             for (String userId : humans(incident.id())) {
                 if (wrapups.asked(tx, incident.id(), userId, now)) {
-                    outbox.add(tx, new NewMessage(userId, "Your comment on \"" + incident.title() + "\", please",
-                            blocks, null, null));
+                    outbox.add(tx, SlackWork.post(userId, "Your comment on \"" + incident.title() + "\", please")
+                            .withBlocks(blocks));
                 }
             }
             return null;
@@ -213,12 +214,12 @@ public final class WrapupService {
             return "Everyone has commented; nobody to remind.";
         }
         Instant now = clock.instant();
-        String blocks = BLOCKS.toJson(prompt(incident, true));
+        String blocks = SlackWork.json(prompt(incident, true));
         database.transaction(tx -> {
             for (String userId : missing) {
                 wrapups.reminded(tx, incident.id(), userId, now); // the scheduled reminder will not repeat it
-                outbox.add(tx, new NewMessage(userId, "A reminder: your comment on \"" + incident.title() + "\"",
-                        blocks, null, null));
+                outbox.add(tx, SlackWork.post(userId, "A reminder: your comment on \"" + incident.title() + "\"")
+                        .withBlocks(blocks));
             }
             return null;
         });
@@ -236,7 +237,7 @@ public final class WrapupService {
         Incident incident = found.get();
         List<String> missing = missing(incidentId);
         Instant now = clock.instant();
-        String blocks = BLOCKS.toJson(prompt(incident, true));
+        String blocks = SlackWork.json(prompt(incident, true));
         String text = missing.isEmpty()
                 ? ":white_check_mark: Everyone has commented on \"" + incident.title() + "\"."
                 : ":hourglass: Still no comment on \"" + incident.title() + "\" from "
@@ -245,11 +246,11 @@ public final class WrapupService {
         database.transaction(tx -> {
             for (String userId : missing) {
                 if (wrapups.reminded(tx, incidentId, userId, now)) {
-                    outbox.add(tx, new NewMessage(userId, "A reminder: your comment on \"" + incident.title() + "\"",
-                            blocks, null, null));
+                    outbox.add(tx, SlackWork.post(userId, "A reminder: your comment on \"" + incident.title()
+                            + "\"").withBlocks(blocks));
                 }
             }
-            outbox.add(tx, NewMessage.of(incident.facilitator(), text));
+            outbox.add(tx, SlackWork.post(incident.facilitator(), text));
             return null;
         });
         outbox.wake();
@@ -282,22 +283,20 @@ public final class WrapupService {
         Instant now = clock.instant();
         ActionItem item = database.transaction(tx -> {
             incidents.participants().add(tx, incident.id(), callerId, "posted", now);
-            return wrapups.addAction(tx, incident.id(), ownerId, text, due, callerId, now);
+            ActionItem added = wrapups.addAction(tx, incident.id(), ownerId, text, due, callerId, now);
+            outbox.add(tx, SlackWork.post(ownerId, ":clipboard: " + SlackText.mention(callerId)
+                    + " gave you an action item from the wrap-up of *" + SlackText.escape(incident.title()) + "* (<#"
+                    + incident.channelId() + ">): " + text + (due != null ? " — due " + due : "")
+                    + ". When it's done: `/wrapup action done " + added.number() + "` in that channel."));
+            outbox.add(tx, SlackWork.post(incident.channelId(), ":clipboard: Action item " + added.number() + " for "
+                    + SlackText.mention(ownerId) + ": " + text + (due != null ? " (due " + due + ")" : "")));
+            return added;
         });
+        outbox.wake();
         if (due != null) {
             ZoneId zone = users.known(ownerId).map(SlackUser::zone).orElse(ZoneOffset.UTC);
             scheduling.at(ACTION_DUE_TASK, item.id(), due.atTime(LocalTime.of(9, 0)).atZone(zone).toInstant());
         }
-        afterAck.execute(() -> {
-            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(ownerId)
-                    .text(":clipboard: " + SlackText.mention(callerId) + " gave you an action item from the wrap-up of *"
-                            + SlackText.escape(incident.title()) + "* (<#" + incident.channelId() + ">): "
-                            + text + (due != null ? " — due " + due : "")
-                            + ". When it's done: `/wrapup action done " + item.number() + "` in that channel.")));
-            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                    .text(":clipboard: Action item " + item.number() + " for " + SlackText.mention(ownerId) + ": "
-                            + text + (due != null ? " (due " + due + ")" : ""))));
-        });
         return item;
     }
 
@@ -306,13 +305,13 @@ public final class WrapupService {
         if (item.isEmpty()) {
             return "There is no action item " + number + " here; `/wrapup status` and the report list them.";
         }
-        if (!wrapups.closeAction(item.get().id(), clock.instant())) {
+        boolean closed = outbox.sendIf(tx -> wrapups.closeAction(tx, item.get().id(), clock.instant()),
+                SlackWork.post(incident.channelId(), ":white_check_mark: Action item " + number + " is done ("
+                        + SlackText.mention(callerId) + "): " + item.get().text()));
+        if (!closed) {
             return "Action item " + number + " is already done.";
         }
         scheduling.cancel(ACTION_DUE_TASK, item.get().id());
-        afterAck.execute(() -> slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r
-                .channel(incident.channelId()).text(":white_check_mark: Action item " + number + " is done ("
-                        + SlackText.mention(callerId) + "): " + item.get().text()))));
         return "Closed action item " + number + ".";
     }
 
@@ -326,7 +325,7 @@ public final class WrapupService {
         String where = incident.map(i -> " from the wrap-up of *" + SlackText.escape(i.title()) + "* (<#"
                 + i.channelId() + ">)").orElse("");
         outbox.sendIf(tx -> wrapups.actionReminded(tx, actionId, clock.instant()),
-                NewMessage.of(item.get().ownerId(), ":alarm_clock: Your action item" + where + " is due today: "
+                SlackWork.post(item.get().ownerId(), ":alarm_clock: Your action item" + where + " is due today: "
                         + item.get().text() + ". Done? `/wrapup action done " + item.get().number()
                         + "` in that channel."));
     }
@@ -347,26 +346,29 @@ public final class WrapupService {
             incidents.timeline().add(tx, dev.wrapup.persistence.Timeline.NewEntry.of(created.id(), channelId,
                     dev.wrapup.domain.EntryKind.SYSTEM, callerId, users.knownName(tx, callerId).orElse(null),
                     "Wrap-up started: " + title, now), now);
+            outbox.add(tx, SlackWork.join(channelId));
+            outbox.add(tx, SlackWork.job(ADD_MEMBERS, channelId, created.id()));
+            outbox.add(tx, SlackWork.post(channelId, ":sparkles: " + SlackText.mention(callerId)
+                    + " started a wrap-up: *" + SlackText.escape(title) + "*. Wrap-ups are for things that went well, "
+                    + "too. Everyone here is a participant; `/wrapup well|wrong|better <text>` adds your comment."));
+            outbox.add(tx, SlackWork.job(IncidentService.PLAN_CALL, channelId, created.id()));
             return created;
         });
         if (incident == null) {
             return Optional.empty();
         }
-        afterAck.execute(() -> {
-            slack.call("conversations.join", m -> m.conversationsJoin(r -> r.channel(channelId)));
-            addMembers(incident);
-            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(channelId)
-                    .text(":sparkles: " + SlackText.mention(callerId) + " started a wrap-up: *" + SlackText.escape(title)
-                            + "*. Wrap-ups are for things that went well, too. Everyone here is a participant; "
-                            + "`/wrapup well|wrong|better <text>` adds your comment.")));
-            calls.planAfterResolve(incidents.incidents().find(incident.id()).orElseThrow());
-        });
+        outbox.wake();
         return Optional.of(incident);
     }
 
-    private void addMembers(Incident incident) {
-        slack.pages("conversations.members", cursor -> m -> m.conversationsMembers(r -> r
-                        .channel(incident.channelId()).limit(200).cursor(cursor)),
+    /** The members' work: each member not a bot becomes a participant; all again if Slack stops it halfway. */
+    private Outcome addMembers(Item item) {
+        Optional<Incident> incident = incidents.incidents().find(item.subjectId());
+        if (incident.isEmpty()) {
+            return Outcome.done();
+        }
+        return slack.pages("conversations.members", cursor -> m -> m.conversationsMembers(r -> r
+                        .channel(incident.get().channelId()).limit(200).cursor(cursor)),
                 r -> r.getResponseMetadata(), page -> {
                     Instant now = clock.instant();
                     for (String member : page.getMembers()) {
@@ -374,9 +376,11 @@ public final class WrapupService {
                         if (user.isPresent() && user.get().bot()) {
                             continue;
                         }
-                        database.transaction(tx -> incidents.participants().add(tx, incident.id(), member, "member",
-                                now));
+                        database.transaction(tx -> incidents.participants().add(tx, incident.get().id(), member,
+                                "member", now));
                     }
-                });
+                })
+                .map(stopped -> Outcome.of("conversations.members", stopped))
+                .orElse(Outcome.done());
     }
 }

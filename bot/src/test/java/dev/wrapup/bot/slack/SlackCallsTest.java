@@ -42,6 +42,24 @@ class SlackCallsTest {
     }
 
     @Test
+    void aRetryAfterLongerThanACallerCanAffordIsNotWaitedForInLine() {
+        fake.fail("views.open", 429, 1, 30);
+        assertTrue(calls.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger"))).isEmpty());
+        assertEquals(1, fake.calls("views.open").size(), "given up at once, not after 30 s");
+        assertTrue(calls.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger"))).isPresent());
+    }
+
+    @Test
+    void aQueuedTryReportsTheWaitSlackAskedFor() {
+        fake.fail("chat.postMessage", 429, 1, 30);
+        SlackCalls.Attempt<?> attempt = calls.attempt("chat.postMessage",
+                m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
+        assertTrue(attempt.retry());
+        assertEquals(Duration.ofSeconds(30), attempt.retryAfter());
+        assertEquals(1, fake.calls("chat.postMessage").size());
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoff() {
         fake.fail("chat.postMessage", 500, 2, 0);
         assertTrue(calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi"))).isPresent());

@@ -63,8 +63,14 @@ public final class FakeSlack implements AutoCloseable {
     private record Fault(int status, int times, int retryAfterSeconds) {
     }
 
+    /** Every matching call is answered 429 with the Retry-After, until {@link #recover()}. */
+    private record RateLimit(Predicate<Call> matching, int retryAfterSeconds) {
+    }
+
     private final Gson gson = new Gson();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Call> succeeded = new CopyOnWriteArrayList<>();
+    private final List<RateLimit> rateLimits = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Call, JsonObject>> answers = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, User> users = new ConcurrentHashMap<>();
@@ -149,8 +155,36 @@ public final class FakeSlack implements AutoCloseable {
         faults.put(method, new Fault(status, times, retryAfterSeconds));
     }
 
+    /**
+     * From now on every call that matches is answered HTTP 429 with the Retry-After (and
+     * recorded like any other), until {@link #recover()}.
+     */
+    public void rateLimit(Predicate<Call> matching, int retryAfterSeconds) {
+        rateLimits.add(new RateLimit(matching, retryAfterSeconds));
+    }
+
+    /** Every call, whatever the method, is answered 429 with the Retry-After until {@link #recover()}. */
+    public void rateLimitEverything(int retryAfterSeconds) {
+        rateLimit(c -> true, retryAfterSeconds);
+    }
+
+    /** Slack is itself again: the rate limits are lifted. */
+    public void recover() {
+        rateLimits.clear();
+    }
+
     public List<Call> calls() {
         return Collections.unmodifiableList(calls);
+    }
+
+    /** The calls Slack carried out: answered 200 with ok=true. */
+    public List<Call> succeeded() {
+        return List.copyOf(succeeded);
+    }
+
+    /** The calls to the method that Slack carried out. */
+    public List<Call> succeeded(String method) {
+        return succeeded.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     public List<Call> calls(String method) {
@@ -224,6 +258,14 @@ public final class FakeSlack implements AutoCloseable {
             Call call = new Call(method, Collections.unmodifiableMap(params), token, Instant.now());
             calls.add(call);
 
+            RateLimit limit = rateLimits.stream().filter(r -> r.matching().test(call)).findFirst().orElse(null);
+            if (limit != null) {
+                resp.setStatus(429);
+                resp.setHeader("Retry-After", Integer.toString(limit.retryAfterSeconds()));
+                resp.setContentType("application/json");
+                resp.getWriter().write("{\"ok\":false,\"error\":\"ratelimited\"}");
+                return;
+            }
             Fault fault = faults.get(method);
             if (fault != null && fault.times() > 0) {
                 faults.put(method, new Fault(fault.status(), fault.times() - 1, fault.retryAfterSeconds()));
@@ -238,6 +280,9 @@ public final class FakeSlack implements AutoCloseable {
             JsonObject answer;
             Function<Call, JsonObject> custom = answers.get(method);
             answer = custom != null ? custom.apply(call) : defaultAnswer(call);
+            if (answer.has("ok") && answer.get("ok").getAsBoolean()) {
+                succeeded.add(call);
+            }
             resp.setStatus(200);
             resp.setContentType("application/json; charset=utf-8");
             resp.getWriter().write(gson.toJson(answer));
