@@ -34,6 +34,7 @@ import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.http.WebServer;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.persistence.SeenRequests;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.scheduler.QuartzFactory;
 import java.time.Clock;
@@ -139,7 +140,7 @@ public final class Wrapup implements AutoCloseable {
         web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
                 incidents.timeline(), wrapups::report));
         if (!config.socketMode()) {
-            web.slack(app);
+            web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database.dsl()), clock);
         }
         web.start();
         SocketModeApp socketMode = null;
