@@ -3,8 +3,11 @@ package dev.wrapup.bot.http;
 import com.slack.api.bolt.App;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.SeenRequests;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -36,6 +39,8 @@ public final class WebServer implements AutoCloseable {
         context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/healthz");
+        context.addFilter(new FilterHolder(new SecurityHeaders(SLACK_PATH)), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.setErrorHandler(new QuietErrors.InContext());
         server.setErrorHandler(new QuietErrors.InServer());
         server.setHandler(context);
