@@ -165,11 +165,17 @@ class SlackEndpointTest extends BotTest {
 
     @Test
     void aFailureOnOurSideIs500WithoutDetail() {
+        declareHere("C0OPS", "Database about to go");
         bot.wrapup().database().close();
-        HttpResponse<String> response = bot.slack().command("/incident", "declare here sev2 Outage", ALICE, GENERAL);
-        assertEquals(500, response.statusCode());
-        assertEquals("{\"error\":\"internal error\"}", response.body());
-        assertTrue(response.headers().firstValue("Server").isEmpty());
+        HttpResponse<String> command = bot.slack().command("/incident", "declare here sev2 Outage", ALICE, GENERAL);
+        assertEquals(500, command.statusCode());
+        assertEquals("{\"error\":\"internal error\"}", command.body());
+        assertTrue(command.headers().firstValue("Server").isEmpty());
+        // An event is not claimed, so it meets the closed database further on: still ours, still 500.
+        HttpResponse<String> event = bot.slack().event(SlackEvents.message("C0OPS", BOB, "lost?", fake.nextTs()));
+        assertEquals(500, event.statusCode(), "so that Slack delivers it again");
+        assertEquals("{\"error\":\"internal error\"}", event.body());
+        assertTrue(logs.linesWith("carried something unusable").isEmpty(), logs.lines().toString());
     }
 
     @Test

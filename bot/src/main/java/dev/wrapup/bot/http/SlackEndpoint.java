@@ -163,14 +163,28 @@ public final class SlackEndpoint extends HttpServlet {
 
     /**
      * A failure caused by what the request carried (a value of the wrong kind or shape, a
-     * missing element), as opposed to ours (the database, a bug in waiting): the former is
-     * the sender's 400, the latter our 500.
+     * missing element) as opposed to ours (the database, a bug in waiting): the former is
+     * the sender's 400, the latter our 500. The same exception types thrown by the
+     * database's side (a closed pool, say) are ours.
      */
     private static boolean carriedSomethingUnusable(Exception e) {
-        return e instanceof JsonParseException || e instanceof IllegalArgumentException
+        boolean parsing = e instanceof JsonParseException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof UnsupportedOperationException
                 || e instanceof ClassCastException || e instanceof NullPointerException
                 || e instanceof IndexOutOfBoundsException || e instanceof DateTimeException;
+        if (!parsing) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return false;
+            }
+        }
+        StackTraceElement[] frames = e.getStackTrace();
+        String thrower = frames.length > 0 ? frames[0].getClassName() : "";
+        return !(thrower.startsWith("dev.wrapup.persistence.") || thrower.startsWith("org.jooq.")
+                || thrower.startsWith("com.zaxxer.") || thrower.startsWith("org.h2.")
+                || thrower.startsWith("org.postgresql."));
     }
 
     /** The first frame in Wrapup's own code, where the unusable value was taken for what it was not. */
