@@ -143,8 +143,12 @@ public final class SlackIdentity implements AutoCloseable {
     private void refresh(Duration backoff) {
         Answer answer = ask(methods, clock);
         if (answer instanceof Known known) {
-            store.save(botToken, known.identity());
             current = known.identity();
+            try {
+                store.save(botToken, known.identity());
+            } catch (RuntimeException e) {
+                log.warn("could not store the bot's identity (it is used all the same): {}", e.getMessage());
+            }
             log.info("Slack confirmed the bot's identity: workspace {}, bot user {}", current.teamId(),
                     current.botUserId());
             refresher.shutdown();
