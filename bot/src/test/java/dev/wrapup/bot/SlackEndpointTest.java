@@ -81,6 +81,24 @@ class SlackEndpointTest extends BotTest {
     }
 
     @Test
+    void aSignedChunkedBodyWithinTheLimitIsHandled() throws Exception {
+        String body = SlackRequests.form(Map.of("command", "/incident", "text", "help", "user_id", ALICE,
+                "channel_id", GENERAL, "team_id", FakeSlack.TEAM_ID));
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        try (RawHttp http = new RawHttp(bot.wrapup().port())) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            http.head("POST /slack/events HTTP/1.1", Map.of("Content-Type", FORM, "Transfer-Encoding", "chunked",
+                    "X-Slack-Request-Timestamp", ts,
+                    "X-Slack-Signature", SlackRequests.sign(TestBot.SIGNING_SECRET, ts, body)));
+            http.chunk(java.util.Arrays.copyOfRange(bytes, 0, 10)).chunk(java.util.Arrays.copyOfRange(bytes, 10,
+                    bytes.length)).write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            RawHttp.Answer answer = http.read();
+            assertEquals(200, answer.status(), answer.body());
+            assertTrue(answer.body().contains("/incident declare"), answer.body());
+        }
+    }
+
+    @Test
     void aBodyOfExactlyOneMebibyteIsReadAndChecked() {
         byte[] body = new byte[MIB];
         java.util.Arrays.fill(body, (byte) 'a');

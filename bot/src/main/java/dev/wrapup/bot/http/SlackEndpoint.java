@@ -66,7 +66,16 @@ public final class SlackEndpoint extends HttpServlet {
         }
         byte[] bytes;
         try (InputStream in = req.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (declared >= 0) {
+                // Slack always says how long: read into an array of just that size.
+                bytes = new byte[(int) declared];
+                int read = in.readNBytes(bytes, 0, bytes.length);
+                if (read < bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, read);
+                }
+            } else {
+                bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
         }
         if (bytes.length > MAX_BODY_BYTES) {
             tooLarge(req, resp, "more than " + MAX_BODY_BYTES + " bytes sent");
