@@ -4,6 +4,11 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.wrapup.bot.analysis.AnalysisCallService;
@@ -38,10 +43,16 @@ import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.http.WebServer;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SingleWorkspace;
+import dev.wrapup.bot.slack.SlackIdentity;
+import dev.wrapup.persistence.SeenRequests;
+import dev.wrapup.persistence.SlackIdentities;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.scheduler.QuartzFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -65,13 +76,15 @@ public final class Wrapup implements AutoCloseable {
     private final SocketModeApp socketMode;
     private final IncidentService incidents;
     private final Admins admins;
+    private final SlackIdentity identity;
     private boolean closed;
 
     private Wrapup(Config config, Database database, Slack slack, ExecutorService afterAck,
                    Scheduling scheduling, SlackOutbox outbox, WebServer web, SocketModeApp socketMode,
-                   IncidentService incidents, Admins admins) {
+                   IncidentService incidents, Admins admins, SlackIdentity identity) {
         this.admins = admins;
         this.incidents = incidents;
+        this.identity = identity;
         this.config = config;
         this.database = database;
         this.slack = slack;
@@ -95,9 +108,12 @@ public final class Wrapup implements AutoCloseable {
     }
 
     private static Wrapup start(Config configured, Clock clock, Database database) throws Exception {
+        Slack slack = slack(configured);
+        // Before anything listens: auth.test decides whether the bot can start at all.
+        SlackIdentity identity = SlackIdentity.atStart(slack.methods(configured.botToken()),
+                configured.slackApiUrl(), configured.botToken(), new SlackIdentities(database.dsl()), clock);
         WebServer web = new WebServer(configured.port(), database);
         Config config = configured.withBoundPort(web.port());
-        Slack slack = slack(config);
         SlackCalls calls = new SlackCalls(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
         SlackOutbox outbox = new SlackOutbox(database, calls, clock);
         ExecutorService afterAck = Executors.newFixedThreadPool(4, r -> {
@@ -106,11 +122,11 @@ public final class Wrapup implements AutoCloseable {
             return t;
         });
 
-        AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(config.botToken());
+        // No singleTeamBotToken: SingleWorkspace authorizes requests instead of Bolt's own.
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack);
         config.signingSecret().ifPresent(appConfig::signingSecret);
-        App app = new App(appConfig.build());
+        AppConfig boltConfig = appConfig.build();
+        App app = new App(boltConfig, middleware(boltConfig, identity)).asOAuthApp(false);
 
         UserDirectory users = new UserDirectory(new Users(database.dsl()), new Timeline(database.dsl()), calls,
                 afterAck, clock);
@@ -149,7 +165,7 @@ public final class Wrapup implements AutoCloseable {
         web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
                 incidents.timeline(), reports::published));
         if (!config.socketMode()) {
-            web.slack(app);
+            web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database.dsl()), clock);
         }
         web.start();
         SocketModeApp socketMode = null;
@@ -162,7 +178,24 @@ public final class Wrapup implements AutoCloseable {
         admins.start();
         log.info("Wrapup is up: {} on port {}, database {}", config.socketMode() ? "Socket Mode" : "HTTP",
                 web.port(), database.vendor());
-        return new Wrapup(config, database, slack, afterAck, scheduling, outbox, web, socketMode, incidents, admins);
+        return new Wrapup(config, database, slack, afterAck, scheduling, outbox, web, socketMode, incidents,
+                admins, identity);
+    }
+
+    /**
+     * Bolt's default middleware, with {@link SingleWorkspace} where its authorization would be:
+     * after the signature check, before everything that acts on a request (the event recorder
+     * included, which reads the bot's ids from the context).
+     */
+    private static List<Middleware> middleware(AppConfig config, SlackIdentity identity) {
+        List<Middleware> middleware = new ArrayList<>();
+        middleware.add(new SSLCheck(config.getVerificationToken()));
+        // Over HTTP a second check of what SlackEndpoint checked; Socket Mode requests carry no signature.
+        String secret = config.getSigningSecret() != null ? config.getSigningSecret() : "unused-in-socket-mode";
+        middleware.add(new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret))));
+        middleware.add(new SingleWorkspace(identity));
+        middleware.add(new IgnoringSelfEvents(config.getSlack().getConfig()));
+        return middleware;
     }
 
     /** Reports for the bot, the web page and `export` alike: maintenance windows add their plan and verdict. */
@@ -177,6 +210,10 @@ public final class Wrapup implements AutoCloseable {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         slackConfig.setPrettyResponseLoggingEnabled(false);
+        // The SDK's call statistics need each token's team, which it learns by calling
+        // auth.test before a token's first call, and again before every call while auth.test
+        // fails: twice the calls to a rate-limited Slack, for figures nobody reads.
+        slackConfig.setStatsEnabled(false);
         return Slack.getInstance(slackConfig);
     }
 
@@ -222,6 +259,7 @@ public final class Wrapup implements AutoCloseable {
             log.warn("stopping the web server: {}", e.toString());
         }
         admins.close();
+        identity.close();
         afterAck.shutdown();
         try {
             afterAck.awaitTermination(10, TimeUnit.SECONDS);

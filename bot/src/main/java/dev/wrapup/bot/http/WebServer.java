@@ -1,17 +1,25 @@
 package dev.wrapup.bot.http;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.SeenRequests;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Jetty serving Slack's requests, the health check and the web pages. */
 public final class WebServer implements AutoCloseable {
+    private static final String SLACK_PATH = "/slack/events";
+
     private final Server server;
     private final ServerConnector connector;
     private final ServletContextHandler context;
@@ -20,13 +28,21 @@ public final class WebServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         server = new Server(threads);
-        connector = new ServerConnector(server);
+        // Answers name no server, version or framework.
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
         connector.open(); // bind now, so that the chosen port is known before the routes are wired
         context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/healthz");
+        context.addFilter(new FilterHolder(new SecurityHeaders(SLACK_PATH)), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        context.setErrorHandler(new QuietErrors.InContext());
+        server.setErrorHandler(new QuietErrors.InServer());
         server.setHandler(context);
         // Graceful stop: the connector closes its port at once (new connections are
         // refused), answers what its open connections already sent with
@@ -36,9 +52,9 @@ public final class WebServer implements AutoCloseable {
         server.setStopTimeout(5_000);
     }
 
-    /** Serves Slack's requests (HTTP mode); call before {@link #start()}. */
-    public void slack(App app) {
-        context.addServlet(new ServletHolder("slack", new SlackAppServlet(app)), "/slack/events");
+    /** Serves Slack's requests (HTTP mode), checked before Bolt sees them; call before {@link #start()}. */
+    public void slack(App app, String signingSecret, SeenRequests seen, Clock clock) {
+        context.addServlet(new ServletHolder("slack", new SlackEndpoint(app, signingSecret, seen, clock)), SLACK_PATH);
     }
 
     /** Adds a servlet for the web pages; call before {@link #start()}. */

@@ -27,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SlackRequests {
     private static final AtomicInteger EVENT_IDS = new AtomicInteger();
+    private static final AtomicInteger COMMAND_IDS = new AtomicInteger();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
@@ -51,7 +52,9 @@ public final class SlackRequests {
         form.put("text", text);
         form.put("api_app_id", "A0WRAPUP");
         form.put("is_enterprise_install", "false");
-        form.put("response_url", "https://hooks.slack.invalid/commands/T0TEAM/1/abc");
+        // Unique per invocation, as Slack's are: the same command sent twice is two requests, not a replay.
+        form.put("response_url", "https://hooks.slack.invalid/commands/T0TEAM/" + COMMAND_IDS.incrementAndGet()
+                + "/abc");
         form.put("trigger_id", "1.2.trigger");
         return post(form(form), "application/x-www-form-urlencoded", Instant.now(), Map.of());
     }
@@ -114,13 +117,24 @@ public final class SlackRequests {
         return send(body, contentType, ts, sign(signingSecret, ts, body), headers);
     }
 
+    /** Posts bytes as they are (not necessarily UTF-8), signed at the given time. */
+    public HttpResponse<String> post(byte[] body, String contentType, Instant timestamp) {
+        String ts = Long.toString(timestamp.getEpochSecond());
+        return send(body, contentType, ts, sign(signingSecret, ts, body), Map.of());
+    }
+
     /** Posts with whatever signature headers are given (null leaves one out). */
     public HttpResponse<String> send(String body, String contentType, String timestamp, String signature,
+                                     Map<String, String> headers) {
+        return send(body.getBytes(StandardCharsets.UTF_8), contentType, timestamp, signature, headers);
+    }
+
+    public HttpResponse<String> send(byte[] body, String contentType, String timestamp, String signature,
                                      Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (timestamp != null) {
             request.header("X-Slack-Request-Timestamp", timestamp);
         }
@@ -148,10 +162,15 @@ public final class SlackRequests {
     }
 
     public static String sign(String secret, String timestamp, String body) {
+        return sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sign(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(body);
             return "v0=" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
