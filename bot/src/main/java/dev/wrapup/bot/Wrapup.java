@@ -142,7 +142,7 @@ public final class Wrapup implements AutoCloseable {
         Admins admins = new Admins(config.admins(), calls);
         Access access = new Access(admins, new Participants(database.dsl()));
         PublishModal publishing = new PublishModal(calls, incidents,
-                new Publisher(config, incidents, wrapups, calls, reports, clock), access, afterAck);
+                new Publisher(config, incidents, wrapups, calls, outbox, reports, clock), access);
         MaintenanceService maintenance = new MaintenanceService(config, database, incidents, outbox, users,
                 scheduling, clock);
         analysis.onCallStarted(wrapups::askEveryone);

@@ -135,7 +135,7 @@ class PublishingTest extends BotTest {
                 () -> bot.get("/incidents/" + incident.webKey()).body().contains("Full timeline"));
     }
 
-    private static JsonObject submission(Incident incident, String userId, boolean timeline) {
+    static JsonObject submission(Incident incident, String userId, boolean timeline) {
         JsonObject checkbox = new JsonObject();
         checkbox.addProperty("type", "checkboxes");
         JsonArray selected = new JsonArray();

@@ -193,9 +193,15 @@ public final class WrapUps {
 
     public void savePublication(long incidentId, String channelId, String messageTs, String fileId,
                                 boolean includeTimeline, Instant at) {
-        PublicationRecord r = dsl.selectFrom(PUBLICATION).where(PUBLICATION.INCIDENT_ID.eq(incidentId)).fetchOne();
+        savePublication(dsl, incidentId, channelId, messageTs, fileId, includeTimeline, at);
+    }
+
+    /** Notes where the wrap-up was published, in the caller's transaction. */
+    public void savePublication(DSLContext tx, long incidentId, String channelId, String messageTs, String fileId,
+                                boolean includeTimeline, Instant at) {
+        PublicationRecord r = tx.selectFrom(PUBLICATION).where(PUBLICATION.INCIDENT_ID.eq(incidentId)).fetchOne();
         if (r == null) {
-            r = dsl.newRecord(PUBLICATION);
+            r = tx.newRecord(PUBLICATION);
             r.setIncidentId(incidentId);
             r.setPublishedAt(at);
         }

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * Publishing from a private channel: the publisher first sees exactly what will be
@@ -44,15 +43,12 @@ public final class PublishModal {
     private final IncidentService incidents;
     private final Publisher publisher;
     private final Access access;
-    private final Executor afterAck;
 
-    public PublishModal(SlackCalls slack, IncidentService incidents, Publisher publisher, Access access,
-                        Executor afterAck) {
+    public PublishModal(SlackCalls slack, IncidentService incidents, Publisher publisher, Access access) {
         this.slack = slack;
         this.incidents = incidents;
         this.publisher = publisher;
         this.access = access;
-        this.afterAck = afterAck;
     }
 
     public void register(App app) {
@@ -69,12 +65,17 @@ public final class PublishModal {
                 return ctx.ackWithErrors(Map.of(TIMELINE_BLOCK, refused.get()));
             }
             boolean timeline = ViewValues.ticked(view.getState().getValues(), TIMELINE_BLOCK).contains("include");
-            afterAck.execute(() -> publisher.publish(incident.get(), userId, timeline));
+            // Queued before the ack: confirmed is promised.
+            publisher.publish(incident.get(), userId, timeline);
             return ctx.ack();
         });
     }
 
-    /** After the ack of `/wrapup publish`: a public channel's wrap-up goes out; a private one's is shown first. */
+    /**
+     * After the ack of `/wrapup publish`: a public channel's wrap-up is queued to go out; a
+     * private one's is shown first. Neither step can wait in the queue: the form must open
+     * within the trigger's three seconds, and which of the two it is decides that.
+     */
     public void publishOrConfirm(Incident incident, String userId, String triggerId) {
         if (publisher.learningsChannel().isEmpty()) {
             publisher.tellNoLearningsChannel(incident, userId);
@@ -84,7 +85,12 @@ public final class PublishModal {
             publisher.publish(incident, userId, true);
             return;
         }
-        slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(confirmation(incident))));
+        if (slack.ok("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(confirmation(incident))))
+                .isEmpty()) {
+            incidents.tellPrivately(incident.channelId(), userId, ":warning: I could not show you what would be "
+                    + "published from this private channel (Slack is busy or did not answer), so nothing was "
+                    + "published. Please run `/wrapup publish` again in a minute.");
+        }
     }
 
     View confirmation(Incident incident) {

@@ -6,6 +6,10 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentService;
@@ -15,17 +19,23 @@ import dev.wrapup.bot.report.PublicText;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.report.WrapUpReport;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.WrapUpComment;
+import dev.wrapup.persistence.Outbox.Item;
+import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.WrapUps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,23 +47,29 @@ import java.util.stream.Collectors;
  * facilitator chose to include it.
  */
 public final class Publisher {
+    /** Publishes a wrap-up: queued by {@link #publish}, done by the work queue. */
+    private static final String PUBLISH = "publish-wrapup";
+
     private final Config config;
     private final IncidentService incidents;
     private final WrapupService wrapups;
     private final WrapUps store;
     private final SlackCalls slack;
+    private final SlackOutbox outbox;
     private final Reports reports;
     private final Clock clock;
 
     public Publisher(Config config, IncidentService incidents, WrapupService wrapups, SlackCalls slack,
-                     Reports reports, Clock clock) {
+                     SlackOutbox outbox, Reports reports, Clock clock) {
         this.config = config;
         this.incidents = incidents;
         this.wrapups = wrapups;
         this.store = wrapups.wrapups();
         this.slack = slack;
+        this.outbox = outbox;
         this.reports = reports;
         this.clock = clock;
+        outbox.perform(PUBLISH, this::publishing);
     }
 
     /** Where wrap-ups go, if anywhere. */
@@ -132,48 +148,130 @@ public final class Publisher {
         return SlackText.neutraliseBroadcasts(reports.markdown(incident, Disclosure.published(includeTimeline)));
     }
 
-    /** Posts (or updates) the summary in the learnings channel with the report as a Markdown file. */
+    /**
+     * Queues publishing the wrap-up (committed before this returns): the work queue posts
+     * the summary to the learnings channel, or updates the earlier one, then replaces the
+     * report file in its thread, notes the publication and tells the incident channel,
+     * through rate limits, outages and restarts. What is published is read when it runs.
+     */
     public void publish(Incident incident, String callerId, boolean includeTimeline) {
         if (config.learningsChannel().isEmpty()) {
             tellNoLearningsChannel(incident, callerId);
             return;
         }
         String channel = config.learningsChannel().get();
-        String markdown = report(incident, includeTimeline);
-        List<LayoutBlock> blocks = summary(incident);
-        String fallback = "Wrap-up: " + PublicText.of(incident.title(), id -> id);
-        Optional<WrapUps.Publication> previous = store.publication(incident.id());
-        String ts;
-        if (previous.isPresent()) {
-            ts = previous.get().messageTs();
-            slack.call("chat.update", m -> m.chatUpdate(r -> r.channel(previous.get().channelId()).ts(ts)
-                    .text(fallback).blocks(blocks)));
-            if (previous.get().fileId() != null) {
-                slack.call("files.delete", m -> m.filesDelete(r -> r.file(previous.get().fileId())));
-            }
-        } else {
-            Optional<String> posted = slack.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(channel)
-                    .text(fallback).blocks(blocks).unfurlLinks(false))).map(r -> r.getTs());
-            if (posted.isEmpty()) {
-                incidents.tellPrivately(incident.channelId(), callerId, ":warning: I could not post to <#" + channel
-                        + ">; is the bot invited there? Nothing was published; please try again.");
-                return;
-            }
-            ts = posted.get();
+        JsonObject args = new JsonObject();
+        args.addProperty("callerId", callerId);
+        args.addProperty("includeTimeline", includeTimeline);
+        // In order with the learnings channel's other work: a second publish updates what the first posted.
+        outbox.send(new Work(PUBLISH, channel, channel, null, null, args.toString(), null, incident.id()));
+    }
+
+    /**
+     * The publishing's work, one try of one step at a time, each step's result noted at
+     * once (the summary's ts, with the publication, first of all), so that a job resumed
+     * after a 429, an outage or a crash goes on where it stopped and never posts a second
+     * summary. The file goes last: its id is noted, with the line telling the incident
+     * channel, in the transaction that ends the job.
+     */
+    private Outcome publishing(Item item) {
+        Optional<Incident> found = incidents.incidents().find(item.subjectId());
+        // A later publish of the same wrap-up, not begun yet, stands for this one if it has not begun either.
+        if (found.isEmpty() || item.progress() == null && outbox.superseded(item)) {
+            return Outcome.done();
         }
-        String fileId = slack.ok("files.uploadV2", m -> m.filesUploadV2(r -> r.channel(channel).threadTs(ts)
-                        .filename("wrapup-" + incident.id() + ".md").title(fallback)
-                        .fileData(markdown.getBytes(StandardCharsets.UTF_8))))
-                .flatMap(r -> r.getFiles() == null || r.getFiles().isEmpty() ? Optional.empty()
-                        : Optional.ofNullable(r.getFiles().get(0).getId()))
-                .orElse(null);
-        store.savePublication(incident.id(), channel, ts, fileId, includeTimeline, clock.instant());
-        String permalink = slack.ok("chat.getPermalink", m -> m.chatGetPermalink(r -> r.channel(channel)
-                .messageTs(ts))).map(r -> r.getPermalink()).orElse(null);
-        slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(incident.channelId())
-                .text(":mega: " + SlackText.mention(callerId) + (previous.isPresent() ? " updated" : " published")
-                        + " the wrap-up in <#" + channel + ">" + (permalink != null ? ": " + permalink : ".")
-                        + (includeTimeline ? "" : " The timeline stayed in this channel.")
-                        + " Thank you all for what you shared.")));
+        Incident incident = found.get();
+        JsonObject args = JsonParser.parseString(item.args()).getAsJsonObject();
+        String callerId = args.get("callerId").getAsString();
+        boolean includeTimeline = args.get("includeTimeline").getAsBoolean();
+        JsonObject progress = item.progress() == null ? new JsonObject()
+                : JsonParser.parseString(item.progress()).getAsJsonObject();
+        String fallback = "Wrap-up: " + PublicText.of(incident.title(), id -> id);
+
+        if (!progress.has("ts")) {
+            Optional<WrapUps.Publication> previous = store.publication(incident.id());
+            if (previous.isPresent()) {
+                progress.addProperty("ts", previous.get().messageTs());
+                progress.addProperty("channel", previous.get().channelId());
+                progress.addProperty("update", true);
+                progress.addProperty("oldFile", previous.get().fileId());
+            } else {
+                Outcome posted = outbox.post(item.channelId(), fallback, SlackWork.json(summary(incident)));
+                if (posted instanceof Outcome.Refused) {
+                    incidents.tellPrivately(incident.channelId(), callerId, ":warning: I could not post to <#"
+                            + item.channelId() + ">; is the bot invited there? Nothing was published; please try "
+                            + "again.");
+                }
+                if (!(posted instanceof Outcome.Done done)) {
+                    return posted;
+                }
+                progress.addProperty("ts", done.ts());
+                progress.addProperty("channel", item.channelId());
+                progress.addProperty("update", false);
+            }
+            // Noted at once, not when the file is done: a publish resumed (even without its progress) or
+            // queued meanwhile updates this summary rather than post another, and the web page the
+            // summary links follows the timeline choice from now on.
+            store.savePublication(incident.id(), string(progress, "channel"), string(progress, "ts"),
+                    string(progress, "oldFile"), includeTimeline, clock.instant());
+            outbox.progress(item, progress.toString());
+        }
+        String channel = progress.get("channel").getAsString();
+        String ts = progress.get("ts").getAsString();
+        boolean update = progress.get("update").getAsBoolean();
+
+        if (update && !progress.has("updated")) {
+            // Refused (the summary was deleted, say): the file and the line in the channel still follow.
+            Outcome updated = outbox.update(channel, ts, fallback, SlackWork.json(summary(incident)));
+            if (updated instanceof Outcome.Again) {
+                return updated;
+            }
+            progress.addProperty("updated", true);
+            outbox.progress(item, progress.toString());
+        }
+        String oldFile = string(progress, "oldFile");
+        if (oldFile != null && !progress.has("deleted")) {
+            Outcome deleted = outbox.attempt("files.delete", m -> m.filesDelete(r -> r.file(oldFile)), r -> null,
+                    Set.of("file_not_found", "file_deleted"));
+            if (deleted instanceof Outcome.Again) {
+                return deleted;
+            }
+            progress.addProperty("deleted", true);
+            outbox.progress(item, progress.toString());
+        }
+        if (!progress.has("permalink")) {
+            SlackCalls.Attempt<ChatGetPermalinkResponse> link = slack.attempt("chat.getPermalink",
+                    m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)));
+            if (link.retry()) {
+                return Outcome.of("chat.getPermalink", link);
+            }
+            progress.addProperty("permalink", link.response() != null && link.response().isOk()
+                    ? link.response().getPermalink() : null);
+            outbox.progress(item, progress.toString());
+        }
+        String permalink = string(progress, "permalink");
+
+        SlackCalls.Attempt<FilesUploadV2Response> uploaded = slack.attempt("files.uploadV2", m -> m.filesUploadV2(r -> r
+                .channel(channel).threadTs(ts).filename("wrapup-" + incident.id() + ".md").title(fallback)
+                .fileData(report(incident, includeTimeline).getBytes(StandardCharsets.UTF_8))));
+        if (uploaded.retry()) {
+            return Outcome.of("files.uploadV2", uploaded);
+        }
+        // Refused for good (no files:write, say): published without the file, as the summary links the web page.
+        FilesUploadV2Response response = uploaded.response();
+        String fileId = response == null || !response.isOk() || response.getFiles() == null
+                || response.getFiles().isEmpty() ? null : response.getFiles().get(0).getId();
+        String told = ":mega: " + SlackText.mention(callerId) + (update ? " updated" : " published")
+                + " the wrap-up in <#" + channel + ">" + (permalink != null ? ": " + permalink : ".")
+                + (includeTimeline ? "" : " The timeline stayed in this channel.")
+                + " Thank you all for what you shared.";
+        return Outcome.done().then((tx, none) -> {
+            store.savePublication(tx, incident.id(), channel, ts, fileId, includeTimeline, clock.instant());
+            outbox.add(tx, SlackWork.post(incident.channelId(), told));
+        });
+    }
+
+    private static String string(JsonObject json, String key) {
+        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : null;
     }
 }
