@@ -1,12 +1,12 @@
 package dev.wrapup.bot.roles;
 
+import dev.wrapup.bot.slack.BackgroundThreads;
 import dev.wrapup.bot.slack.SlackCalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,11 +31,7 @@ public final class Admins implements AutoCloseable {
         this.users = Set.copyOf(ids.stream().filter(id -> !id.startsWith("S")).toList());
         this.groups = ids.stream().filter(id -> id.startsWith("S")).toList();
         this.slack = slack;
-        this.refresher = groups.isEmpty() ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "admin-groups");
-            t.setDaemon(true);
-            return t;
-        });
+        this.refresher = groups.isEmpty() ? null : BackgroundThreads.scheduled("admin-groups");
     }
 
     /** Reads the admin user groups now and then every few minutes. */
@@ -72,7 +68,7 @@ public final class Admins implements AutoCloseable {
     @Override
     public void close() {
         if (refresher != null) {
-            refresher.shutdownNow();
+            BackgroundThreads.stop(refresher, Duration.ofSeconds(2));
         }
     }
 }

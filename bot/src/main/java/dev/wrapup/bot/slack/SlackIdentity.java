@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -131,11 +130,7 @@ public final class SlackIdentity implements AutoCloseable {
 
     private void refreshLater(Duration wait, Duration backoff) {
         if (refresher == null) {
-            refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "slack-identity");
-                t.setDaemon(true);
-                return t;
-            });
+            refresher = BackgroundThreads.scheduled("slack-identity");
         }
         refresher.schedule(() -> refresh(backoff), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -258,10 +253,11 @@ public final class SlackIdentity implements AutoCloseable {
         return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
 
+    /** Lets a refresh under way finish: interrupting a write would close an embedded H2 database. */
     @Override
     public void close() {
         if (refresher != null) {
-            refresher.shutdownNow();
+            BackgroundThreads.stop(refresher, Duration.ofSeconds(2));
         }
     }
 }

@@ -61,6 +61,8 @@ public final class SlackOutbox implements AutoCloseable {
     private static final Duration MAX_DELAY = Duration.ofMinutes(5);
     private static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     private static final Duration CLAIM = Duration.ofMinutes(2);
+    /** How long close waits for the tries under way. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     /** Conversations worked on at once. */
     private static final int WORKERS = 4;
     /** Blocks are sent as written: no HTML escaping of their '<' and '>'. */
@@ -123,11 +125,7 @@ public final class SlackOutbox implements AutoCloseable {
     private volatile boolean closing;
     /** Set by start, once every kind of work has its performer. */
     private volatile boolean started;
-    private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "slack-outbox");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService dispatcher = BackgroundThreads.scheduled("slack-outbox");
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "slack-work");
         t.setDaemon(true);
@@ -423,17 +421,17 @@ public final class SlackOutbox implements AutoCloseable {
         return why == null ? null : why.length() <= 255 ? why : why.substring(0, 255);
     }
 
-    /** Stops at once: what is under way is interrupted and stays queued for the next start. */
+    /**
+     * Takes no new work and lets the tries under way finish (each is one Slack call and a
+     * write): an embedded H2 database closes itself when a thread writing to it is
+     * interrupted, which would fail everything else still stopping. Only a try that
+     * outlasts the wait is interrupted; what it was doing stays queued for the next start.
+     */
     @Override
     public void close() {
         closing = true;
-        dispatcher.shutdownNow();
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(2, TimeUnit.SECONDS);
-            dispatcher.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.shutdown();
+        BackgroundThreads.stop(workers, STOP_WAIT);
+        BackgroundThreads.stop(dispatcher, Duration.ofSeconds(1));
     }
 }
