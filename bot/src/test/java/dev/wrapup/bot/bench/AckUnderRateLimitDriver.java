@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +56,7 @@ public final class AckUnderRateLimitDriver {
     private static final Duration SLACK_WAITS = Duration.ofSeconds(3);
     private static final String ALICE = "U0ALICE";
     private static final String BOB = "U0BOB";
+    private static final String CAROL = "U0CAROL";
     private static final String GENERAL = "C0GENERAL";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
@@ -82,6 +84,7 @@ public final class AckUnderRateLimitDriver {
         try (FakeSlack fake = new FakeSlack()) {
             fake.addUser(ALICE, "Alice", "Europe/Berlin", 3600);
             fake.addUser(BOB, "Bob", "America/Los_Angeles", -28800);
+            fake.addUser(CAROL, "Carol", "Pacific/Auckland", 46800);
             fake.addChannel(GENERAL, "general", false, ALICE, BOB, FakeSlack.BOT_USER_ID);
             Map<String, String> env = TestBot.env(fake, dataDir);
             env.put("WRAPUP_ANALYSIS_DELAY", "PT1H");
@@ -253,18 +256,20 @@ public final class AckUnderRateLimitDriver {
                             ops, "Status set to"),
                     command("/incident sev", "/incident", "sev " + (r % 2 == 0 ? "sev1" : "sev2"), ops,
                             "Severity set to"),
+                    // Command goes back and forth: only the commander of the moment may hand it over.
                     command("/incident commander", "/incident", "commander <@" + (r % 2 == 0 ? BOB : ALICE) + ">",
-                            ops, "is now the incident commander"),
+                            ops, "is now the incident commander", r % 2 == 0 ? ALICE : BOB),
                     command("/incident note", "/incident", "note Queue depth " + u, ops, "Noted as a key moment"),
                     command("/incident timeline", "/incident", "timeline", ops, "timeline entries"),
                     command("/incident resolve", "/incident", "resolve Drained " + u, ops, "Resolved."),
                     command("/incident status (reopen)", "/incident", "status investigating", ops, "Reopened"),
                     command("/wrapup well", "/wrapup", "well Fast rollback " + u, call, "is recorded"),
                     command("/wrapup status", "/wrapup", "status", call, "Wrap-up of"),
-                    command("/wrapup schedule", "/wrapup", "schedule 2099-01-" + String.format("%02d", 1 + r % 28)
-                            + " 10:00 Europe/Berlin", call, "Moved the analysis call"),
-                    command("/wrapup facilitator", "/wrapup", "facilitator <@" + BOB + ">", call,
-                            "will facilitate"),
+                    command("/wrapup schedule", "/wrapup", "schedule " + LocalDate.now(ZoneOffset.UTC)
+                            .plusDays(30 + r % 28) + " 10:00 Europe/Berlin", call, "Moved the analysis call"),
+                    // The commander names the facilitator, a different one each round.
+                    command("/wrapup facilitator", "/wrapup", "facilitator <@" + (r % 2 == 0 ? BOB : CAROL) + ">",
+                            call, "will facilitate"),
                     command("/wrapup action", "/wrapup", "action <@" + BOB + "> Cap retries " + u, call,
                             "Action item " + (actions + 1) + " recorded"),
                     command("/wrapup action done", "/wrapup", "action done " + (actions + 1), call,
@@ -288,7 +293,12 @@ public final class AckUnderRateLimitDriver {
 
         /** Alice's, who declared everything here: whoever may do what, she may. */
         private Request command(String kind, String command, String text, String channel, String expected) {
-            return new Request(kind, () -> bot.slack().command(command, text, ALICE, channel), expected);
+            return command(kind, command, text, channel, expected, ALICE);
+        }
+
+        private Request command(String kind, String command, String text, String channel, String expected,
+                                String user) {
+            return new Request(kind, () -> bot.slack().command(command, text, user, channel), expected);
         }
     }
 
