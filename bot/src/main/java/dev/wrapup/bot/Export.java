@@ -5,10 +5,13 @@ import dev.wrapup.bot.report.Disclosure;
 import dev.wrapup.bot.report.RecordJson;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.MaintenanceWindows;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
+import dev.wrapup.persistence.WrapUps;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
@@ -56,15 +59,26 @@ final class Export {
                         + "or the incident channel's id (C…).");
                 return 1;
             }
-            var participants = new Participants(database.dsl()).list(incident.get().id());
-            var entries = new Timeline(database.dsl()).entries(incident.get().id());
             // Without --full, what may leave the channel: current text only, as published.
             Reports reports = Wrapup.reports(database);
             out.print(format.equals("json")
-                    ? RecordJson.render(RecordJson.build(incident.get(), participants, entries, full)) + "\n"
+                    ? RecordJson.render(RecordJson.build(record(database, incident.get()), full)) + "\n"
                     : full ? reports.markdown(incident.get(), Disclosure.FULL) : reports.published(incident.get()));
             out.flush();
             return 0;
         }
+    }
+
+    /** Everything the database holds about the incident, for the JSON record. */
+    private static RecordJson.Contents record(Database database, Incident incident) {
+        WrapUps wrapups = new WrapUps(database.dsl());
+        return new RecordJson.Contents(incident,
+                new Participants(database.dsl()).list(incident.id()),
+                new Timeline(database.dsl()).entries(incident.id()),
+                wrapups.comments(incident.id()),
+                wrapups.actions(incident.id()),
+                new AnalysisCalls(database.dsl()).find(incident.id()).orElse(null),
+                new MaintenanceWindows(database.dsl()).find(incident.id()).orElse(null),
+                wrapups.publication(incident.id()).orElse(null));
     }
 }
