@@ -28,7 +28,7 @@ public final class Main {
             "                              --full adds deleted text and earlier versions of edited messages",
             "  --help                      this text",
             "",
-            "Configuration is read from environment variables; README.md lists them.");
+            "Configuration is read from environment variables; docs/configuration.md lists them.");
 
     /** How long an orderly stop may take before the process exits anyway. */
     private static final Duration STOP_LIMIT = Duration.ofSeconds(25);

@@ -172,12 +172,12 @@ public record Config(
 
         ConfigException missing(String name, String what) {
             return new ConfigException(name + " is not set. Wrapup needs " + what + ". Set it in the "
-                    + "environment and start Wrapup again; README.md lists every setting.");
+                    + "environment and start Wrapup again; docs/configuration.md lists every setting.");
         }
 
         ConfigException malformed(String name, String why) {
             return new ConfigException(name + " is set to a value Wrapup cannot use: " + why
-                    + ". Fix it in the environment and start Wrapup again; README.md lists every setting.");
+                    + ". Fix it in the environment and start Wrapup again; docs/configuration.md lists every setting.");
         }
 
         int integer(String name, int fallback, int min, int max) {
