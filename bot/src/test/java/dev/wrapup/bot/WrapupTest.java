@@ -284,6 +284,7 @@ class WrapupTest extends BotTest {
         String view = publish.jsonText("view");
         assertTrue(view.contains("\"type\":\"home\""), view);
         assertTrue(section(publish, "Open incidents").contains("Still burning"), "open incident Bob is in: " + view);
+        assertTrue(section(publish, "Open incidents").contains("_commander <@" + ALICE + ">_"), "the roles: " + view);
         assertTrue(section(publish, "Wrap-ups waiting for your comment").contains("Queue backlog"), view);
         assertEquals("*Your open action items*\n• 1. Tune the consumer timeout (<#" + OPS + ">)\n",
                 section(publish, "Your open action items"));
