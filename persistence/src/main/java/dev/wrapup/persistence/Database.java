@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -19,7 +20,7 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The connection pool, the schema migrations and the jOOQ context for one database. */
+/** The connection pool, the schema migrations and the transactions of one database. */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
@@ -142,8 +143,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs the work in one transaction: all of it is committed, or none. */
-    public <T> T transaction(java.util.function.Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    public <T> T transaction(Function<Tx, T> work) {
+        return dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
     }
 
     /**
@@ -151,7 +152,7 @@ public final class Database implements AutoCloseable {
      * events): it returns once the work is committed, sharing the commit with whatever
      * else arrived meanwhile. The work must not wait for other work.
      */
-    public <T> T groupCommit(java.util.function.Function<DSLContext, T> work) {
+    public <T> T groupCommit(Function<Tx, T> work) {
         return groupCommit.run(work);
     }
 

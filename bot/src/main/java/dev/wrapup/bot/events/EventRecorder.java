@@ -23,6 +23,7 @@ import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Timeline.NewEntry;
+import dev.wrapup.persistence.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -33,7 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
@@ -63,8 +63,8 @@ public final class EventRecorder implements Middleware {
                          String highlightReaction) {
         this.database = database;
         this.incidents = new Incidents(database);
-        this.timeline = new Timeline(database.dsl());
-        this.participants = new Participants(database.dsl());
+        this.timeline = new Timeline(database);
+        this.participants = new Participants(database);
         this.users = users;
         this.afterAck = afterAck;
         this.clock = clock;
@@ -233,7 +233,7 @@ public final class EventRecorder implements Middleware {
     }
 
     private interface Apply {
-        void apply(DSLContext tx, Incident incident, Instant now);
+        void apply(Tx tx, Incident incident, Instant now);
     }
 
     /**
