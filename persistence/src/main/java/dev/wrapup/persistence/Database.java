@@ -16,6 +16,7 @@ import org.jooq.DSLContext;
 import org.jooq.TransactionListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,10 +151,39 @@ public final class Database implements AutoCloseable {
     /**
      * Like {@link #transaction}, for many small pieces of work arriving at once (Slack
      * events): it returns once the work is committed, sharing the commit with whatever
-     * else arrived meanwhile. The work must not wait for other work.
+     * else arrived meanwhile. The work must not wait for other work, and must bear being
+     * run again: when a batch fails its pieces are run again one by one, and a piece that
+     * loses a race on a unique key is run once more.
      */
     public <T> T groupCommit(Function<Tx, T> work) {
-        return groupCommit.run(work);
+        try {
+            return groupCommit.run(work);
+        } catch (IntegrityConstraintViolationException e) {
+            // On H2, jOOQ's "insert unless present" is a MERGE that two concurrent transactions
+            // can both pass, e.g. a person's first two messages each adding them as a
+            // participant: the later one fails on the key and is rolled back whole. Run again,
+            // it sees the committed row and leaves it be.
+            return groupCommit.run(work);
+        }
+    }
+
+    /**
+     * Whether the failure is the database's (a closed pool, a refused statement, a lost
+     * connection) rather than a fault in the values its caller worked with: an
+     * SQLException among its causes, or thrown from persistence, jOOQ, the pool or a
+     * driver, whatever its type.
+     */
+    public static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        StackTraceElement[] frames = e.getStackTrace();
+        String thrower = frames.length > 0 ? frames[0].getClassName() : "";
+        return thrower.startsWith("dev.wrapup.persistence.") || thrower.startsWith("org.jooq.")
+                || thrower.startsWith("com.zaxxer.") || thrower.startsWith("org.h2.")
+                || thrower.startsWith("org.postgresql.");
     }
 
     /**

@@ -34,7 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * Records what happens in incident channels. Runs after Bolt has checked the request's
@@ -245,18 +244,6 @@ public final class EventRecorder implements Middleware {
             return false;
         }
         Instant now = clock.instant();
-        try {
-            return recordOnce(eventId, channel, apply, now);
-        } catch (IntegrityConstraintViolationException e) {
-            // On H2, jOOQ's "insert unless present" is a MERGE that two concurrent transactions
-            // can both pass, e.g. a person's first two messages each adding them as a
-            // participant: the later one fails on the key and is rolled back whole. Run again,
-            // it sees the committed row and leaves it be.
-            return recordOnce(eventId, channel, apply, now);
-        }
-    }
-
-    private boolean recordOnce(String eventId, String channel, Apply apply, Instant now) {
         return database.groupCommit(tx -> {
             Optional<Incident> incident = incidents.findByChannel(tx, channel);
             if (incident.isEmpty() || incident.get().status() == IncidentStatus.PLANNED) {
