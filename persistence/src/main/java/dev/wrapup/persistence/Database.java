@@ -198,7 +198,8 @@ public final class Database implements AutoCloseable {
         return channelIncidents;
     }
 
-    public DSLContext dsl() {
+    /** jOOQ on the pool: for the repositories, never outside persistence. */
+    DSLContext dsl() {
         return dsl;
     }
 
