@@ -51,7 +51,7 @@ final class Export {
         }
         try (Database database = Database.open(Config.databaseFrom(env))) {
             database.migrate();
-            Incidents incidents = new Incidents(database.dsl());
+            Incidents incidents = new Incidents(database);
             Optional<Incident> incident = incidents.findByIdOrChannel(id);
             if (incident.isEmpty()) {
                 err.println("No incident with id or channel id '" + id + "' in " + database.vendor()
@@ -71,14 +71,14 @@ final class Export {
 
     /** Everything the database holds about the incident, for the JSON record. */
     private static RecordJson.Contents record(Database database, Incident incident) {
-        WrapUps wrapups = new WrapUps(database.dsl());
+        WrapUps wrapups = new WrapUps(database);
         return new RecordJson.Contents(incident,
-                new Participants(database.dsl()).list(incident.id()),
-                new Timeline(database.dsl()).entries(incident.id()),
+                new Participants(database).list(incident.id()),
+                new Timeline(database).entries(incident.id()),
                 wrapups.comments(incident.id()),
                 wrapups.actions(incident.id()),
-                new AnalysisCalls(database.dsl()).find(incident.id()).orElse(null),
-                new MaintenanceWindows(database.dsl()).find(incident.id()).orElse(null),
+                new AnalysisCalls(database).find(incident.id()).orElse(null),
+                new MaintenanceWindows(database).find(incident.id()).orElse(null),
                 wrapups.publication(incident.id()).orElse(null));
     }
 }

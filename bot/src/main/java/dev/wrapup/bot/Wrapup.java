@@ -111,7 +111,7 @@ public final class Wrapup implements AutoCloseable {
         Slack slack = slack(configured);
         // Before anything listens: auth.test decides whether the bot can start at all.
         SlackIdentity identity = SlackIdentity.atStart(slack.methods(configured.botToken()),
-                configured.slackApiUrl(), configured.botToken(), new SlackIdentities(database.dsl()), clock);
+                configured.slackApiUrl(), configured.botToken(), new SlackIdentities(database), clock);
         WebServer web = new WebServer(configured.port(), database);
         Config config = configured.withBoundPort(web.port());
         SlackCalls calls = new SlackCalls(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
@@ -128,7 +128,7 @@ public final class Wrapup implements AutoCloseable {
         AppConfig boltConfig = appConfig.build();
         App app = new App(boltConfig, middleware(boltConfig, identity)).asOAuthApp(false);
 
-        UserDirectory users = new UserDirectory(new Users(database.dsl()), new Timeline(database.dsl()), calls,
+        UserDirectory users = new UserDirectory(new Users(database), new Timeline(database), calls,
                 afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database));
         IncidentService incidents = new IncidentService(config, database, calls, outbox, users, clock);
@@ -140,7 +140,7 @@ public final class Wrapup implements AutoCloseable {
                 scheduling, BlameDetector.standard(), afterAck, clock);
         Reports reports = reports(database);
         Admins admins = new Admins(config.admins(), calls);
-        Access access = new Access(admins, new Participants(database.dsl()));
+        Access access = new Access(admins, new Participants(database));
         PublishModal publishing = new PublishModal(calls, incidents,
                 new Publisher(config, incidents, wrapups, calls, outbox, reports, clock), access);
         MaintenanceService maintenance = new MaintenanceService(config, database, incidents, outbox, users,
@@ -165,7 +165,7 @@ public final class Wrapup implements AutoCloseable {
         web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
                 incidents.timeline(), reports::published));
         if (!config.socketMode()) {
-            web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database.dsl()), clock);
+            web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);
         }
         web.start();
         SocketModeApp socketMode = null;
@@ -200,7 +200,7 @@ public final class Wrapup implements AutoCloseable {
 
     /** Reports for the bot, the web page and `export` alike: maintenance windows add their plan and verdict. */
     static Reports reports(Database database) {
-        Participants participants = new Participants(database.dsl());
+        Participants participants = new Participants(database);
         return new Reports(database, MaintenanceService.reportSection(database,
                 id -> WrapUpReport.names(participants.list(id))));
     }

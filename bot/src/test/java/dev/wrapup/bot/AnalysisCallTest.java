@@ -13,6 +13,7 @@ import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.AnalysisCalls;
+import dev.wrapup.persistence.Users;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ class AnalysisCallTest extends BotTest {
     }
 
     private AnalysisCalls calls() {
-        return new AnalysisCalls(bot.wrapup().database().dsl());
+        return new AnalysisCalls(bot.wrapup().database());
     }
 
     private Incident resolvedIncident(String channel) {
@@ -134,9 +135,7 @@ class AnalysisCallTest extends BotTest {
         restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H"));
         Incident incident = resolvedIncident("C0OPS");
         fake.await("upload", c -> true);
-        Poll.until("Bob's timezone known", () -> bot.wrapup().database().dsl().fetchExists(
-                dev.wrapup.persistence.jooq.Tables.SLACK_USER,
-                dev.wrapup.persistence.jooq.Tables.SLACK_USER.USER_ID.eq(BOB)));
+        Poll.until("Bob's timezone known", () -> new Users(bot.wrapup().database()).find(BOB).isPresent());
         command("/wrapup", "facilitator <@" + BOB + ">", ALICE, "C0OPS");
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
         command("/wrapup", "schedule " + day + " 10:00", BOB, "C0OPS"); // Bob is in Los Angeles

@@ -12,7 +12,7 @@ import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.DatabaseSettings;
-import dev.wrapup.persistence.jooq.Tables;
+import dev.wrapup.persistence.Events;
 import dev.wrapup.persistence.testing.ListeningSockets;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -50,8 +50,7 @@ class EmbeddedDatabaseIT {
         // What an earlier version left: user sa with an empty password, files readable by all.
         try (Database old = Database.open(new DatabaseSettings(url, "sa", ""))) {
             old.migrate();
-            old.dsl().insertInto(Tables.PROCESSED_EVENT).set(Tables.PROCESSED_EVENT.EVENT_ID, "EvEarlier")
-                    .set(Tables.PROCESSED_EVENT.RECEIVED_AT, Instant.now()).execute();
+            old.transaction(tx -> Events.claim(tx, "EvEarlier", Instant.now()));
         }
         for (Path file : list(data)) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

@@ -311,11 +311,11 @@ class ExportTest extends BotTest {
     }
 
     private WrapUps wrapups() {
-        return new WrapUps(bot.wrapup().database().dsl());
+        return new WrapUps(bot.wrapup().database());
     }
 
     private AnalysisCalls calls() {
-        return new AnalysisCalls(bot.wrapup().database().dsl());
+        return new AnalysisCalls(bot.wrapup().database());
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
+import dev.wrapup.bot.testing.Rows;
 import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.persistence.DatabaseSettings;
-import dev.wrapup.persistence.jooq.Tables;
 import dev.wrapup.persistence.testing.TestDatabases;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +80,8 @@ class HealthCheckTest {
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + role + "'");
             Poll.until("the pool to reconnect read-only", () -> {
                 try {
-                    return "on".equals(bot.wrapup().database().dsl()
-                            .fetchValue(DSL.field("current_setting('default_transaction_read_only')", String.class)));
+                    return "on".equals(Rows.value(bot.wrapup().database(),
+                            "select current_setting('default_transaction_read_only')"));
                 } catch (RuntimeException stillTheOldSession) {
                     return false;
                 }
@@ -92,7 +91,7 @@ class HealthCheckTest {
                 assertEquals(503, response.statusCode(), response.body());
                 assertEquals(DOWN, response.body());
             }
-            assertEquals(1, bot.wrapup().database().dsl().fetchCount(Tables.HEALTH_PROBE), "reads still work");
+            assertEquals(1, Rows.number(bot.wrapup().database(), "select count(*) from health_probe"), "reads still work");
         } finally {
             if (bot != null) {
                 bot.close();
@@ -104,7 +103,7 @@ class HealthCheckTest {
     }
 
     private long writes() {
-        return bot.wrapup().database().dsl().fetchValue(Tables.HEALTH_PROBE.WRITES);
+        return Rows.number(bot.wrapup().database(), "select writes from health_probe");
     }
 
     private static void admin(String url, String... statements) throws SQLException {

@@ -36,7 +36,7 @@ class MaintenanceTest extends BotTest {
     }
 
     private MaintenanceWindow window(Incident incident) {
-        return new MaintenanceWindows(bot.wrapup().database().dsl()).find(incident.id()).orElseThrow();
+        return new MaintenanceWindows(bot.wrapup().database()).find(incident.id()).orElseThrow();
     }
 
     private Incident plan(String title, Instant from, Instant to) {

@@ -159,20 +159,20 @@ class PermissionsTest extends BotTest {
         Incident incident = incident();
         command("/incident", "resolve fixed", ALICE, OPS);
         Poll.until("the call to be planned", () -> new dev.wrapup.persistence.AnalysisCalls(
-                bot.wrapup().database().dsl()).find(incident.id()).isPresent());
-        Instant planned = new dev.wrapup.persistence.AnalysisCalls(bot.wrapup().database().dsl())
+                bot.wrapup().database()).find(incident.id()).isPresent());
+        Instant planned = new dev.wrapup.persistence.AnalysisCalls(bot.wrapup().database())
                 .find(incident.id()).orElseThrow().scheduledAt();
         String when = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC)
                 .format(planned.plus(Duration.ofDays(1)));
         String refused = command("/wrapup", "schedule " + when + " UTC", BOB, OPS);
         assertTrue(refused.startsWith("Only the commander, who also facilitates (<@" + ALICE + ">) or a Wrapup admin "
                 + "can move the analysis call"), refused);
-        assertEquals(planned, new dev.wrapup.persistence.AnalysisCalls(bot.wrapup().database().dsl())
+        assertEquals(planned, new dev.wrapup.persistence.AnalysisCalls(bot.wrapup().database())
                 .find(incident.id()).orElseThrow().scheduledAt(), "not moved");
 
         assertTrue(command("/wrapup", "remind off", BOB, OPS).contains("can start or stop the reminders"));
         assertTrue(command("/wrapup", "remind off", ALICE, OPS).startsWith("Reminders are off"));
-        assertTrue(new WrapUps(bot.wrapup().database().dsl()).hasReached(incident.id(), "reminders-off"));
+        assertTrue(new WrapUps(bot.wrapup().database()).hasReached(incident.id(), "reminders-off"));
         assertTrue(command("/wrapup", "remind on", ALICE, OPS).startsWith("Reminders are on"));
         assertTrue(command("/wrapup", "remind sometimes", ALICE, OPS).contains("`/wrapup remind` takes"));
     }
@@ -191,7 +191,7 @@ class PermissionsTest extends BotTest {
         assertTrue(command("/wrapup", "action done 2", BOB, OPS).startsWith("Closed action item 2"), "its creator");
         String outsider = command("/wrapup", "action <@" + CAROL + "> Something", MALLORY, OPS);
         assertTrue(outsider.startsWith("Only the people taking part"), outsider);
-        assertEquals(2, new WrapUps(bot.wrapup().database().dsl()).actions(incident.id()).size());
+        assertEquals(2, new WrapUps(bot.wrapup().database()).actions(incident.id()).size());
     }
 
     @Test

@@ -52,7 +52,7 @@ class PostgresEndToEndTest extends BotTest {
         assertEquals("replica lag 30s", entry("C0OPS", ts).versions().get(0).text());
 
         command("/incident", "resolve", ALICE, "C0OPS");
-        AnalysisCalls calls = new AnalysisCalls(bot.wrapup().database().dsl());
+        AnalysisCalls calls = new AnalysisCalls(bot.wrapup().database());
         Instant at = Poll.value("the call scheduled", () -> calls.find(incident.id()).orElse(null), c -> c != null,
                 Duration.ofSeconds(10)).scheduledAt();
         bot.close();
@@ -65,7 +65,7 @@ class PostgresEndToEndTest extends BotTest {
                 Duration.ofSeconds(30));
         Poll.until("the trigger used up", () -> bot.wrapup().scheduling().when(AnalysisCallService.TASK,
                 incident.id()).isEmpty(), Duration.ofSeconds(10));
-        assertEquals(AnalysisCall.Status.STARTED, new AnalysisCalls(bot.wrapup().database().dsl())
+        assertEquals(AnalysisCall.Status.STARTED, new AnalysisCalls(bot.wrapup().database())
                 .find(incident.id()).orElseThrow().status());
         assertEquals(1, fake.calls("chat.postMessage").stream().filter(c -> c.param("text") != null
                 && c.param("text").contains("starts now")).count());

@@ -57,7 +57,7 @@ class PublishingThroughRateLimitsTest extends BotTest {
     }
 
     private List<Outbox.Item> pendingPublishing() {
-        return new Outbox(bot.wrapup().database().dsl()).pending().stream()
+        return new Outbox(bot.wrapup().database()).pending().stream()
                 .filter(i -> i.kind().equals(PUBLISH)).toList();
     }
 
@@ -109,7 +109,7 @@ class PublishingThroughRateLimitsTest extends BotTest {
         assertTrue(told(OPS).get(0).param("text").contains(" published the wrap-up"), told(OPS).get(0).param("text"));
         assertEquals(List.of(), fake.calls("chat.update").stream().filter(c -> LEARN.equals(c.param("channel")))
                 .toList(), "nothing to update");
-        WrapUps.Publication publication = new WrapUps(bot.wrapup().database().dsl()).publication(incident.id())
+        WrapUps.Publication publication = new WrapUps(bot.wrapup().database()).publication(incident.id())
                 .orElseThrow();
         assertEquals(summaryTs, publication.messageTs());
         String fileId = files().get(0).json("files").getAsJsonArray().get(0).getAsJsonObject().get("id")

@@ -109,7 +109,7 @@ class RateLimitedSlackTest extends BotTest {
         assertTrue(fake.calls().size() > callsBefore, "Slack was asked meanwhile");
         assertEquals(carriedOutBefore, fake.succeeded().size(), "and refused it all");
         // What they promised waits in the database.
-        List<Outbox.Item> waiting = new Outbox(bot.wrapup().database().dsl()).pending();
+        List<Outbox.Item> waiting = new Outbox(bot.wrapup().database()).pending();
         assertTrue(waiting.stream().anyMatch(i -> i.kind().equals("declare")), "the new channel");
         assertTrue(waiting.stream().anyMatch(i -> i.kind().equals("join") && i.channelId().equals("C0HERE")),
                 "joining the channel declared here");

@@ -11,6 +11,7 @@ import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.LogCapture;
 import dev.wrapup.bot.testing.RawHttp;
+import dev.wrapup.bot.testing.Rows;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.bot.testing.TestBot;
@@ -286,7 +287,7 @@ class SlackEndpointTest extends BotTest {
     }
 
     private String seenRows() {
-        return bot.wrapup().database().dsl().fetchValue("select count(*) from slack_request_seen").toString();
+        return Long.toString(Rows.number(bot.wrapup().database(), "select count(*) from slack_request_seen"));
     }
 
     private static JsonObject viewSubmission(String callbackId, String privateMetadata, String title) {

@@ -144,7 +144,7 @@ class StartErrorsTest {
         });
         try (TestBot bot = TestBot.start(fake, dataDir)) {
             Poll.until("a second auth.test, in the background", () -> fake.calls("auth.test").size() == 3);
-            SlackIdentities identities = new SlackIdentities(bot.wrapup().database().dsl());
+            SlackIdentities identities = new SlackIdentities(bot.wrapup().database());
             BotIdentity stored = Poll.value("the refreshed identity stored",
                     () -> identities.find(TestBot.BOT_TOKEN).orElseThrow(), i -> "B0RENAMED".equals(i.botId()),
                     Duration.ofSeconds(10));

@@ -54,11 +54,11 @@ class StrictInputTest extends BotTest {
     }
 
     private WrapUps wrapups() {
-        return new WrapUps(bot.wrapup().database().dsl());
+        return new WrapUps(bot.wrapup().database());
     }
 
     private MaintenanceWindow window(Incident incident) {
-        return new MaintenanceWindows(bot.wrapup().database().dsl()).find(incident.id()).orElseThrow();
+        return new MaintenanceWindows(bot.wrapup().database()).find(incident.id()).orElseThrow();
     }
 
     // ---------------------------------------------------------------- titles
@@ -213,7 +213,7 @@ class StrictInputTest extends BotTest {
     void theCallIsNotMovedToADayThatDoesNotExistNorToMidnightAsTwentyFourNorBeyondAYear() {
         Incident incident = declareHere(OPS, "Replica lag");
         command("/incident", "resolve The vacuum was tuned", ALICE, OPS);
-        AnalysisCalls calls = new AnalysisCalls(bot.wrapup().database().dsl());
+        AnalysisCalls calls = new AnalysisCalls(bot.wrapup().database());
         Instant planned = Poll.value("the call planned", () -> calls.find(incident.id()).orElse(null),
                 c -> c != null, Duration.ofSeconds(10)).scheduledAt();
 

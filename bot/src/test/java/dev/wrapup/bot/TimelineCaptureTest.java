@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
+import dev.wrapup.bot.testing.Rows;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.domain.EntryKind;
@@ -208,8 +209,8 @@ class TimelineCaptureTest extends BotTest {
         String ts = fake.nextTs();
         event(SlackEvents.message(GENERAL, BOB, "lunch?", ts));
         assertTrue(timeline().find(GENERAL, ts).isEmpty());
-        assertEquals(0, bot.wrapup().database().dsl().fetchCount(dev.wrapup.persistence.jooq.Tables.TIMELINE_ENTRY,
-                dev.wrapup.persistence.jooq.Tables.TIMELINE_ENTRY.CHANNEL_ID.eq(GENERAL)));
+        assertEquals(0, Rows.number(bot.wrapup().database(),
+                "select count(*) from timeline_entry where channel_id = ?", GENERAL));
     }
 
     @Test

@@ -38,7 +38,7 @@ class WrapupTest extends BotTest {
     }
 
     private WrapUps wrapups() {
-        return new WrapUps(bot.wrapup().database().dsl());
+        return new WrapUps(bot.wrapup().database());
     }
 
     /** Alice declares, Bob and Carol talk, Alice resolves; returns once the call has started. */
@@ -89,7 +89,7 @@ class WrapupTest extends BotTest {
         fake.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("*Analysis call:*"));
         // From here until told otherwise, Slack refuses every post and asks us to wait a second.
         fake.fail("chat.postMessage", 429, 10_000, 1);
-        Outbox outbox = new Outbox(bot.wrapup().database().dsl());
+        Outbox outbox = new Outbox(bot.wrapup().database());
         long queued = Poll.value("the call's message queued", outbox::next,
                 m -> m.isPresent() && "call-started".equals(m.get().topic()), Duration.ofSeconds(20)).get().id();
         // More refusals than the quick retries of a direct call would have taken.
@@ -98,10 +98,10 @@ class WrapupTest extends BotTest {
 
         restartWith(Map.of()); // the bot goes down with the message still to post
         fake.fail("chat.postMessage", 429, 0, 0); // and Slack is back
-        Outbox afterRestart = new Outbox(bot.wrapup().database().dsl());
+        Outbox afterRestart = new Outbox(bot.wrapup().database());
         Poll.until("the call's message posted", () -> afterRestart.find(queued).get().postedAt() != null,
                 Duration.ofSeconds(20));
-        AnalysisCalls calls = new AnalysisCalls(bot.wrapup().database().dsl());
+        AnalysisCalls calls = new AnalysisCalls(bot.wrapup().database());
         assertEquals(afterRestart.find(queued).get().postedTs(), calls.find(incident.id()).get().callTs());
         List<FakeSlack.Call> tries = fake.calls("chat.postMessage").stream()
                 .filter(c -> c.param("text") != null && c.param("text").contains("starts now")).toList();

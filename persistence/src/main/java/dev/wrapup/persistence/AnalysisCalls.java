@@ -17,8 +17,8 @@ import org.jooq.DSLContext;
 public final class AnalysisCalls {
     private final DSLContext dsl;
 
-    public AnalysisCalls(DSLContext dsl) {
-        this.dsl = dsl;
+    public AnalysisCalls(Database database) {
+        this.dsl = database.dsl();
     }
 
     public Optional<AnalysisCall> find(long incidentId) {
@@ -34,12 +34,12 @@ public final class AnalysisCalls {
     }
 
     /** Schedules (or moves) the call; the calendar sequence goes up with every move. */
-    public AnalysisCall schedule(DSLContext tx, long incidentId, Instant at, List<String> suited, List<String> notSuited,
+    public AnalysisCall schedule(Tx tx, long incidentId, Instant at, List<String> suited, List<String> notSuited,
                                  Instant now) {
-        AnalysisCallRecord r = tx.selectFrom(ANALYSIS_CALL).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+        AnalysisCallRecord r = tx.dsl().selectFrom(ANALYSIS_CALL).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
                 .forUpdate().fetchOne();
         if (r == null) {
-            r = tx.newRecord(ANALYSIS_CALL);
+            r = tx.dsl().newRecord(ANALYSIS_CALL);
             r.setIncidentId(incidentId);
             r.setSequence(0);
         } else {
@@ -57,8 +57,8 @@ public final class AnalysisCalls {
     }
 
     /** Cancels a scheduled call; false when there was none. */
-    public boolean cancel(DSLContext tx, long incidentId, Instant now) {
-        return tx.update(ANALYSIS_CALL).set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.CANCELLED.name())
+    public boolean cancel(Tx tx, long incidentId, Instant now) {
+        return tx.dsl().update(ANALYSIS_CALL).set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.CANCELLED.name())
                 .set(ANALYSIS_CALL.UPDATED_AT, now)
                 .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
                 .and(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))
@@ -69,21 +69,21 @@ public final class AnalysisCalls {
      * Marks the call started, once: true for the one caller that moves it from scheduled
      * to started, false for any other (a second replica, a repeated trigger).
      */
-    public boolean claimStart(DSLContext tx, long incidentId, Instant now) {
-        return tx.update(ANALYSIS_CALL).set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.STARTED.name())
+    public boolean claimStart(Tx tx, long incidentId, Instant now) {
+        return tx.dsl().update(ANALYSIS_CALL).set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.STARTED.name())
                 .set(ANALYSIS_CALL.STARTED_AT, now).set(ANALYSIS_CALL.UPDATED_AT, now)
                 .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
                 .and(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))
                 .execute() == 1;
     }
 
-    public void setAnnouncementTs(DSLContext tx, long incidentId, String ts) {
-        tx.update(ANALYSIS_CALL).set(ANALYSIS_CALL.ANNOUNCEMENT_TS, ts)
+    public void setAnnouncementTs(Tx tx, long incidentId, String ts) {
+        tx.dsl().update(ANALYSIS_CALL).set(ANALYSIS_CALL.ANNOUNCEMENT_TS, ts)
                 .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId)).execute();
     }
 
-    public void setCallTs(DSLContext tx, long incidentId, String ts) {
-        tx.update(ANALYSIS_CALL).set(ANALYSIS_CALL.CALL_TS, ts).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+    public void setCallTs(Tx tx, long incidentId, String ts) {
+        tx.dsl().update(ANALYSIS_CALL).set(ANALYSIS_CALL.CALL_TS, ts).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
                 .execute();
     }
 

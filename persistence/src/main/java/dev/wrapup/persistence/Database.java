@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -15,11 +16,12 @@ import org.jooq.DSLContext;
 import org.jooq.TransactionListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The connection pool, the schema migrations and the jOOQ context for one database. */
+/** The connection pool, the schema migrations and the transactions of one database. */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
@@ -142,17 +144,46 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs the work in one transaction: all of it is committed, or none. */
-    public <T> T transaction(java.util.function.Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    public <T> T transaction(Function<Tx, T> work) {
+        return dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
     }
 
     /**
      * Like {@link #transaction}, for many small pieces of work arriving at once (Slack
      * events): it returns once the work is committed, sharing the commit with whatever
-     * else arrived meanwhile. The work must not wait for other work.
+     * else arrived meanwhile. The work must not wait for other work, and must bear being
+     * run again: when a batch fails its pieces are run again one by one, and a piece that
+     * loses a race on a unique key is run once more.
      */
-    public <T> T groupCommit(java.util.function.Function<DSLContext, T> work) {
-        return groupCommit.run(work);
+    public <T> T groupCommit(Function<Tx, T> work) {
+        try {
+            return groupCommit.run(work);
+        } catch (IntegrityConstraintViolationException e) {
+            // On H2, jOOQ's "insert unless present" is a MERGE that two concurrent transactions
+            // can both pass, e.g. a person's first two messages each adding them as a
+            // participant: the later one fails on the key and is rolled back whole. Run again,
+            // it sees the committed row and leaves it be.
+            return groupCommit.run(work);
+        }
+    }
+
+    /**
+     * Whether the failure is the database's (a closed pool, a refused statement, a lost
+     * connection) rather than a fault in the values its caller worked with: an
+     * SQLException among its causes, or thrown from persistence, jOOQ, the pool or a
+     * driver, whatever its type.
+     */
+    public static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        StackTraceElement[] frames = e.getStackTrace();
+        String thrower = frames.length > 0 ? frames[0].getClassName() : "";
+        return thrower.startsWith("dev.wrapup.persistence.") || thrower.startsWith("org.jooq.")
+                || thrower.startsWith("com.zaxxer.") || thrower.startsWith("org.h2.")
+                || thrower.startsWith("org.postgresql.");
     }
 
     /**
@@ -167,7 +198,8 @@ public final class Database implements AutoCloseable {
         return channelIncidents;
     }
 
-    public DSLContext dsl() {
+    /** jOOQ on the pool: for the repositories, never outside persistence. */
+    DSLContext dsl() {
         return dsl;
     }
 

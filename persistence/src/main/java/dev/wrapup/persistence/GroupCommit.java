@@ -23,7 +23,7 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 64;
     private static final long LINGER_NANOS = 200_000;
 
-    private record Unit<T>(Function<DSLContext, T> work, CompletableFuture<T> done) {
+    private record Unit<T>(Function<Tx, T> work, CompletableFuture<T> done) {
     }
 
     private final DSLContext dsl;
@@ -38,7 +38,7 @@ final class GroupCommit implements AutoCloseable {
         committer.start();
     }
 
-    <T> T run(Function<DSLContext, T> work) {
+    <T> T run(Function<Tx, T> work) {
         if (!running) {
             throw new IllegalStateException("the database is closed");
         }
@@ -89,8 +89,9 @@ final class GroupCommit implements AutoCloseable {
         Object[] results = new Object[batch.size()];
         try {
             dsl.transaction(cfg -> {
+                Tx tx = new Tx(cfg.dsl());
                 for (int i = 0; i < batch.size(); i++) {
-                    results[i] = batch.get(i).work().apply(cfg.dsl());
+                    results[i] = batch.get(i).work().apply(tx);
                 }
             });
         } catch (RuntimeException | Error e) {

@@ -24,18 +24,10 @@ public final class Incidents {
     private final DSLContext dsl;
     private final ChannelIncidents byChannel;
 
-    public Incidents(DSLContext dsl) {
-        this(dsl, null);
-    }
-
     /** With the database's shared memory of which incident records which channel, where it keeps one. */
     public Incidents(Database database) {
-        this(database.dsl(), database.channelIncidents());
-    }
-
-    private Incidents(DSLContext dsl, ChannelIncidents byChannel) {
-        this.dsl = dsl;
-        this.byChannel = byChannel;
+        this.dsl = database.dsl();
+        this.byChannel = database.channelIncidents();
     }
 
     /** After each write: see {@link ChannelIncidents}. */
@@ -51,8 +43,8 @@ public final class Incidents {
                               String declaredBy, Instant startedAt) {
     }
 
-    public Incident create(DSLContext tx, NewIncident n, Instant now) {
-        IncidentRecord r = tx.insertInto(INCIDENT)
+    public Incident create(Tx tx, NewIncident n, Instant now) {
+        IncidentRecord r = tx.dsl().insertInto(INCIDENT)
                 .set(INCIDENT.KIND, n.kind().name())
                 .set(INCIDENT.TEAM_ID, n.teamId())
                 .set(INCIDENT.CHANNEL_ID, n.channelId())
@@ -103,17 +95,21 @@ public final class Incidents {
     }
 
     /** The newest incident recorded in the channel, which is the one that records it. */
-    public Optional<Incident> findByChannel(DSLContext tx, String channelId) {
-        return byChannel == null ? load(tx, channelId) : byChannel.get(channelId, () -> load(tx, channelId));
+    public Optional<Incident> findByChannel(Tx tx, String channelId) {
+        return findByChannel(tx.dsl(), channelId);
     }
 
-    private static Optional<Incident> load(DSLContext tx, String channelId) {
-        return tx.selectFrom(INCIDENT).where(INCIDENT.CHANNEL_ID.eq(channelId))
+    private Optional<Incident> findByChannel(DSLContext on, String channelId) {
+        return byChannel == null ? load(on, channelId) : byChannel.get(channelId, () -> load(on, channelId));
+    }
+
+    private static Optional<Incident> load(DSLContext on, String channelId) {
+        return on.selectFrom(INCIDENT).where(INCIDENT.CHANNEL_ID.eq(channelId))
                 .orderBy(INCIDENT.ID.desc()).limit(1).fetchOptional().map(Incidents::map);
     }
 
     /** The channel's incident or window that is still under way: a channel holds one at a time. */
-    public boolean hasOpen(DSLContext tx, String channelId) {
+    public boolean hasOpen(Tx tx, String channelId) {
         return findByChannel(tx, channelId).filter(Incident::isOpen).isPresent();
     }
 
@@ -133,34 +129,34 @@ public final class Incidents {
         return dsl.selectFrom(INCIDENT).orderBy(INCIDENT.ID).fetch(Incidents::map);
     }
 
-    public void setStatus(DSLContext tx, long id, IncidentStatus status, Instant resolvedAt) {
-        tx.update(INCIDENT).set(INCIDENT.STATUS, status.name()).set(INCIDENT.RESOLVED_AT, resolvedAt)
+    public void setStatus(Tx tx, long id, IncidentStatus status, Instant resolvedAt) {
+        tx.dsl().update(INCIDENT).set(INCIDENT.STATUS, status.name()).set(INCIDENT.RESOLVED_AT, resolvedAt)
                 .where(INCIDENT.ID.eq(id)).execute();
         changed();
     }
 
-    public void setSeverity(DSLContext tx, long id, Severity severity) {
-        tx.update(INCIDENT).set(INCIDENT.SEVERITY, severity.name()).where(INCIDENT.ID.eq(id)).execute();
+    public void setSeverity(Tx tx, long id, Severity severity) {
+        tx.dsl().update(INCIDENT).set(INCIDENT.SEVERITY, severity.name()).where(INCIDENT.ID.eq(id)).execute();
         changed();
     }
 
-    public void setCommander(DSLContext tx, long id, String userId) {
-        tx.update(INCIDENT).set(INCIDENT.COMMANDER_ID, userId).where(INCIDENT.ID.eq(id)).execute();
+    public void setCommander(Tx tx, long id, String userId) {
+        tx.dsl().update(INCIDENT).set(INCIDENT.COMMANDER_ID, userId).where(INCIDENT.ID.eq(id)).execute();
         changed();
     }
 
-    public void setFacilitator(DSLContext tx, long id, String userId) {
-        tx.update(INCIDENT).set(INCIDENT.FACILITATOR_ID, userId).where(INCIDENT.ID.eq(id)).execute();
+    public void setFacilitator(Tx tx, long id, String userId) {
+        tx.dsl().update(INCIDENT).set(INCIDENT.FACILITATOR_ID, userId).where(INCIDENT.ID.eq(id)).execute();
         changed();
     }
 
-    public void setSummary(DSLContext tx, long id, String summary) {
-        tx.update(INCIDENT).set(INCIDENT.SUMMARY, summary).where(INCIDENT.ID.eq(id)).execute();
+    public void setSummary(Tx tx, long id, String summary) {
+        tx.dsl().update(INCIDENT).set(INCIDENT.SUMMARY, summary).where(INCIDENT.ID.eq(id)).execute();
         changed();
     }
 
-    public void setHeaderTs(DSLContext tx, long id, String ts) {
-        tx.update(INCIDENT).set(INCIDENT.HEADER_TS, ts).where(INCIDENT.ID.eq(id)).execute();
+    public void setHeaderTs(Tx tx, long id, String ts) {
+        tx.dsl().update(INCIDENT).set(INCIDENT.HEADER_TS, ts).where(INCIDENT.ID.eq(id)).execute();
         changed();
     }
 

@@ -52,12 +52,12 @@ public final class Outbox {
 
     private final DSLContext dsl;
 
-    public Outbox(DSLContext dsl) {
-        this.dsl = dsl;
+    public Outbox(Database database) {
+        this.dsl = database.dsl();
     }
 
-    public long add(DSLContext tx, Work w, Instant now) {
-        return tx.insertInto(SLACK_OUTBOX)
+    public long add(Tx tx, Work w, Instant now) {
+        return tx.dsl().insertInto(SLACK_OUTBOX)
                 .set(SLACK_OUTBOX.KIND, w.kind())
                 .set(SLACK_OUTBOX.CONVERSATION, w.conversation())
                 .set(SLACK_OUTBOX.CHANNEL_ID, w.channelId())
@@ -125,8 +125,8 @@ public final class Outbox {
     }
 
     /** Done, in the caller's transaction; ts is the message Slack posted, if it posted one. */
-    public void done(DSLContext tx, long id, String ts, Instant at) {
-        tx.update(SLACK_OUTBOX).set(SLACK_OUTBOX.POSTED_AT, at).set(SLACK_OUTBOX.POSTED_TS, ts)
+    public void done(Tx tx, long id, String ts, Instant at) {
+        tx.dsl().update(SLACK_OUTBOX).set(SLACK_OUTBOX.POSTED_AT, at).set(SLACK_OUTBOX.POSTED_TS, ts)
                 .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1)).setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
                 .where(SLACK_OUTBOX.ID.eq(id)).execute();
     }

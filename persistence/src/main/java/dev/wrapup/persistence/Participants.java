@@ -12,13 +12,13 @@ import org.jooq.DSLContext;
 public final class Participants {
     private final DSLContext dsl;
 
-    public Participants(DSLContext dsl) {
-        this.dsl = dsl;
+    public Participants(Database database) {
+        this.dsl = database.dsl();
     }
 
     /** Adds the person unless they already take part; true when they are new. */
-    public boolean add(DSLContext tx, long incidentId, String userId, String joinedBy, Instant at) {
-        return tx.insertInto(PARTICIPANT)
+    public boolean add(Tx tx, long incidentId, String userId, String joinedBy, Instant at) {
+        return tx.dsl().insertInto(PARTICIPANT)
                 .set(PARTICIPANT.INCIDENT_ID, incidentId)
                 .set(PARTICIPANT.USER_ID, userId)
                 .set(PARTICIPANT.JOINED_BY, joinedBy)

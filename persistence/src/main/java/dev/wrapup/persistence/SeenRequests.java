@@ -10,8 +10,8 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 public final class SeenRequests {
     private final DSLContext dsl;
 
-    public SeenRequests(DSLContext dsl) {
-        this.dsl = dsl;
+    public SeenRequests(Database database) {
+        this.dsl = database.dsl();
     }
 
     /**

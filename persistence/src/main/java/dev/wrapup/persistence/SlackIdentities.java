@@ -17,8 +17,8 @@ import org.jooq.DSLContext;
 public final class SlackIdentities {
     private final DSLContext dsl;
 
-    public SlackIdentities(DSLContext dsl) {
-        this.dsl = dsl;
+    public SlackIdentities(Database database) {
+        this.dsl = database.dsl();
     }
 
     public Optional<BotIdentity> find(String botToken) {

@@ -42,8 +42,8 @@ public final class Timeline {
     private final DSLContext dsl;
     private final String addSql;
 
-    public Timeline(DSLContext dsl) {
-        this.dsl = dsl;
+    public Timeline(Database database) {
+        this.dsl = database.dsl();
         this.addSql = addStatement(dsl);
     }
 
@@ -67,8 +67,8 @@ public final class Timeline {
      * Adds the entry, its text and files cut to what the columns hold ({@link TimelineFit});
      * false when a message with the same (channel, ts) is already recorded.
      */
-    public boolean add(DSLContext tx, NewEntry e, Instant now) {
-        return tx.connectionResult(c -> {
+    public boolean add(Tx tx, NewEntry e, Instant now) {
+        return tx.dsl().connectionResult(c -> {
             try (PreparedStatement s = c.prepareStatement(addSql)) {
                 // In the order of ADD_COLUMNS.
                 s.setLong(1, e.incidentId());
@@ -118,17 +118,17 @@ public final class Timeline {
      * sends message_changed for unfurls and thread replies). False when the message is not
      * recorded.
      */
-    public boolean edit(DSLContext tx, String channelId, String ts, String editedText, List<FileRef> files,
+    public boolean edit(Tx tx, String channelId, String ts, String editedText, List<FileRef> files,
                         Instant at) {
         String newText = TimelineFit.text(editedText);
-        TimelineEntryRecord r = tx.selectFrom(TIMELINE_ENTRY)
+        TimelineEntryRecord r = tx.dsl().selectFrom(TIMELINE_ENTRY)
                 .where(TIMELINE_ENTRY.CHANNEL_ID.eq(channelId).and(TIMELINE_ENTRY.TS.eq(ts)))
                 .forUpdate().fetchOne();
         if (r == null) {
             return false;
         }
         if (!Objects.equals(r.getText(), newText)) {
-            tx.insertInto(TIMELINE_ENTRY_VERSION)
+            tx.dsl().insertInto(TIMELINE_ENTRY_VERSION)
                     .set(TIMELINE_ENTRY_VERSION.ENTRY_ID, r.getId())
                     .set(TIMELINE_ENTRY_VERSION.TEXT, r.getText())
                     .set(TIMELINE_ENTRY_VERSION.REPLACED_AT, at)
@@ -144,20 +144,20 @@ public final class Timeline {
     }
 
     /** Marks the message deleted, keeping its text. False when it is not recorded. */
-    public boolean markDeleted(DSLContext tx, String channelId, String ts, Instant at) {
-        return tx.update(TIMELINE_ENTRY).set(TIMELINE_ENTRY.DELETED_AT, at)
+    public boolean markDeleted(Tx tx, String channelId, String ts, Instant at) {
+        return tx.dsl().update(TIMELINE_ENTRY).set(TIMELINE_ENTRY.DELETED_AT, at)
                 .where(TIMELINE_ENTRY.CHANNEL_ID.eq(channelId).and(TIMELINE_ENTRY.TS.eq(ts)))
                 .and(TIMELINE_ENTRY.DELETED_AT.isNull())
                 .execute() == 1;
     }
 
-    public boolean setPinned(DSLContext tx, String channelId, String ts, boolean pinned) {
-        return tx.update(TIMELINE_ENTRY).set(TIMELINE_ENTRY.PINNED, pinned)
+    public boolean setPinned(Tx tx, String channelId, String ts, boolean pinned) {
+        return tx.dsl().update(TIMELINE_ENTRY).set(TIMELINE_ENTRY.PINNED, pinned)
                 .where(TIMELINE_ENTRY.CHANNEL_ID.eq(channelId).and(TIMELINE_ENTRY.TS.eq(ts))).execute() == 1;
     }
 
-    public boolean setHighlighted(DSLContext tx, String channelId, String ts, boolean highlighted) {
-        return tx.update(TIMELINE_ENTRY).set(TIMELINE_ENTRY.HIGHLIGHTED, highlighted)
+    public boolean setHighlighted(Tx tx, String channelId, String ts, boolean highlighted) {
+        return tx.dsl().update(TIMELINE_ENTRY).set(TIMELINE_ENTRY.HIGHLIGHTED, highlighted)
                 .where(TIMELINE_ENTRY.CHANNEL_ID.eq(channelId).and(TIMELINE_ENTRY.TS.eq(ts))).execute() == 1;
     }
 

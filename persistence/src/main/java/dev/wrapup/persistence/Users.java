@@ -10,8 +10,8 @@ import org.jooq.DSLContext;
 public final class Users {
     private final DSLContext dsl;
 
-    public Users(DSLContext dsl) {
-        this.dsl = dsl;
+    public Users(Database database) {
+        this.dsl = database.dsl();
     }
 
     public Optional<SlackUser> find(String userId) {
@@ -19,8 +19,12 @@ public final class Users {
     }
 
     /** Inside the caller's transaction, on its connection. */
-    public Optional<SlackUser> find(DSLContext tx, String userId) {
-        return tx.selectFrom(SLACK_USER).where(SLACK_USER.USER_ID.eq(userId)).fetchOptional()
+    public Optional<SlackUser> find(Tx tx, String userId) {
+        return find(tx.dsl(), userId);
+    }
+
+    private static Optional<SlackUser> find(DSLContext on, String userId) {
+        return on.selectFrom(SLACK_USER).where(SLACK_USER.USER_ID.eq(userId)).fetchOptional()
                 .map(r -> new SlackUser(r.getUserId(), r.getDisplayName(), r.getRealName(), r.getTz(),
                         r.getTzOffset(), r.getIsBot(), r.getFetchedAt()));
     }

@@ -26,15 +26,15 @@ import org.jooq.impl.DSL;
 public final class WrapUps {
     private final DSLContext dsl;
 
-    public WrapUps(DSLContext dsl) {
-        this.dsl = dsl;
+    public WrapUps(Database database) {
+        this.dsl = database.dsl();
     }
 
     // ---------------------------------------------------------------- comments
 
-    public void addComment(DSLContext tx, long incidentId, String userId, AgendaItem item, String text, String source,
+    public void addComment(Tx tx, long incidentId, String userId, AgendaItem item, String text, String source,
                            Instant at) {
-        tx.insertInto(WRAPUP_COMMENT)
+        tx.dsl().insertInto(WRAPUP_COMMENT)
                 .set(WRAPUP_COMMENT.INCIDENT_ID, incidentId)
                 .set(WRAPUP_COMMENT.USER_ID, userId)
                 .set(WRAPUP_COMMENT.ITEM, item.word())
@@ -68,9 +68,9 @@ public final class WrapUps {
      * Claims the right to announce the milestone (such as "everyone has commented") of
      * the wrap-up: true for the first caller only, across every replica.
      */
-    public boolean reached(DSLContext tx, long incidentId, String milestone, Instant at) {
+    public boolean reached(Tx tx, long incidentId, String milestone, Instant at) {
         try {
-            return tx.insertInto(WRAPUP_MILESTONE)
+            return tx.dsl().insertInto(WRAPUP_MILESTONE)
                     .set(WRAPUP_MILESTONE.INCIDENT_ID, incidentId)
                     .set(WRAPUP_MILESTONE.MILESTONE, milestone)
                     .set(WRAPUP_MILESTONE.REACHED_AT, at)
@@ -96,8 +96,8 @@ public final class WrapUps {
     // ---------------------------------------------------------------- requests
 
     /** Records that the person was asked; false when they had been asked before. */
-    public boolean asked(DSLContext tx, long incidentId, String userId, Instant at) {
-        return tx.insertInto(COMMENT_REQUEST)
+    public boolean asked(Tx tx, long incidentId, String userId, Instant at) {
+        return tx.dsl().insertInto(COMMENT_REQUEST)
                 .set(COMMENT_REQUEST.INCIDENT_ID, incidentId)
                 .set(COMMENT_REQUEST.USER_ID, userId)
                 .set(COMMENT_REQUEST.ASKED_AT, at)
@@ -106,8 +106,8 @@ public final class WrapUps {
     }
 
     /** Marks the one reminder sent; false when it had been sent already. */
-    public boolean reminded(DSLContext tx, long incidentId, String userId, Instant at) {
-        int updated = tx.update(COMMENT_REQUEST).set(COMMENT_REQUEST.REMINDED_AT, at)
+    public boolean reminded(Tx tx, long incidentId, String userId, Instant at) {
+        int updated = tx.dsl().update(COMMENT_REQUEST).set(COMMENT_REQUEST.REMINDED_AT, at)
                 .where(COMMENT_REQUEST.INCIDENT_ID.eq(incidentId).and(COMMENT_REQUEST.USER_ID.eq(userId)))
                 .and(COMMENT_REQUEST.REMINDED_AT.isNull())
                 .execute();
@@ -115,7 +115,7 @@ public final class WrapUps {
             return true;
         }
         // Never asked (joined later): asked and reminded at once.
-        return tx.insertInto(COMMENT_REQUEST)
+        return tx.dsl().insertInto(COMMENT_REQUEST)
                 .set(COMMENT_REQUEST.INCIDENT_ID, incidentId)
                 .set(COMMENT_REQUEST.USER_ID, userId)
                 .set(COMMENT_REQUEST.ASKED_AT, at)
@@ -126,11 +126,11 @@ public final class WrapUps {
 
     // ---------------------------------------------------------------- action items
 
-    public ActionItem addAction(DSLContext tx, long incidentId, String ownerId, String text, LocalDate dueOn,
+    public ActionItem addAction(Tx tx, long incidentId, String ownerId, String text, LocalDate dueOn,
                                 String createdBy, Instant at) {
-        Integer last = tx.select(DSL.max(ACTION_ITEM.NUMBER)).from(ACTION_ITEM)
+        Integer last = tx.dsl().select(DSL.max(ACTION_ITEM.NUMBER)).from(ACTION_ITEM)
                 .where(ACTION_ITEM.INCIDENT_ID.eq(incidentId)).fetchOne().value1();
-        ActionItemRecord r = tx.insertInto(ACTION_ITEM)
+        ActionItemRecord r = tx.dsl().insertInto(ACTION_ITEM)
                 .set(ACTION_ITEM.INCIDENT_ID, incidentId)
                 .set(ACTION_ITEM.NUMBER, last == null ? 1 : last + 1)
                 .set(ACTION_ITEM.OWNER_ID, ownerId)
@@ -152,14 +152,14 @@ public final class WrapUps {
                 .and(ACTION_ITEM.NUMBER.eq(number)).fetchOptional().map(WrapUps::map);
     }
 
-    public boolean closeAction(DSLContext tx, long id, Instant at) {
-        return tx.update(ACTION_ITEM).set(ACTION_ITEM.DONE_AT, at)
+    public boolean closeAction(Tx tx, long id, Instant at) {
+        return tx.dsl().update(ACTION_ITEM).set(ACTION_ITEM.DONE_AT, at)
                 .where(ACTION_ITEM.ID.eq(id)).and(ACTION_ITEM.DONE_AT.isNull()).execute() == 1;
     }
 
     /** Marks the due-date reminder sent, once. */
-    public boolean actionReminded(DSLContext tx, long id, Instant at) {
-        return tx.update(ACTION_ITEM).set(ACTION_ITEM.REMINDED_AT, at)
+    public boolean actionReminded(Tx tx, long id, Instant at) {
+        return tx.dsl().update(ACTION_ITEM).set(ACTION_ITEM.REMINDED_AT, at)
                 .where(ACTION_ITEM.ID.eq(id)).and(ACTION_ITEM.REMINDED_AT.isNull()).execute() == 1;
     }
 
@@ -197,11 +197,16 @@ public final class WrapUps {
     }
 
     /** Notes where the wrap-up was published, in the caller's transaction. */
-    public void savePublication(DSLContext tx, long incidentId, String channelId, String messageTs, String fileId,
+    public void savePublication(Tx tx, long incidentId, String channelId, String messageTs, String fileId,
                                 boolean includeTimeline, Instant at) {
-        PublicationRecord r = tx.selectFrom(PUBLICATION).where(PUBLICATION.INCIDENT_ID.eq(incidentId)).fetchOne();
+        savePublication(tx.dsl(), incidentId, channelId, messageTs, fileId, includeTimeline, at);
+    }
+
+    private static void savePublication(DSLContext on, long incidentId, String channelId, String messageTs,
+                                        String fileId, boolean includeTimeline, Instant at) {
+        PublicationRecord r = on.selectFrom(PUBLICATION).where(PUBLICATION.INCIDENT_ID.eq(incidentId)).fetchOne();
         if (r == null) {
-            r = tx.newRecord(PUBLICATION);
+            r = on.newRecord(PUBLICATION);
             r.setIncidentId(incidentId);
             r.setPublishedAt(at);
         }

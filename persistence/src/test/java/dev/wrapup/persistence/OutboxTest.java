@@ -44,8 +44,8 @@ class OutboxTest {
     }
 
     private static void assertQueue(Database first, Database second) {
-        Outbox one = new Outbox(first.dsl());
-        Outbox two = new Outbox(second.dsl());
+        Outbox one = new Outbox(first);
+        Outbox two = new Outbox(second);
         long a = first.transaction(tx -> one.add(tx, Work.post("C1", "a"), AT));
         long b = first.transaction(tx -> one.add(tx, Work.post("C1", "b"), AT));
         // A rolled-back transaction queues nothing.
@@ -85,7 +85,7 @@ class OutboxTest {
     }
 
     private static void assertConversations(Database database) {
-        Outbox outbox = new Outbox(database.dsl());
+        Outbox outbox = new Outbox(database);
         long c1 = database.transaction(tx -> outbox.add(tx, Work.post("C1", "first in C1"), AT));
         long c1Later = database.transaction(tx -> outbox.add(tx, Work.post("C1", "second in C1"), AT));
         long c2 = database.transaction(tx -> outbox.add(tx, Work.post("C2", "first in C2"), AT));

@@ -45,8 +45,8 @@ class RequestGuardTablesTest {
     }
 
     private static void assertClaims(Database first, Database second) {
-        SeenRequests one = new SeenRequests(first.dsl());
-        SeenRequests two = new SeenRequests(second.dsl());
+        SeenRequests one = new SeenRequests(first);
+        SeenRequests two = new SeenRequests(second);
         assertTrue(one.claim("v0=aa", AT.plusSeconds(300)));
         assertFalse(two.claim("v0=aa", AT.plusSeconds(300)), "a replay, even on another replica");
         assertTrue(two.claim("v0=bb", AT.plusSeconds(600)));
@@ -76,7 +76,7 @@ class RequestGuardTablesTest {
     }
 
     private static void assertIdentity(Database database) {
-        SlackIdentities identities = new SlackIdentities(database.dsl());
+        SlackIdentities identities = new SlackIdentities(database);
         assertTrue(identities.find("xoxb-1").isEmpty());
         identities.save("xoxb-1", new BotIdentity("T1", null, "U1", "B1", AT));
         identities.save("xoxb-2", new BotIdentity("T2", "E2", "U2", null, AT));

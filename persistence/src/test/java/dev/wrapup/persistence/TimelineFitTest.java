@@ -97,10 +97,10 @@ class TimelineFitTest {
     private static void storesOverlongEntries(DatabaseSettings settings) {
         try (Database database = Database.open(settings)) {
             database.migrate();
-            Incident incident = database.transaction(tx -> new Incidents(tx).create(tx,
+            Incident incident = database.transaction(tx -> new Incidents(database).create(tx,
                     new NewIncident(IncidentKind.INCIDENT, "T1", "C1", "inc-big", "Big", null, null,
                             IncidentStatus.INVESTIGATING, "U1", "U1", AT), AT));
-            Timeline timeline = new Timeline(database.dsl());
+            Timeline timeline = new Timeline(database);
             List<FileRef> files = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 files.add(new FileRef("F" + i, "grafana-" + i + ".png", "png",

@@ -42,10 +42,10 @@ class TimelineTest {
     private static void addsEachMessageOnce(DatabaseSettings settings) {
         try (Database database = Database.open(settings)) {
             database.migrate();
-            Incident incident = database.transaction(tx -> new Incidents(tx).create(tx,
+            Incident incident = database.transaction(tx -> new Incidents(database).create(tx,
                     new NewIncident(IncidentKind.INCIDENT, "T1", "C1", "inc-test", "Test", null, Severity.SEV2,
                             IncidentStatus.INVESTIGATING, "U1", "U1", AT), AT));
-            Timeline timeline = new Timeline(database.dsl());
+            Timeline timeline = new Timeline(database);
             FileRef graph = new FileRef("F1", "graph.png", "png", "https://example.slack.com/files/F1");
             NewEntry message = new NewEntry(incident.id(), "C1", EntryKind.FILE, "file_share", "1700000000.000100",
                     "1700000000.000001", "U2", "Bob", "the graph", List.of(graph), AT, null);

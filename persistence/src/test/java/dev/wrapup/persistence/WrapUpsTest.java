@@ -32,16 +32,16 @@ class WrapUpsTest {
     }
 
     private static void assertReachedOnce(Database first, Database second) {
-        Incident one = first.transaction(tx -> new Incidents(tx).create(tx, incident("C1"), AT));
-        Incident two = first.transaction(tx -> new Incidents(tx).create(tx, incident("C2"), AT));
-        WrapUps onFirst = new WrapUps(first.dsl());
-        WrapUps onSecond = new WrapUps(second.dsl());
+        Incident one = first.transaction(tx -> new Incidents(first).create(tx, incident("C1"), AT));
+        Incident two = first.transaction(tx -> new Incidents(first).create(tx, incident("C2"), AT));
+        WrapUps onFirst = new WrapUps(first);
+        WrapUps onSecond = new WrapUps(second);
         assertEquals(List.of(true, false, false, true, true), List.of(
-                onFirst.reached(first.dsl(), one.id(), "everyone-commented", AT),
-                onSecond.reached(second.dsl(), one.id(), "everyone-commented", AT),
-                onFirst.reached(first.dsl(), one.id(), "everyone-commented", AT.plusSeconds(60)),
-                onSecond.reached(second.dsl(), one.id(), "something-else", AT),
-                onSecond.reached(second.dsl(), two.id(), "everyone-commented", AT)));
+                first.transaction(tx -> onFirst.reached(tx, one.id(), "everyone-commented", AT)),
+                second.transaction(tx -> onSecond.reached(tx, one.id(), "everyone-commented", AT)),
+                first.transaction(tx -> onFirst.reached(tx, one.id(), "everyone-commented", AT.plusSeconds(60))),
+                second.transaction(tx -> onSecond.reached(tx, one.id(), "something-else", AT)),
+                second.transaction(tx -> onSecond.reached(tx, two.id(), "everyone-commented", AT))));
     }
 
     private static NewIncident incident(String channel) {

@@ -78,7 +78,7 @@ public final class AnalysisCallService {
                                OpeningWords openingWords, Clock clock) {
         this.config = config;
         this.database = database;
-        this.calls = new AnalysisCalls(database.dsl());
+        this.calls = new AnalysisCalls(database);
         this.incidents = incidents;
         this.slack = slack;
         this.users = users;

@@ -23,6 +23,7 @@ import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Timeline.NewEntry;
+import dev.wrapup.persistence.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -33,8 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * Records what happens in incident channels. Runs after Bolt has checked the request's
@@ -63,8 +62,8 @@ public final class EventRecorder implements Middleware {
                          String highlightReaction) {
         this.database = database;
         this.incidents = new Incidents(database);
-        this.timeline = new Timeline(database.dsl());
-        this.participants = new Participants(database.dsl());
+        this.timeline = new Timeline(database);
+        this.participants = new Participants(database);
         this.users = users;
         this.afterAck = afterAck;
         this.clock = clock;
@@ -233,7 +232,7 @@ public final class EventRecorder implements Middleware {
     }
 
     private interface Apply {
-        void apply(DSLContext tx, Incident incident, Instant now);
+        void apply(Tx tx, Incident incident, Instant now);
     }
 
     /**
@@ -245,18 +244,6 @@ public final class EventRecorder implements Middleware {
             return false;
         }
         Instant now = clock.instant();
-        try {
-            return recordOnce(eventId, channel, apply, now);
-        } catch (IntegrityConstraintViolationException e) {
-            // On H2, jOOQ's "insert unless present" is a MERGE that two concurrent transactions
-            // can both pass, e.g. a person's first two messages each adding them as a
-            // participant: the later one fails on the key and is rolled back whole. Run again,
-            // it sees the committed row and leaves it be.
-            return recordOnce(eventId, channel, apply, now);
-        }
-    }
-
-    private boolean recordOnce(String eventId, String channel, Apply apply, Instant now) {
         return database.groupCommit(tx -> {
             Optional<Incident> incident = incidents.findByChannel(tx, channel);
             if (incident.isEmpty() || incident.get().status() == IncidentStatus.PLANNED) {

@@ -9,6 +9,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.wrapup.bot.http.SlackPayloads.Kind;
+import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.SeenRequests;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -181,19 +182,7 @@ public final class SlackEndpoint extends HttpServlet {
                 || e instanceof IllegalStateException || e instanceof UnsupportedOperationException
                 || e instanceof ClassCastException || e instanceof NullPointerException
                 || e instanceof IndexOutOfBoundsException || e instanceof DateTimeException;
-        if (!parsing) {
-            return false;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException) {
-                return false;
-            }
-        }
-        StackTraceElement[] frames = e.getStackTrace();
-        String thrower = frames.length > 0 ? frames[0].getClassName() : "";
-        return !(thrower.startsWith("dev.wrapup.persistence.") || thrower.startsWith("org.jooq.")
-                || thrower.startsWith("com.zaxxer.") || thrower.startsWith("org.h2.")
-                || thrower.startsWith("org.postgresql."));
+        return parsing && !Database.isDatabaseFailure(e);
     }
 
     /** The first frame in Wrapup's own code, where the unusable value was taken for what it was not. */

@@ -26,6 +26,7 @@ import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Timeline.NewEntry;
+import dev.wrapup.persistence.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +76,8 @@ public final class IncidentService {
         this.config = config;
         this.database = database;
         this.incidents = new Incidents(database);
-        this.timeline = new Timeline(database.dsl());
-        this.participants = new Participants(database.dsl());
+        this.timeline = new Timeline(database);
+        this.participants = new Participants(database);
         this.slack = slack;
         this.outbox = outbox;
         this.users = users;
@@ -226,7 +226,7 @@ public final class IncidentService {
         return incident;
     }
 
-    private Incident start(DSLContext tx, Declaration d, String channelId, String channelName, Instant now) {
+    private Incident start(Tx tx, Declaration d, String channelId, String channelName, Instant now) {
         Incident incident = incidents.create(tx, new Incidents.NewIncident(IncidentKind.INCIDENT, d.teamId(),
                 channelId, channelName, d.title(), d.description(), d.severity(), IncidentStatus.INVESTIGATING,
                 d.callerId(), d.callerId(), now), now);
@@ -384,7 +384,7 @@ public final class IncidentService {
     }
 
     private interface Change {
-        void apply(DSLContext tx);
+        void apply(Tx tx);
     }
 
     /**
@@ -447,7 +447,7 @@ public final class IncidentService {
     }
 
     /** Inside a transaction: on its connection, never a second one from the pool. */
-    private String name(DSLContext tx, String userId) {
+    private String name(Tx tx, String userId) {
         return users.knownName(tx, userId).orElse(null);
     }
 

@@ -28,6 +28,7 @@ import dev.wrapup.persistence.MaintenanceWindows;
 import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Timeline.NewEntry;
+import dev.wrapup.persistence.Tx;
 import dev.wrapup.scheduler.Scheduling;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jooq.DSLContext;
 
 /**
  * Maintenance windows: a numbered plan with owners, a heads-up in advance, begin and
@@ -61,7 +61,7 @@ public final class MaintenanceService {
         this.config = config;
         this.database = database;
         this.incidents = incidents;
-        this.windows = new MaintenanceWindows(database.dsl());
+        this.windows = new MaintenanceWindows(database);
         this.outbox = outbox;
         this.users = users;
         this.scheduling = scheduling;
@@ -296,13 +296,13 @@ public final class MaintenanceService {
     /** The report's plan-and-verdict section for maintenance windows (null for others). */
     public static Function<Incident, String> reportSection(Database database,
                                                            Function<Long, Function<String, String>> names) {
-        MaintenanceWindows windows = new MaintenanceWindows(database.dsl());
+        MaintenanceWindows windows = new MaintenanceWindows(database);
         return incident -> incident.kind() != IncidentKind.MAINTENANCE ? null
                 : windows.find(incident.id()).map(w -> MaintenanceText.markdown(w, names.apply(incident.id())))
                 .orElse(null);
     }
 
-    private void entry(DSLContext tx, Incident incident, String userId, EntryKind kind, String text, Instant now) {
+    private void entry(Tx tx, Incident incident, String userId, EntryKind kind, String text, Instant now) {
         incidents.timeline().add(tx, NewEntry.of(incident.id(), incident.channelId(), kind, userId,
                 userId == null ? "Wrapup" : users.knownName(tx, userId).orElse(null), text, now), now);
         if (userId != null) {
@@ -310,7 +310,7 @@ public final class MaintenanceService {
         }
     }
 
-    private String name(DSLContext tx, String userId) {
+    private String name(Tx tx, String userId) {
         return users.knownName(tx, userId).orElse(userId);
     }
 }

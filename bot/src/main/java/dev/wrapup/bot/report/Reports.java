@@ -15,9 +15,9 @@ public final class Reports {
     private final Function<Incident, String> extraSection;
 
     public Reports(Database database, Function<Incident, String> extraSection) {
-        this.participants = new Participants(database.dsl());
-        this.timeline = new Timeline(database.dsl());
-        this.wrapups = new WrapUps(database.dsl());
+        this.participants = new Participants(database);
+        this.timeline = new Timeline(database);
+        this.wrapups = new WrapUps(database);
         this.extraSection = extraSection;
     }
 

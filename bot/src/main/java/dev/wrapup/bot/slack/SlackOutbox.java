@@ -14,6 +14,7 @@ import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Outbox;
 import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.Outbox.Work;
+import dev.wrapup.persistence.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +71,7 @@ public final class SlackOutbox implements AutoCloseable {
     /** What doing an item came to. */
     public sealed interface Outcome {
         /** Done; ts is the message Slack posted, if any; {@code then} runs in the transaction that notes it. */
-        record Done(String ts, BiConsumer<DSLContext, String> then) implements Outcome {
+        record Done(String ts, BiConsumer<Tx, String> then) implements Outcome {
         }
 
         /** Slack could not take it now: try again after this long (null: the backoff). */
@@ -93,7 +93,7 @@ public final class SlackOutbox implements AutoCloseable {
         }
 
         /** Once done, also this, in the same transaction, with the ts Slack gave. */
-        default Outcome then(BiConsumer<DSLContext, String> more) {
+        default Outcome then(BiConsumer<Tx, String> more) {
             return this instanceof Done d ? new Done(d.ts(), d.then().andThen(more)) : this;
         }
     }
@@ -107,7 +107,7 @@ public final class SlackOutbox implements AutoCloseable {
     /** Told, in the transaction that notes a message of its topic posted, the subject and the message's ts. */
     @FunctionalInterface
     public interface Posted {
-        void posted(DSLContext tx, long subjectId, String ts);
+        void posted(Tx tx, long subjectId, String ts);
     }
 
     private final Database database;
@@ -134,7 +134,7 @@ public final class SlackOutbox implements AutoCloseable {
 
     public SlackOutbox(Database database, SlackCalls slack, Clock clock) {
         this.database = database;
-        this.outbox = new Outbox(database.dsl());
+        this.outbox = new Outbox(database);
         this.slack = slack;
         this.clock = clock;
         perform(SlackWork.POST, item -> post(item.channelId(), item.text(), item.blocks()));
@@ -176,7 +176,7 @@ public final class SlackOutbox implements AutoCloseable {
      * Queues the work in the caller's transaction. Call {@link #wake()} after it commits,
      * or it waits for the next poll (a second).
      */
-    public void add(DSLContext tx, Work work) {
+    public void add(Tx tx, Work work) {
         outbox.add(tx, work, clock.instant());
     }
 
@@ -194,7 +194,7 @@ public final class SlackOutbox implements AutoCloseable {
      * (the call started, the heads-up marked sent…), and only if the claim is this
      * caller's; then does it soon. True when claimed.
      */
-    public boolean sendIf(Predicate<DSLContext> claim, Work work) {
+    public boolean sendIf(Predicate<Tx> claim, Work work) {
         boolean claimed = database.transaction(tx -> {
             if (!claim.test(tx)) {
                 return false;

@@ -3,6 +3,7 @@ package dev.wrapup.bot.slack;
 import com.slack.api.model.User;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.Timeline;
+import dev.wrapup.persistence.Tx;
 import dev.wrapup.persistence.Users;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import org.jooq.DSLContext;
 
 /**
  * Names and timezones of Slack users: from memory, then the database, then users.info.
@@ -61,7 +61,7 @@ public final class UserDirectory {
      * The same, read on the transaction's own connection: a second connection taken from
      * the pool while the transaction holds one deadlocks the pool under load.
      */
-    public Optional<String> knownName(DSLContext tx, String userId) {
+    public Optional<String> knownName(Tx tx, String userId) {
         return known(userId, id -> users.find(tx, id)).map(SlackUser::displayName);
     }
 

@@ -90,7 +90,7 @@ public final class WrapupService {
         this.database = database;
         this.incidents = incidents;
         this.calls = calls;
-        this.wrapups = new WrapUps(database.dsl());
+        this.wrapups = new WrapUps(database);
         this.slack = slack;
         this.outbox = outbox;
         this.users = users;

@@ -110,7 +110,7 @@ public final class AckUnderRateLimitDriver {
                 print(phases);
                 int slackCalls = fake.calls().size() - slackCallsBefore;
                 int carriedOut = fake.succeeded().size() - carriedOutBefore;
-                int waiting = new Outbox(bot.wrapup().database().dsl()).pending().size();
+                int waiting = new Outbox(bot.wrapup().database()).pending().size();
                 System.out.printf("Slack meanwhile: %d calls, %d carried out (the rest answered 429); Slack work"
                         + " waiting in the queue: %d items%n", slackCalls, carriedOut, waiting);
                 NOT_ACKED.forEach((why, n) -> System.out.printf("  not acked, %s (%d)%n", why, n.sum()));
@@ -230,7 +230,7 @@ public final class AckUnderRateLimitDriver {
             // The call is planned and announced once its calendar file is in the announcement's thread.
             fake.await("files.completeUploadExternal", c -> call.equals(c.param("channel_id")),
                     Duration.ofSeconds(30));
-            Incident incident = new Incidents(bot.wrapup().database().dsl()).findByChannel(call).orElseThrow();
+            Incident incident = new Incidents(bot.wrapup().database()).findByChannel(call).orElseThrow();
             return new Sender(bot, id, ops, call, incident.id());
         }
 

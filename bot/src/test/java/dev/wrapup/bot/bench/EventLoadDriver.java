@@ -139,7 +139,7 @@ public final class EventLoadDriver {
             PEOPLE.forEach(id -> fake.addUser(id, id.substring(2).toLowerCase(), "UTC", 0));
             fake.addChannel(CHANNEL, "ops-load", false, PEOPLE.get(0), PEOPLE.get(1), FakeSlack.BOT_USER_ID);
             Incident incident = declareHere(fake, bot);
-            Timeline timeline = new Timeline(bot.wrapup().database().dsl());
+            Timeline timeline = new Timeline(bot.wrapup().database());
             int declared = timeline.count(incident.id());
             System.out.printf("Event load: %d senders; warm-up until the JIT is quiet, %d events at saturation"
                             + " (%d rounds, the stacks taking turns), then %d/s for %ds; %d cores;"
@@ -368,7 +368,7 @@ public final class EventLoadDriver {
         }
         // The header is pinned last, after the history import: then the declare has written all it will.
         fake.await("pins.add", c -> CHANNEL.equals(c.param("channel")), Duration.ofSeconds(30));
-        return new Incidents(bot.wrapup().database().dsl()).findByChannel(CHANNEL).orElseThrow();
+        return new Incidents(bot.wrapup().database()).findByChannel(CHANNEL).orElseThrow();
     }
 
     private static void print(List<Phase> phases) {

@@ -52,7 +52,7 @@ class SlackOutboxTest {
         config.setMethodsEndpointUrlPrefix(fake.apiUrl());
         worker = new SlackOutbox(database, new SlackCalls(Slack.getInstance(config).methods("xoxb-1"), 4,
                 Duration.ofMillis(50)), Clock.systemUTC());
-        outbox = new Outbox(database.dsl());
+        outbox = new Outbox(database);
     }
 
     @AfterEach

@@ -91,20 +91,20 @@ public abstract class BotTest {
     }
 
     protected Incidents incidents() {
-        return new Incidents(bot.wrapup().database().dsl());
+        return new Incidents(bot.wrapup().database());
     }
 
     protected Timeline timeline() {
-        return new Timeline(bot.wrapup().database().dsl());
+        return new Timeline(bot.wrapup().database());
     }
 
     protected Participants participants() {
-        return new Participants(bot.wrapup().database().dsl());
+        return new Participants(bot.wrapup().database());
     }
 
     /** Waits until every message queued for Slack so far is posted or given up. */
     protected void outboxDrained() {
-        Outbox outbox = new Outbox(bot.wrapup().database().dsl());
+        Outbox outbox = new Outbox(bot.wrapup().database());
         Poll.until("the Slack outbox to be drained", () -> outbox.next().isEmpty());
     }
 

@@ -2,7 +2,7 @@ package dev.wrapup.persistence.testing;
 
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.DatabaseSettings;
-import dev.wrapup.persistence.jooq.Tables;
+import dev.wrapup.persistence.Events;
 import java.time.Instant;
 
 /** Run in a child JVM by DurabilityTest: commits rows, says so, then waits to be killed. */
@@ -12,10 +12,8 @@ public final class CommitThenWait {
         database.migrate();
         int rows = Integer.parseInt(args[1]);
         for (int i = 0; i < rows; i++) {
-            database.dsl().insertInto(Tables.PROCESSED_EVENT)
-                    .set(Tables.PROCESSED_EVENT.EVENT_ID, "Ev" + i)
-                    .set(Tables.PROCESSED_EVENT.RECEIVED_AT, Instant.now())
-                    .execute();
+            String eventId = "Ev" + i;
+            database.transaction(tx -> Events.claim(tx, eventId, Instant.now()));
         }
         System.out.println("committed " + rows);
         System.out.flush();
