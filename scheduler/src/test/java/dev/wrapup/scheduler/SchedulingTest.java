@@ -34,6 +34,12 @@ class SchedulingTest {
     private final List<String> ran = new CopyOnWriteArrayList<>();
 
     private void startWith(Clock clock) throws Exception {
+        openWith(clock);
+        scheduling.start();
+    }
+
+    /** The scheduler registered but not yet started, as while the bot is down. */
+    private void openWith(Clock clock) throws Exception {
         database = Database.open(new DatabaseSettings(
                 "jdbc:h2:file:" + dir.toAbsolutePath().resolve("wrapup") + ";WRITE_DELAY=0", null, null));
         database.migrate();
@@ -41,7 +47,6 @@ class SchedulingTest {
         scheduling = new Scheduling(quartz, clock);
         scheduling.register("call", id -> ran.add("call " + id));
         scheduling.register("reminder", id -> ran.add("reminder " + id));
-        scheduling.start();
     }
 
     @BeforeEach
@@ -118,6 +123,19 @@ class SchedulingTest {
         assertEquals(2, scheduling.runDue());
         assertEquals(List.of("call 1"), ran);
         assertTrue(scheduling.when("broken", 1).isEmpty());
+    }
+
+    @Test
+    void aTaskWhoseTimePassedWhileStoppedIsFiredByQuartzOnceAtStart() throws Exception {
+        stop();
+        openWith(Clock.systemUTC());
+        scheduling.at("call", 5, Instant.now().minus(Duration.ofMinutes(10))); // stored while nothing fires
+        assertEquals(List.of(), ran);
+
+        scheduling.start();
+        until("Quartz to fire the missed task", () -> ran.contains("call 5"));
+        until("the trigger to be used up", this::settled);
+        assertEquals(List.of("call 5"), ran);
     }
 
     @Test
