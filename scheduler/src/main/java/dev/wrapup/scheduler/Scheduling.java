@@ -164,7 +164,10 @@ public final class Scheduling implements AutoCloseable {
     private boolean take(Trigger trigger) {
         synchronized (takenByRunDue) {
             try {
-                if (quartz.getTriggerState(trigger.getKey()) != Trigger.TriggerState.NORMAL
+                // Still the same firing: not fired by Quartz meanwhile, nor replaced by a new plan.
+                Trigger current = quartz.getTrigger(trigger.getKey());
+                if (current == null || !trigger.getNextFireTime().equals(current.getNextFireTime())
+                        || quartz.getTriggerState(trigger.getKey()) != Trigger.TriggerState.NORMAL
                         || !quartz.unscheduleJob(trigger.getKey())) {
                     return false;
                 }
