@@ -130,7 +130,7 @@ public final class Wrapup implements AutoCloseable {
 
         UserDirectory users = new UserDirectory(new Users(database), new Timeline(database), calls,
                 afterAck, clock);
-        Scheduling scheduling = new Scheduling(QuartzFactory.create(database));
+        Scheduling scheduling = new Scheduling(QuartzFactory.create(database), clock);
         IncidentService incidents = new IncidentService(config, database, calls, outbox, users, clock);
         AnalysisCallService analysis = new AnalysisCallService(config, database, incidents, calls, outbox, users,
                 scheduling,

@@ -26,17 +26,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The analysis call end to end, with the delay in seconds and working hours all day, every
- * day, so that the slot is the earliest moment and the call fires during the test.
+ * The analysis call end to end, with working hours all day, every day, so that the slot is
+ * the first half hour after the delay; the test moves the bot's clock to the call.
  */
 class AnalysisCallTest extends BotTest {
     private static final Pattern DATE_TOKEN = Pattern.compile("<!date\\^(\\d+)\\^");
 
     @Override
     protected Map<String, String> env() {
-        return Map.of("WRAPUP_ANALYSIS_DELAY", "PT3S", "WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00",
-                "WRAPUP_SLOT_ALIGNMENT", "PT1S", "WRAPUP_VIDEO_URL", "https://meet.example/{channel}-{incident}",
-                "WRAPUP_REMINDER_DELAY", "PT1H");
+        return Map.of("WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00",
+                "WRAPUP_VIDEO_URL", "https://meet.example/{channel}-{incident}", "WRAPUP_REMINDER_DELAY", "PT1H");
     }
 
     private AnalysisCalls calls() {
@@ -61,13 +60,17 @@ class AnalysisCallTest extends BotTest {
 
     @Test
     void resolveAnnouncesTheCallWithADateTokenAndACalendarFileThenStartsIt() {
-        Instant resolvedAround = Instant.now();
+        Instant resolvedAround = clock.instant();
         Incident incident = resolvedIncident("C0OPS");
         FakeSlack.Call announcement = fake.await("chat.postMessage", c -> "C0OPS".equals(c.param("channel"))
                 && c.param("text") != null && c.param("text").contains("*Analysis call:*"));
         String text = announcement.param("text");
         long at = dateToken(text);
-        assertTrue(Math.abs(at - resolvedAround.plusSeconds(3).getEpochSecond()) <= 3, text);
+        // The default delay of a day, then the next half hour.
+        Instant earliest = resolvedAround.plus(Duration.ofHours(24));
+        assertTrue(at >= earliest.getEpochSecond() - 1 && at <= earliest.plus(Duration.ofMinutes(30)).getEpochSecond(),
+                text);
+        assertEquals(0, at % 1800, text);
         assertTrue(text.contains("facilitated by <@" + ALICE + ">"), text);
         assertTrue(text.contains("inside working hours for 3 of 3 participants"), text);
 
@@ -81,8 +84,11 @@ class AnalysisCallTest extends BotTest {
         assertTrue(announcementTs != null && announcementTs.equals(complete.param("thread_ts")),
                 "the calendar file is in the announcement's thread: " + complete.params());
 
+        clock.advanceTo(Instant.ofEpochSecond(at).minusSeconds(1));
+        assertEquals(0, bot.runDueTasks(), "nothing is due a second before the call");
+        assertEquals(Instant.ofEpochSecond(at), bot.runWhenDue(AnalysisCallService.TASK, incident.id()));
         FakeSlack.Call call = fake.await("chat.postMessage", c -> c.param("text") != null
-                && c.param("text").contains("starts now"), Duration.ofSeconds(20));
+                && c.param("text").contains("starts now"));
         String post = call.param("text");
         assertTrue(post.contains("https://meet.example/C0OPS-" + incident.id()), post);
         assertTrue(post.contains("not here to find out who is to blame"), post);
@@ -104,14 +110,13 @@ class AnalysisCallTest extends BotTest {
 
     @Test
     void rescheduleMovesTheCallAndUpdatesTheSameCalendarEvent() {
-        restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H"));
         Incident incident = resolvedIncident("C0OPS");
         fake.await("upload", c -> c.param("content").contains("SEQUENCE:0"));
         String refused = command("/wrapup", "schedule 2099-01-01 10:00 Europe/Berlin", BOB, "C0OPS");
         assertTrue(refused.startsWith("Only the commander, who also facilitates"), refused);
         command("/wrapup", "facilitator <@" + BOB + ">", ALICE, "C0OPS");
 
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
+        LocalDate day = LocalDate.now(clock).plusMonths(2);
         Instant at = day.atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant();
         String answer = command("/wrapup", "schedule " + day + " 10:00 Europe/Berlin", BOB, "C0OPS");
         assertTrue(answer.startsWith("Moved the analysis call to <!date^" + at.getEpochSecond() + "^"), answer);
@@ -132,12 +137,11 @@ class AnalysisCallTest extends BotTest {
 
     @Test
     void theCallersTimezoneIsTheDefault() {
-        restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H"));
         Incident incident = resolvedIncident("C0OPS");
         fake.await("upload", c -> true);
         Poll.until("Bob's timezone known", () -> new Users(bot.wrapup().database()).find(BOB).isPresent());
         command("/wrapup", "facilitator <@" + BOB + ">", ALICE, "C0OPS");
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
+        LocalDate day = LocalDate.now(clock).plusMonths(2);
         command("/wrapup", "schedule " + day + " 10:00", BOB, "C0OPS"); // Bob is in Los Angeles
         assertEquals(day.atTime(10, 0).atZone(ZoneId.of("America/Los_Angeles")).toInstant(),
                 calls().find(incident.id()).orElseThrow().scheduledAt());
@@ -145,7 +149,6 @@ class AnalysisCallTest extends BotTest {
 
     @Test
     void reopeningCancelsThePendingCallAndResolvingTwiceNeverSchedulesTwo() {
-        restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H"));
         Incident incident = resolvedIncident("C0OPS");
         fake.await("upload", c -> true);
         assertTrue(command("/incident", "resolve again", ALICE, "C0OPS").contains("already resolved"));
@@ -173,7 +176,7 @@ class AnalysisCallTest extends BotTest {
     void theFacilitatorIsNamedAndMissingRoleGroupsAreSuggested() {
         fake.addUsergroup("S0FRONT", ALICE);
         fake.addUsergroup("S0BACK", "U0DAVE");
-        restartWith(Map.of("WRAPUP_ANALYSIS_DELAY", "PT1H", "WRAPUP_ROLE_GROUPS", "frontend=S0FRONT,backend=S0BACK"));
+        restartWith(Map.of("WRAPUP_ROLE_GROUPS", "frontend=S0FRONT,backend=S0BACK"));
         declareHere("C0OPS", "Mobile login");
         assertTrue(command("/wrapup", "facilitator <@" + CAROL + "|carol>", ALICE, "C0OPS")
                 .contains("<@" + CAROL + "> will facilitate"));
@@ -192,18 +195,18 @@ class AnalysisCallTest extends BotTest {
         fake.await("upload", c -> true);
         Instant at = calls().find(incident.id()).orElseThrow().scheduledAt();
         bot.close();
-        Poll.until("the call time to pass while the bot is down", () -> Instant.now().isAfter(at.plusSeconds(1)),
-                Duration.ofSeconds(15));
+        clock.advanceTo(at.plusSeconds(1)); // the call's time passes while the bot is down
         assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> c.param("text") != null
                 && c.param("text").contains("starts now")));
 
         var env = TestBot.env(fake, dataDir);
         env.putAll(env());
         restart(env);
-        fake.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("starts now"),
-                Duration.ofSeconds(20));
-        Poll.until("the trigger to be used up", () -> bot.wrapup().scheduling()
-                .when(AnalysisCallService.TASK, incident.id()).isEmpty());
+        assertEquals(1, bot.runDueTasks());
+        fake.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("starts now"));
+        assertTrue(bot.wrapup().scheduling().when(AnalysisCallService.TASK, incident.id()).isEmpty());
+        assertEquals(0, bot.runDueTasks());
+        outboxDrained();
         assertEquals(AnalysisCall.Status.STARTED, calls().find(incident.id()).orElseThrow().status());
         assertEquals(1, fake.calls("chat.postMessage").stream().filter(c -> c.param("text") != null
                 && c.param("text").contains("starts now")).count());

@@ -1,13 +1,12 @@
 package dev.wrapup.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.maintenance.MaintenanceService;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
-import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
@@ -30,8 +29,7 @@ class MaintenanceTest extends BotTest {
 
     @Override
     protected Map<String, String> env() {
-        return Map.of("WRAPUP_ANALYSIS_DELAY", "PT2S", "WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00",
-                "WRAPUP_SLOT_ALIGNMENT", "PT1S", "WRAPUP_REMINDER_DELAY", "PT1H", "WRAPUP_HEADS_UP", "PT1H",
+        return Map.of("WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00", "WRAPUP_HEADS_UP", "PT1H",
                 "WRAPUP_ANNOUNCE_CHANNEL", ANNOUNCE, "WRAPUP_LEARNINGS_CHANNEL", "C0LEARN");
     }
 
@@ -55,8 +53,9 @@ class MaintenanceTest extends BotTest {
     @Test
     void aWindowThatFailsAStepHasImpactAndEndsLateStillGetsItsWrapUp() {
         // The window is the current minute: planned inside the heads-up period, ending within a minute.
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Incident incident = plan("Postgres 16 upgrade", start, start.plus(Duration.ofMinutes(1)));
+        bot.runDueTasks(); // the heads-up is due at once
         FakeSlack.Call headsUp = fake.await("chat.postMessage", c -> ANNOUNCE.equals(c.param("channel")));
         assertTrue(headsUp.param("text").contains("Planned maintenance: Postgres 16 upgrade"), headsUp.param("text"));
         assertTrue(headsUp.param("text").contains("<!date^" + start.getEpochSecond() + "^"), headsUp.param("text"));
@@ -80,8 +79,9 @@ class MaintenanceTest extends BotTest {
         assertTrue(timeline().find(OPS, before).isEmpty(), "the channel is recorded from begin");
 
         // The planned end passes without `end`: the bot asks, and the overrun is recorded.
+        assertEquals(start.plus(Duration.ofMinutes(1)), bot.runWhenDue(MaintenanceService.END_CHECK_TASK, incident.id()));
         FakeSlack.Call asked = fake.await("chat.postMessage", c -> OPS.equals(c.param("channel"))
-                && c.param("text") != null && c.param("text").contains("Is it over?"), Duration.ofSeconds(75));
+                && c.param("text") != null && c.param("text").contains("Is it over?"));
         assertTrue(asked.param("text").contains("<@" + ALICE + ">"), asked.param("text"));
         String ended = command("/maintenance", "end", ALICE, OPS);
         assertTrue(ended.contains("Planned steps done: 1 of 3 (1 failed)."), ended);
@@ -89,8 +89,9 @@ class MaintenanceTest extends BotTest {
         assertTrue(ended.contains("Overran the window by"), ended);
         assertTrue(window(incident).overrunAt() != null);
 
+        bot.runWhenDue(AnalysisCallService.TASK, incident.id());
         FakeSlack.Call call = fake.await("chat.postMessage", c -> OPS.equals(c.param("channel")) && c.param("text") != null
-                && c.param("text").contains("starts now"), Duration.ofSeconds(20));
+                && c.param("text").contains("starts now"));
         assertTrue(call.param("text").indexOf("What went well") < call.param("text").indexOf("What went wrong"));
 
         command("/wrapup", "well the rollback plan worked", CAROL, OPS);
@@ -108,7 +109,7 @@ class MaintenanceTest extends BotTest {
 
     @Test
     void aFullySuccessfulWindowAlsoGetsItsWrapUpAndItsHeadsUpWaits() {
-        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = clock.instant().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         Incident incident = plan("Rotate TLS certificates", start, start.plus(Duration.ofHours(1)));
         assertEquals(start.minus(Duration.ofHours(1)),
                 bot.wrapup().scheduling().when(MaintenanceService.HEADS_UP_TASK, incident.id()).orElseThrow());
@@ -132,21 +133,20 @@ class MaintenanceTest extends BotTest {
 
     @Test
     void theHeadsUpGoesOutTheConfiguredTimeBeforeTheStart() {
-        Instant start = Instant.now().plus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.MINUTES);
-        long lead = Duration.between(Instant.now(), start).toSeconds() - 4;
-        restartWith(Map.of("WRAPUP_HEADS_UP", "PT" + lead + "S"));
+        Instant start = clock.instant().plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MINUTES);
         Incident incident = plan("Kernel patching", start, start.plus(Duration.ofMinutes(30)));
+        clock.advanceTo(start.minus(Duration.ofHours(1)).minusSeconds(1));
+        assertEquals(0, bot.runDueTasks(), "not before its time");
         assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> ANNOUNCE.equals(c.param("channel"))));
-        FakeSlack.Call headsUp = fake.await("chat.postMessage", c -> ANNOUNCE.equals(c.param("channel")),
-                Duration.ofSeconds(20));
-        assertFalse(headsUp.at().isBefore(start.minusSeconds(lead)), "not before its time: " + headsUp.at());
+        assertEquals(start.minus(Duration.ofHours(1)), bot.runWhenDue(MaintenanceService.HEADS_UP_TASK, incident.id()));
+        FakeSlack.Call headsUp = fake.await("chat.postMessage", c -> ANNOUNCE.equals(c.param("channel")));
         assertTrue(headsUp.param("text").contains("<#" + OPS + ">"), headsUp.param("text"));
         assertTrue(window(incident).headsUpAt() != null);
     }
 
     @Test
     void badInputGetsAClearAnswerAndChangesNothing() {
-        Instant start = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = clock.instant().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.MINUTES);
         fake.addChannel(OPS, "db-upgrade", false, ALICE, BOB, FakeSlack.BOT_USER_ID);
         String backwards = command("/maintenance", "plan Swap disks from " + MINUTE.format(start) + " to "
                 + MINUTE.format(start.minus(Duration.ofHours(1))), ALICE, OPS);

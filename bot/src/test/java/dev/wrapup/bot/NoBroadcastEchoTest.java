@@ -3,10 +3,10 @@ package dev.wrapup.bot;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.domain.Incident;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,8 +22,7 @@ class NoBroadcastEchoTest extends BotTest {
 
     @Override
     protected Map<String, String> env() {
-        return Map.of("WRAPUP_ANALYSIS_DELAY", "PT2S", "WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00",
-                "WRAPUP_SLOT_ALIGNMENT", "PT1S", "WRAPUP_REMINDER_DELAY", "PT1H");
+        return Map.of("WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00");
     }
 
     @Test
@@ -36,8 +35,9 @@ class NoBroadcastEchoTest extends BotTest {
         command("/wrapup", "action <@" + BOB + "> tell <!subteam^S123|@oncall> about the queue", ALICE, channel);
         command("/incident", "sev sev1", BOB, channel);
         command("/incident", "resolve <!channel> fixed", ALICE, channel);
+        bot.runWhenDue(AnalysisCallService.TASK, incidents().findByChannel(channel).orElseThrow().id());
         fake.await("chat.postMessage", c -> channel.equals(c.param("channel")) && c.param("text") != null
-                && c.param("text").contains("starts now"), Duration.ofSeconds(20));
+                && c.param("text").contains("starts now"));
         outboxDrained();
 
         List<FakeSlack.Call> sent = fake.calls().stream().filter(c -> c.method().startsWith("chat.")).toList();

@@ -6,21 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
+import dev.wrapup.bot.wrapup.WrapupService;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.WrapUpComment;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Outbox;
+import dev.wrapup.persistence.Users;
 import dev.wrapup.persistence.WrapUps;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,24 +36,22 @@ class WrapupTest extends BotTest {
 
     @Override
     protected Map<String, String> env() {
-        return Map.of("WRAPUP_ANALYSIS_DELAY", "PT2S", "WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00",
-                "WRAPUP_SLOT_ALIGNMENT", "PT1S", "WRAPUP_REMINDER_DELAY", "PT3S",
-                "WRAPUP_LEARNINGS_CHANNEL", LEARN);
+        return Map.of("WRAPUP_WORKING_HOURS", "MON-SUN 00:00-24:00", "WRAPUP_LEARNINGS_CHANNEL", LEARN);
     }
 
     private WrapUps wrapups() {
         return new WrapUps(bot.wrapup().database());
     }
 
-    /** Alice declares, Bob and Carol talk, Alice resolves; returns once the call has started. */
+    /** Alice declares, Bob and Carol talk, Alice resolves, the call's time comes; returns once it has started. */
     private Incident callStarted() {
         fake.addChannel(LEARN, "learnings", false, FakeSlack.BOT_USER_ID);
         Incident incident = declareHere(OPS, "Queue backlog");
         event(SlackEvents.message(OPS, BOB, "consumers are stuck", fake.nextTs()));
         event(SlackEvents.message(OPS, CAROL, "restarting them", fake.nextTs()));
         command("/incident", "resolve Consumers restarted", ALICE, OPS);
-        fake.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("starts now"),
-                Duration.ofSeconds(20));
+        bot.runWhenDue(AnalysisCallService.TASK, incident.id());
+        fake.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("starts now"));
         return incident;
     }
 
@@ -89,6 +91,7 @@ class WrapupTest extends BotTest {
         fake.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("*Analysis call:*"));
         // From here until told otherwise, Slack refuses every post and asks us to wait a second.
         fake.fail("chat.postMessage", 429, 10_000, 1);
+        bot.runWhenDue(AnalysisCallService.TASK, incident.id());
         Outbox outbox = new Outbox(bot.wrapup().database());
         long queued = Poll.value("the call's message queued", outbox::next,
                 m -> m.isPresent() && "call-started".equals(m.get().topic()), Duration.ofSeconds(20)).get().id();
@@ -154,8 +157,15 @@ class WrapupTest extends BotTest {
         assertTrue(status.contains("Not yet (2): <@" + BOB + "> <@" + CAROL + ">"), status);
         assertTrue(status.contains("Analysis call started <!date^"), status);
 
+        assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> c.param("text") != null
+                && c.param("text").contains("Still no comment")), "no reminder before its time");
+        // The default reminder delay, two hours after the call started.
+        Instant called = new AnalysisCalls(bot.wrapup().database()).find(incident.id()).orElseThrow().startedAt();
+        Instant reminded = bot.runWhenDue(WrapupService.REMINDER_TASK, incident.id());
+        assertFalse(reminded.isBefore(called.plus(Duration.ofHours(2))), reminded + " after the call at " + called);
+        assertTrue(reminded.isBefore(called.plus(Duration.ofHours(2)).plusSeconds(60)), reminded + " vs " + called);
         FakeSlack.Call toFacilitator = fake.await("chat.postMessage", c -> ALICE.equals(c.param("channel"))
-                && c.param("text") != null && c.param("text").contains("Still no comment"), Duration.ofSeconds(20));
+                && c.param("text") != null && c.param("text").contains("Still no comment"));
         assertTrue(toFacilitator.param("text").contains("<@" + BOB + ">, <@" + CAROL + ">"), toFacilitator.param("text"));
         for (String who : new String[] {BOB, CAROL}) {
             fake.await("chat.postMessage", c -> who.equals(c.param("channel"))
@@ -194,12 +204,19 @@ class WrapupTest extends BotTest {
     @Test
     void actionItemsAreNumberedDmedRemindedOnTheDueDateAndClosed() {
         Incident incident = declareHere(OPS, "Disk full");
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        String answer = command("/wrapup", "action <@" + BOB + "|bob> Alert at 80% disk due " + yesterday, ALICE, OPS);
-        assertTrue(answer.startsWith("Action item 1 recorded for <@" + BOB + ">, due " + yesterday), answer);
+        event(SlackEvents.message(OPS, BOB, "the disk filled up overnight", fake.nextTs()));
+        Poll.until("Bob's timezone known", () -> new Users(bot.wrapup().database()).find(BOB).isPresent());
+        LocalDate due = LocalDate.now(clock).plusDays(2);
+        String answer = command("/wrapup", "action <@" + BOB + "|bob> Alert at 80% disk due " + due, ALICE, OPS);
+        assertTrue(answer.startsWith("Action item 1 recorded for <@" + BOB + ">, due " + due), answer);
         fake.await("chat.postMessage", c -> BOB.equals(c.param("channel")) && c.param("text").contains("gave you an action item"));
-        fake.await("chat.postMessage", c -> BOB.equals(c.param("channel")) && c.param("text").contains("is due today"),
-                Duration.ofSeconds(15));
+        // The reminder goes out at 9:00 on the due date where Bob is (Los Angeles), not before.
+        long item = wrapups().actions(incident.id()).get(0).id();
+        Instant nineThere = due.atTime(9, 0).atZone(ZoneId.of("America/Los_Angeles")).toInstant();
+        clock.advanceTo(nineThere.minusSeconds(1));
+        assertEquals(0, bot.runDueTasks());
+        assertEquals(nineThere, bot.runWhenDue(WrapupService.ACTION_DUE_TASK, item));
+        fake.await("chat.postMessage", c -> BOB.equals(c.param("channel")) && c.param("text").contains("is due today"));
 
         command("/wrapup", "action <@" + CAROL + "> Add a runbook link to the alert", ALICE, OPS);
         assertEquals(2, wrapups().actions(incident.id()).get(1).number());

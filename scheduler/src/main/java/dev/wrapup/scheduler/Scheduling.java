@@ -1,9 +1,15 @@
 package dev.wrapup.scheduler;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -18,6 +24,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * Persistent one-off tasks ("start the analysis call of incident 12 at 14:00") on
  * Quartz's JDBC job store: they survive restarts, and one whose time passed while the
  * bot was down runs as soon as it is back. The bot registers what each task does.
+ *
+ * <p>Quartz fires tasks by the system clock. {@link #runDue()} runs the tasks that are due
+ * by the clock given here, so that a test can move its clock forward and see what happens
+ * then without waiting for it.
  */
 public final class Scheduling implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
@@ -37,10 +48,14 @@ public final class Scheduling implements AutoCloseable {
     }
 
     private final Scheduler quartz;
+    private final Clock clock;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    /** Firings ({@link #firing}) that {@link #runDue()} took before Quartz could; guarded by itself. */
+    private final Set<String> takenByRunDue = new HashSet<>();
 
-    public Scheduling(Scheduler quartz) throws SchedulerException {
+    public Scheduling(Scheduler quartz, Clock clock) throws SchedulerException {
         this.quartz = quartz;
+        this.clock = clock;
         quartz.getContext().put(CONTEXT_KEY, this);
     }
 
@@ -95,6 +110,86 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs, once each and in order of their time, the tasks whose time has come by the clock,
+     * and returns how many ran. A task that is run here is unscheduled first, so Quartz does
+     * not fire it again; a firing Quartz has already begun is left to Quartz. A task that a
+     * task plans for a time already due runs on the next call, not in this one.
+     */
+    public int runDue() {
+        Instant now = clock.instant();
+        List<Trigger> due = new ArrayList<>();
+        try {
+            for (String group : tasks.keySet()) {
+                for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(group))) {
+                    Trigger trigger = quartz.getTrigger(key);
+                    if (trigger != null && trigger.getNextFireTime() != null
+                            && !trigger.getNextFireTime().toInstant().isAfter(now)) {
+                        due.add(trigger);
+                    }
+                }
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not read the scheduled tasks: " + e.getMessage(), e);
+        }
+        due.sort(Comparator.comparing(Trigger::getNextFireTime));
+        int ran = 0;
+        for (Trigger trigger : due) {
+            JobKey key = trigger.getJobKey();
+            JobDetail job;
+            try {
+                job = quartz.getJobDetail(key);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("could not read " + key + ": " + e.getMessage(), e);
+            }
+            if (job == null || !take(trigger)) {
+                continue;
+            }
+            try {
+                run(job.getJobDataMap().getString("task"), job.getJobDataMap().getLong("subject"));
+            } catch (Exception e) {
+                log.error("scheduled task {} failed", key, e);
+            }
+            ran++;
+        }
+        return ran;
+    }
+
+    /**
+     * Unschedules a due trigger so that only the caller runs it. Quartz moves a trigger it
+     * fires out of the normal state before it runs the job, and a trigger removed before that
+     * is not fired at all; the lock and {@link #takenByRunDue} cover a firing that Quartz
+     * begins between the state check and the removal.
+     */
+    private boolean take(Trigger trigger) {
+        synchronized (takenByRunDue) {
+            try {
+                // Still the same firing: not fired by Quartz meanwhile, nor replaced by a new plan.
+                Trigger current = quartz.getTrigger(trigger.getKey());
+                if (current == null || !trigger.getNextFireTime().equals(current.getNextFireTime())
+                        || quartz.getTriggerState(trigger.getKey()) != Trigger.TriggerState.NORMAL
+                        || !quartz.unscheduleJob(trigger.getKey())) {
+                    return false;
+                }
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("could not take " + trigger.getKey() + ": " + e.getMessage(), e);
+            }
+            takenByRunDue.add(firing(trigger.getJobKey(), trigger.getNextFireTime()));
+            return true;
+        }
+    }
+
+    /** Whether Quartz may run its firing; false when {@link #runDue()} already took it. */
+    private boolean quartzMayRun(JobKey key, Date scheduledFireTime) {
+        synchronized (takenByRunDue) {
+            return !takenByRunDue.remove(firing(key, scheduledFireTime));
+        }
+    }
+
+    private static String firing(JobKey key, Date fireTime) {
+        return key + "@" + (fireTime == null ? 0 : fireTime.getTime());
+    }
+
     private static JobKey key(String task, long subjectId) {
         return new JobKey(task + "-" + subjectId, task);
     }
@@ -128,6 +223,9 @@ public final class Scheduling implements AutoCloseable {
         public void execute(JobExecutionContext context) throws JobExecutionException {
             try {
                 Scheduling scheduling = (Scheduling) context.getScheduler().getContext().get(CONTEXT_KEY);
+                if (!scheduling.quartzMayRun(context.getJobDetail().getKey(), context.getScheduledFireTime())) {
+                    return;
+                }
                 scheduling.run(context.getMergedJobDataMap().getString("task"),
                         context.getMergedJobDataMap().getLong("subject"));
             } catch (Exception e) {

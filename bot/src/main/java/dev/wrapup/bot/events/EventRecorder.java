@@ -122,7 +122,7 @@ public final class EventRecorder implements Middleware {
                 if (message == null || isOurs(message, botUserId, botId)) {
                     return;
                 }
-                Instant at = editedAt(message, event);
+                Instant at = editedAt(message, event, now);
                 String ts = string(message, "ts");
                 List<FileRef> files = SlackMessages.files(message);
                 if (!timeline.edit(tx, channel, ts, SlackMessages.text(message), files, at)) {
@@ -263,10 +263,10 @@ public final class EventRecorder implements Middleware {
         return (user != null && user.equals(botUserId)) || (bot != null && bot.equals(botId));
     }
 
-    private static Instant editedAt(JsonObject message, JsonObject event) {
+    private static Instant editedAt(JsonObject message, JsonObject event, Instant fallback) {
         JsonObject edited = object(message, "edited");
         String ts = edited != null ? string(edited, "ts") : string(event, "ts");
-        return SlackTs.valid(ts) ? SlackTs.toInstant(ts) : Instant.now();
+        return SlackTs.valid(ts) ? SlackTs.toInstant(ts) : fallback;
     }
 
     private static Instant eventTime(JsonObject event, Instant fallback) {

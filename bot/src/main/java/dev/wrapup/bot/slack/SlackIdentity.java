@@ -11,7 +11,6 @@ import java.io.InterruptedIOException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,7 +84,8 @@ public final class SlackIdentity implements AutoCloseable {
      */
     public static SlackIdentity atStart(MethodsClient methods, String apiUrl, String botToken, SlackIdentities store,
                                         Clock clock) throws SlackUnavailableException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_WAIT);
+        // Elapsed time of a wait that really sleeps, not domain time: measured on the monotonic clock.
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             Answer answer = ask(methods, clock);
@@ -100,7 +100,7 @@ public final class SlackIdentity implements AutoCloseable {
                     return identity;
                 }
                 Duration wait = waitFor(later, backoff);
-                if (Instant.now().plus(wait).isAfter(deadline)) {
+                if (System.nanoTime() + wait.toNanos() - deadline > 0) {
                     throw new SlackUnavailableException("Slack at " + apiUrl + " did not confirm SLACK_BOT_TOKEN: "
                             + "auth.test answered " + later.why()
                             + (later.retryAfter() != null ? " and asked to wait " + later.retryAfter().toSeconds()

@@ -28,6 +28,8 @@ public abstract class BotTest {
     protected Path dataDir;
     protected FakeSlack fake;
     protected TestBot bot;
+    /** The bot's clock, kept across restarts; move it forward and run what is due with {@link TestBot#advance}. */
+    protected final MovableClock clock = new MovableClock();
 
     /** Extra environment for the bot under test. */
     protected Map<String, String> env() {
@@ -36,20 +38,20 @@ public abstract class BotTest {
 
     @BeforeEach
     void startBot() throws Exception {
-        fake = new FakeSlack();
+        fake = new FakeSlack(clock);
         fake.addUser(ALICE, "Alice", "Europe/Berlin", 3600);
         fake.addUser(BOB, "Bob", "America/Los_Angeles", -28800);
         fake.addUser(CAROL, "Carol", "Pacific/Auckland", 46800);
         fake.addChannel(GENERAL, "general", false, ALICE, BOB, CAROL, FakeSlack.BOT_USER_ID);
         Map<String, String> env = TestBot.env(fake, dataDir);
         env.putAll(env());
-        bot = TestBot.start(env);
+        bot = TestBot.start(env, clock);
     }
 
     /** Starts the bot again on the same database and fake Slack, as after a deploy or a crash. */
     protected void restart(Map<String, String> env) {
         try {
-            bot = TestBot.start(env);
+            bot = TestBot.start(env, clock);
         } catch (Exception e) {
             throw new AssertionError("restart failed", e);
         }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,13 +79,21 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private final Map<String, List<JsonObject>> history = new ConcurrentHashMap<>();
     private final Map<String, List<String>> usergroups = new ConcurrentHashMap<>();
-    private final AtomicLong clock = new AtomicLong(Instant.now().getEpochSecond() * 1_000_000L);
+    private final Clock time;
+    private final AtomicLong clock;
     private final AtomicLong ids = new AtomicLong(1000);
     private final Server server;
     private final ServerConnector connector;
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
     public FakeSlack() throws Exception {
+        this(Clock.systemUTC());
+    }
+
+    /** A Slack whose timestamps follow the given clock, as the bot's moved clock does. */
+    public FakeSlack(Clock time) throws Exception {
+        this.time = time;
+        this.clock = new AtomicLong(time.instant().getEpochSecond() * 1_000_000L);
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -119,7 +128,7 @@ public final class FakeSlack implements AutoCloseable {
         channel.addProperty("is_channel", !isPrivate);
         channel.addProperty("is_group", isPrivate);
         channel.addProperty("is_private", isPrivate);
-        channel.addProperty("created", Instant.now().getEpochSecond());
+        channel.addProperty("created", time.instant().getEpochSecond());
         channels.put(id, channel);
         members.put(id, new CopyOnWriteArrayList<>(List.of(memberIds)));
     }
@@ -212,7 +221,7 @@ public final class FakeSlack implements AutoCloseable {
 
     /** A Slack-style message ts: now, and strictly increasing. */
     public String nextTs() {
-        Instant now = Instant.now();
+        Instant now = time.instant();
         long nowMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
         long micros = clock.updateAndGet(last -> Math.max(last + 1, nowMicros));
         return String.format("%d.%06d", micros / 1_000_000L, micros % 1_000_000L);
@@ -255,7 +264,7 @@ public final class FakeSlack implements AutoCloseable {
             }
             String auth = req.getHeader("Authorization");
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
-            Call call = new Call(method, Collections.unmodifiableMap(params), token, Instant.now());
+            Call call = new Call(method, Collections.unmodifiableMap(params), token, time.instant());
             calls.add(call);
 
             RateLimit limit = rateLimits.stream().filter(r -> r.matching().test(call)).findFirst().orElse(null);
@@ -295,7 +304,7 @@ public final class FakeSlack implements AutoCloseable {
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             byte[] bytes = req.getInputStream().readAllBytes();
             calls.add(new Call("upload", Map.of("path", String.valueOf(req.getPathInfo()),
-                    "content", new String(bytes, StandardCharsets.UTF_8)), null, Instant.now()));
+                    "content", new String(bytes, StandardCharsets.UTF_8)), null, time.instant()));
             resp.setStatus(200);
             resp.getWriter().write("OK - " + bytes.length);
         }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -32,10 +33,17 @@ public final class SlackRequests {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String signingSecret;
+    private final Clock clock;
 
     public SlackRequests(String baseUrl, String signingSecret) {
+        this(baseUrl, signingSecret, Clock.systemUTC());
+    }
+
+    /** Signs at the given clock's time: a bot whose clock was moved forward takes the requests as fresh. */
+    public SlackRequests(String baseUrl, String signingSecret, Clock clock) {
         this.endpoint = URI.create(baseUrl + "/slack/events");
         this.signingSecret = signingSecret;
+        this.clock = clock;
     }
 
     /** A slash command as Slack posts it (form-encoded). */
@@ -56,7 +64,7 @@ public final class SlackRequests {
         form.put("response_url", "https://hooks.slack.invalid/commands/T0TEAM/" + COMMAND_IDS.incrementAndGet()
                 + "/abc");
         form.put("trigger_id", "1.2.trigger");
-        return post(form(form), "application/x-www-form-urlencoded", Instant.now(), Map.of());
+        return post(form(form), "application/x-www-form-urlencoded", clock.instant(), Map.of());
     }
 
     /** An Events API delivery wrapping the event, with a fresh event_id. */
@@ -66,7 +74,7 @@ public final class SlackRequests {
 
     /** An Events API delivery; retryNum above 0 is sent as Slack's retry headers. */
     public HttpResponse<String> event(JsonObject event, String eventId, int retryNum) {
-        return post(eventEnvelope(event, eventId).toString(), "application/json", Instant.now(),
+        return post(eventEnvelope(event, eventId).toString(), "application/json", clock.instant(),
                 retryNum > 0 ? Map.of("X-Slack-Retry-Num", Integer.toString(retryNum),
                         "X-Slack-Retry-Reason", "http_timeout") : Map.of());
     }
@@ -108,7 +116,7 @@ public final class SlackRequests {
     /** An interactivity request: form-encoded with the JSON in `payload`. */
     public HttpResponse<String> interaction(JsonObject payload) {
         return post("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded", Instant.now(), Map.of());
+                "application/x-www-form-urlencoded", clock.instant(), Map.of());
     }
 
     /** Posts a body signed at the given time (to test stale timestamps). */
