@@ -14,6 +14,8 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.TimelineEntry;
+import dev.wrapup.domain.input.InputRefused;
+import dev.wrapup.domain.input.TextLimit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class IncidentCommands {
     }
 
     private String declare(SlashCommandPayload p, String args, SlashCommandContext ctx)
-            throws BadArguments {
+            throws BadArguments, InputRefused {
         String rest = args;
         boolean here = false;
         if (rest.equals("here") || rest.startsWith("here ")) {
@@ -167,7 +169,7 @@ public final class IncidentCommands {
     }
 
     private String note(SlashCommandPayload p, String args, SlashCommandContext ctx)
-            throws BadArguments {
+            throws BadArguments, InputRefused {
         Optional<Incident> incident = open(p);
         if (incident.isEmpty()) {
             return NO_INCIDENT;

@@ -19,6 +19,7 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.SlackTs;
+import dev.wrapup.domain.text.ChannelNames;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Item;

@@ -1,5 +1,6 @@
 package dev.wrapup.bot.report;
 
+import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;

@@ -2,11 +2,14 @@ package dev.wrapup.bot.report;
 
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.domain.WrapUpComment;
+import dev.wrapup.domain.text.Durations;
+import dev.wrapup.domain.text.PublicText;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
