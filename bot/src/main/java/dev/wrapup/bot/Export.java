@@ -1,9 +1,9 @@
 package dev.wrapup.bot;
 
 import dev.wrapup.bot.config.Config;
-import dev.wrapup.bot.report.Disclosure;
 import dev.wrapup.bot.report.RecordJson;
 import dev.wrapup.bot.report.Reports;
+import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;

@@ -154,7 +154,7 @@ public final class Wrapup implements AutoCloseable {
         app.use(recorder);
         DeclareModal declareModal = new DeclareModal(calls, incidents);
         IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck, access);
-        declareModal.register(app, () -> incidentCommands);
+        declareModal.register(app);
         new CommentModal(calls, incidents, wrapups, afterAck).register(app);
         publishing.register(app);
         new AppHome(incidents, analysis, wrapups, calls, afterAck).register(app);

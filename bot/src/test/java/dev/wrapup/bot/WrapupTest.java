@@ -20,7 +20,10 @@ import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Outbox;
 import dev.wrapup.persistence.Users;
 import dev.wrapup.persistence.WrapUps;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -121,6 +124,29 @@ class WrapupTest extends BotTest {
         command("/wrapup", "wrong The dashboard was stale", "U0DAVE", OPS);
         assertTrue(participants().list(incident.id()).stream().anyMatch(p -> p.userId().equals("U0DAVE")
                 && p.joinedBy().equals("commented")));
+    }
+
+    @Test
+    void aBotInTheChannelIsNeitherCountedNorMissingAComment() {
+        String alerts = "U0ALERTS";
+        fake.addUser(new FakeSlack.User(alerts, "alerts", "Alerts", "UTC", 0, true));
+        Incident incident = declareHere(OPS, "Queue backlog");
+        joins(OPS, alerts);
+        Users users = new Users(bot.wrapup().database());
+        Poll.until("Slack to say " + alerts + " is a bot", () -> users.find(alerts).isPresent());
+
+        command("/wrapup", "well Quick detection", ALICE, OPS);
+        fake.await("chat.postMessage", c -> OPS.equals(c.param("channel")) && c.param("text") != null
+                && c.param("text").contains("Everyone has given their comment"));
+        String status = command("/wrapup", "status", ALICE, OPS);
+        assertTrue(status.contains("Not yet (0): everyone has commented"), status);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"export", Long.toString(incident.id()), "--format", "md"},
+                Map.of("WRAPUP_DB_URL", bot.wrapup().config().database().url()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+        String md = out.toString(StandardCharsets.UTF_8);
+        assertTrue(md.contains("1 of 1 participants commented.\n"), md);
     }
 
     @Test

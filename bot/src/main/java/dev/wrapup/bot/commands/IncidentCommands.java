@@ -14,6 +14,8 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.TimelineEntry;
+import dev.wrapup.domain.input.InputRefused;
+import dev.wrapup.domain.input.TextLimit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class IncidentCommands {
     }
 
     private String declare(SlashCommandPayload p, String args, SlashCommandContext ctx)
-            throws BadArguments {
+            throws BadArguments, InputRefused {
         String rest = args;
         boolean here = false;
         if (rest.equals("here") || rest.startsWith("here ")) {
@@ -79,27 +81,11 @@ public final class IncidentCommands {
         TextLimit.TITLE.check(rest);
         Declaration d = new Declaration(p.getTeamId(), p.getUserId(), p.getChannelId(), severity, rest, null);
         if (here) {
-            return declareHere(d, p.getChannelName());
+            return incidents.declareHereAndAnswer(d, p.getChannelName());
         }
         incidents.declareInNewChannel(d);
         return ":rotating_light: Declaring *" + SlackText.escape(rest) + "*: I'm opening an incident channel and "
                 + "inviting you. Everything said there will be recorded.";
-    }
-
-    /** Makes the channel the incident channel; shared with the modal. */
-    public String declareHere(Declaration d, String channelName) {
-        if (d.originChannelId().startsWith("D")) {
-            return "A direct message cannot be an incident channel. Use `/incident declare <title>` for a new "
-                    + "channel, or run `declare here` in a channel.";
-        }
-        Incident incident = incidents.declareHere(d, channelName);
-        if (incident == null) {
-            return "This channel already has an open incident. Resolve it first, or use `/incident declare <title>` "
-                    + "for a new channel.";
-        }
-        return ":rotating_light: This channel is now the incident channel for *" + SlackText.escape(d.title())
-                + "*. I'm recording everything said here, starting with the last "
-                + "hour's messages. The header will be pinned in a moment.";
     }
 
     private String status(SlashCommandPayload p, String args, SlashCommandContext ctx)
@@ -167,7 +153,7 @@ public final class IncidentCommands {
     }
 
     private String note(SlashCommandPayload p, String args, SlashCommandContext ctx)
-            throws BadArguments {
+            throws BadArguments, InputRefused {
         Optional<Incident> incident = open(p);
         if (incident.isEmpty()) {
             return NO_INCIDENT;

@@ -15,6 +15,9 @@ import dev.wrapup.domain.MaintenanceWindow.State;
 import dev.wrapup.domain.MaintenanceWindow.Step;
 import dev.wrapup.domain.MaintenanceWindow.Verdict;
 import dev.wrapup.domain.SlackUser;
+import dev.wrapup.domain.input.DateInput;
+import dev.wrapup.domain.input.InputRefused;
+import dev.wrapup.domain.input.TextLimit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -55,7 +58,7 @@ public final class MaintenanceCommands {
                 .on("end", this::end);
     }
 
-    private String plan(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+    private String plan(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments, InputRefused {
         Matcher m = PLAN.matcher(args);
         if (!m.matches()) {
             throw new BadArguments("A plan needs a title and its window: `/maintenance plan <title> from "
@@ -81,7 +84,7 @@ public final class MaintenanceCommands {
                 .orElse("This channel already has an open incident or maintenance window; finish it first.");
     }
 
-    private String step(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+    private String step(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments, InputRefused {
         Incident window = open(p);
         String[] words = args.split("\\s+", 2);
         Optional<String> owner = SlackText.userId(words[0]);
@@ -100,7 +103,7 @@ public final class MaintenanceCommands {
         return "Step " + n + " added for " + SlackText.mention(owner.get()) + ".";
     }
 
-    private String mark(SlashCommandPayload p, String args, State state) throws BadArguments {
+    private String mark(SlashCommandPayload p, String args, State state) throws BadArguments, InputRefused {
         Incident window = open(p);
         String[] words = args.split("\\s+", 2);
         if (!words[0].matches("\\d{1,4}")) {
@@ -130,7 +133,8 @@ public final class MaintenanceCommands {
         return "Step " + n + (state == State.DONE ? " is done." : " is marked failed.");
     }
 
-    private String impact(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+    private String impact(SlashCommandPayload p, String args, SlashCommandContext ctx)
+            throws BadArguments, InputRefused {
         Incident window = open(p);
         if (args.isBlank()) {
             throw new BadArguments("What was the impact? `/maintenance impact <text>`.");

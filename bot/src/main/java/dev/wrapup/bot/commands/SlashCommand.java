@@ -5,6 +5,7 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import dev.wrapup.domain.input.InputRefused;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -15,6 +15,9 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.SlackUser;
+import dev.wrapup.domain.input.DateInput;
+import dev.wrapup.domain.input.InputRefused;
+import dev.wrapup.domain.input.TextLimit;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -67,7 +70,7 @@ public final class WrapupCommands {
                 .on("publish", this::publish);
     }
 
-    private String comment(SlashCommandPayload p, String text, AgendaItem item) throws BadArguments {
+    private String comment(SlashCommandPayload p, String text, AgendaItem item) throws BadArguments, InputRefused {
         Optional<Incident> incident = incidents.inChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
@@ -84,7 +87,8 @@ public final class WrapupCommands {
         return incidents.inChannel(p.getChannelId()).map(wrapups::status).orElse(NO_WRAPUP);
     }
 
-    private String action(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+    private String action(SlashCommandPayload p, String args, SlashCommandContext ctx)
+            throws BadArguments, InputRefused {
         Optional<Incident> incident = incidents.inChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
@@ -128,7 +132,8 @@ public final class WrapupCommands {
                 + (due != null ? ", due " + due + " (I'll remind them that day)" : "") + ".";
     }
 
-    private String start(SlashCommandPayload p, String title, SlashCommandContext ctx) throws BadArguments {
+    private String start(SlashCommandPayload p, String title, SlashCommandContext ctx)
+            throws BadArguments, InputRefused {
         if (title.isBlank()) {
             throw new BadArguments("What are we wrapping up? `/wrapup start <title>`, e.g. "
                     + "`/wrapup start Black Friday went smoothly`.");
@@ -157,7 +162,8 @@ public final class WrapupCommands {
         return "Publishing the wrap-up…";
     }
 
-    private String schedule(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+    private String schedule(SlashCommandPayload p, String args, SlashCommandContext ctx)
+            throws BadArguments, InputRefused {
         Optional<Incident> incident = incidents.inChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
@@ -166,7 +172,7 @@ public final class WrapupCommands {
         if (refused.isPresent()) {
             return refused.get();
         }
-        DateInput.When when = DateInput.When.parse(args, "/wrapup schedule");
+        When when = When.parse(args, "/wrapup schedule");
         Optional<String> callerTz = users.known(p.getUserId()).map(SlackUser::tz);
         ZoneId zone = when.zone().orElseGet(() -> callerTz.map(ZoneId::of).orElse(ZoneOffset.UTC));
         var at = when.local().atZone(zone).toInstant();

@@ -19,6 +19,7 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.SlackTs;
+import dev.wrapup.domain.text.ChannelNames;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Item;
@@ -200,6 +201,25 @@ public final class IncidentService {
 
     private static String string(JsonObject json, String key) {
         return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : null;
+    }
+
+    /**
+     * `declare here`, from the command or the form: makes the channel the incident channel
+     * as {@link #declareHere} does, and returns what to tell the declarer.
+     */
+    public String declareHereAndAnswer(Declaration d, String channelName) {
+        if (d.originChannelId().startsWith("D")) {
+            return "A direct message cannot be an incident channel. Use `/incident declare <title>` for a new "
+                    + "channel, or run `declare here` in a channel.";
+        }
+        Incident incident = declareHere(d, channelName);
+        if (incident == null) {
+            return "This channel already has an open incident. Resolve it first, or use `/incident declare <title>` "
+                    + "for a new channel.";
+        }
+        return ":rotating_light: This channel is now the incident channel for *" + SlackText.escape(d.title())
+                + "*. I'm recording everything said here, starting with the last "
+                + "hour's messages. The header will be pinned in a moment.";
     }
 
     /**

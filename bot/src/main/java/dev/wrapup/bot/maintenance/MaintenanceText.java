@@ -1,11 +1,11 @@
 package dev.wrapup.bot.maintenance;
 
-import dev.wrapup.bot.report.Durations;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.MaintenanceWindow;
 import dev.wrapup.domain.MaintenanceWindow.Step;
 import dev.wrapup.domain.MaintenanceWindow.Verdict;
+import dev.wrapup.domain.text.Durations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,28 +1,40 @@
 package dev.wrapup.bot.report;
 
+import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.Participant;
+import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
+import dev.wrapup.persistence.Users;
 import dev.wrapup.persistence.WrapUps;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Builds an incident's report from the database alone: the bot, the web page and `export` share it. */
 public final class Reports {
     private final Participants participants;
     private final Timeline timeline;
     private final WrapUps wrapups;
+    private final Users users;
     private final Function<Incident, String> extraSection;
 
     public Reports(Database database, Function<Incident, String> extraSection) {
         this.participants = new Participants(database);
         this.timeline = new Timeline(database);
         this.wrapups = new WrapUps(database);
+        this.users = new Users(database);
         this.extraSection = extraSection;
     }
 
     public String markdown(Incident incident, Disclosure disclosure) {
-        return WrapUpReport.markdown(new WrapUpReport.Contents(incident, participants.list(incident.id()),
+        List<Participant> people = participants.list(incident.id());
+        Set<String> bots = people.stream().map(Participant::userId)
+                .filter(id -> users.find(id).map(SlackUser::bot).orElse(false)).collect(Collectors.toSet());
+        return WrapUpReport.markdown(new WrapUpReport.Contents(incident, people, bots,
                 timeline.entries(incident.id()), wrapups.comments(incident.id()), wrapups.actions(incident.id()),
                 extraSection.apply(incident)), disclosure);
     }

@@ -2,15 +2,18 @@ package dev.wrapup.bot.report;
 
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.Completeness;
+import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.domain.WrapUpComment;
+import dev.wrapup.domain.text.Durations;
+import dev.wrapup.domain.text.PublicText;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +29,10 @@ public final class WrapUpReport {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    /** Everything a report is made from. */
-    public record Contents(Incident incident, List<Participant> participants, List<TimelineEntry> timeline,
-                           List<WrapUpComment> comments, List<ActionItem> actions, String extraSection) {
+    /** Everything a report is made from; bots: which participants are bots. */
+    public record Contents(Incident incident, List<Participant> participants, Set<String> bots,
+                           List<TimelineEntry> timeline, List<WrapUpComment> comments, List<ActionItem> actions,
+                           String extraSection) {
     }
 
     private WrapUpReport() {
@@ -114,14 +118,12 @@ public final class WrapUpReport {
         }
 
         md.append("\n## Comments\n\n");
-        Set<String> commented = c.comments().stream().map(WrapUpComment::userId)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        List<String> missing = c.participants().stream().map(Participant::userId)
-                .filter(id -> !commented.contains(id)).toList();
-        md.append(commented.size()).append(" of ").append(c.participants().size()).append(" participants commented.");
-        if (!missing.isEmpty()) {
-            md.append(" No comment from: ").append(missing.stream().map(name).collect(Collectors.joining(", ")))
-                    .append('.');
+        Completeness completeness = Completeness.of(c.participants(), c.bots()::contains, c.comments());
+        md.append(completeness.commented().size()).append(" of ").append(completeness.participants().size())
+                .append(" participants commented.");
+        if (!completeness.complete()) {
+            md.append(" No comment from: ").append(completeness.missing().stream().map(name)
+                    .collect(Collectors.joining(", "))).append('.');
         }
         md.append('\n');
         if (disclosure.timeline()) {

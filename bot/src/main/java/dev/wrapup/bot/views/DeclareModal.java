@@ -17,17 +17,15 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import dev.wrapup.bot.commands.IncidentCommands;
-import dev.wrapup.bot.commands.TextLimit;
 import dev.wrapup.bot.incident.Declaration;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.domain.Severity;
+import dev.wrapup.domain.input.TextLimit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The form that `/incident declare` with no title opens. */
 public final class DeclareModal {
@@ -35,15 +33,13 @@ public final class DeclareModal {
 
     private final SlackCalls slack;
     private final IncidentService incidents;
-    private Supplier<IncidentCommands> commands;
 
     public DeclareModal(SlackCalls slack, IncidentService incidents) {
         this.slack = slack;
         this.incidents = incidents;
     }
 
-    public void register(App app, Supplier<IncidentCommands> commands) {
-        this.commands = commands;
+    public void register(App app) {
         app.viewSubmission(CALLBACK_ID, (req, ctx) -> {
             View view = req.getPayload().getView();
             Map<String, Map<String, ViewState.Value>> values = view.getState().getValues();
@@ -70,7 +66,7 @@ public final class DeclareModal {
                     title.strip(), ViewValues.text(values, "description"));
             // Committed, with the Slack work it promises, before the form is acknowledged.
             if (here) {
-                incidents.tellPrivately(channel, userId, this.commands.get().declareHere(d, null));
+                incidents.tellPrivately(channel, userId, incidents.declareHereAndAnswer(d, null));
             } else {
                 incidents.declareInNewChannel(d);
             }

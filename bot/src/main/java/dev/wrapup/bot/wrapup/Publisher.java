@@ -13,9 +13,6 @@ import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentService;
-import dev.wrapup.bot.report.Disclosure;
-import dev.wrapup.bot.report.Durations;
-import dev.wrapup.bot.report.PublicText;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.report.WrapUpReport;
 import dev.wrapup.bot.slack.SlackCalls;
@@ -25,8 +22,12 @@ import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.Completeness;
+import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.WrapUpComment;
+import dev.wrapup.domain.text.Durations;
+import dev.wrapup.domain.text.PublicText;
 import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.WrapUps;
@@ -101,8 +102,7 @@ public final class Publisher {
         Function<String, String> text = t -> PublicText.of(t, name);
         List<WrapUpComment> comments = store.comments(incident.id());
         List<ActionItem> actions = store.actions(incident.id());
-        List<String> people = wrapups.humans(incident.id());
-        long commented = comments.stream().map(WrapUpComment::userId).distinct().count();
+        Completeness completeness = wrapups.completeness(incident.id());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(SlackText.truncate("Wrap-up: " + text.apply(incident.title()), 150),
                 true))));
@@ -111,7 +111,8 @@ public final class Publisher {
             facts.append("*").append(incident.severity().label()).append("* · ");
         }
         incident.timeToResolve().ifPresent(d -> facts.append("resolved in ").append(Durations.human(d)).append(" · "));
-        facts.append(people.size()).append(" participants, ").append(commented).append(" commented · commander ")
+        facts.append(completeness.participants().size()).append(" participants, ")
+                .append(completeness.commented().size()).append(" commented · commander ")
                 .append(name.apply(incident.commanderId())).append(" · facilitated by ")
                 .append(name.apply(incident.facilitator()));
         blocks.add(section(s -> s.text(markdownText(facts.toString()))));

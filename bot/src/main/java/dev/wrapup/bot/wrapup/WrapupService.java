@@ -15,7 +15,6 @@ import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.incident.IncidentHeader;
 import dev.wrapup.bot.incident.IncidentService;
-import dev.wrapup.bot.report.Durations;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
@@ -27,12 +26,12 @@ import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.BlameDetector;
 import dev.wrapup.domain.BlameNudge;
+import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
-import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.SlackUser;
-import dev.wrapup.domain.WrapUpComment;
+import dev.wrapup.domain.text.Durations;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Item;
@@ -46,10 +45,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -129,17 +126,20 @@ public final class WrapupService {
         return "Thanks, your comment on *" + item.question().toLowerCase() + "* is recorded. Add as many as you like.";
     }
 
+    /** Who has commented and who has not yet, bots left out. */
+    public Completeness completeness(long incidentId) {
+        return Completeness.of(incidents.participants().list(incidentId),
+                id -> users.known(id).map(SlackUser::bot).orElse(false), wrapups.comments(incidentId));
+    }
+
     /** Participants who have not commented yet, in the order they joined. */
     public List<String> missing(long incidentId) {
-        Set<String> commented = wrapups.comments(incidentId).stream().map(WrapUpComment::userId)
-                .collect(Collectors.toSet());
-        return humans(incidentId).stream().filter(id -> !commented.contains(id)).toList();
+        return completeness(incidentId).missing();
     }
 
     /** The people taking part, bots left out. */
     public List<String> humans(long incidentId) {
-        return incidents.participants().list(incidentId).stream().map(Participant::userId)
-                .filter(id -> users.known(id).map(u -> !u.bot()).orElse(true)).toList();
+        return completeness(incidentId).participants();
     }
 
     /** A private, gentle suggestion to the author when their words blame a person. */
@@ -257,10 +257,9 @@ public final class WrapupService {
     }
 
     public String status(Incident incident) {
-        List<String> all = humans(incident.id());
-        Set<String> commented = new LinkedHashSet<>(wrapups.comments(incident.id()).stream()
-                .map(WrapUpComment::userId).toList());
-        List<String> missing = all.stream().filter(id -> !commented.contains(id)).toList();
+        Completeness completeness = completeness(incident.id());
+        List<String> commented = completeness.commented();
+        List<String> missing = completeness.missing();
         StringBuilder text = new StringBuilder("*Wrap-up of " + SlackText.escape(incident.title()) + "*\n");
         Optional<AnalysisCall> call = calls.call(incident.id());
         text.append(call.map(c -> switch (c.status()) {

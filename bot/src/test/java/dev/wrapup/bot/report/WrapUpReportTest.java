@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
+import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
@@ -17,6 +18,7 @@ import dev.wrapup.domain.WrapUpComment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WrapUpReportTest {
@@ -36,7 +38,7 @@ class WrapUpReportTest {
     void theReportIsShortActionableAndSaysWhoDidNotComment() {
         List<Participant> people = List.of(new Participant("U1", "Ann", "UTC", "declared", T0),
                 new Participant("U2", "Bo", "UTC", "posted", T0), new Participant("U3", "Cy", "UTC", "posted", T0));
-        String md = WrapUpReport.markdown(new WrapUpReport.Contents(incident(IncidentKind.INCIDENT), people,
+        String md = WrapUpReport.markdown(new WrapUpReport.Contents(incident(IncidentKind.INCIDENT), people, Set.of(),
                 List.of(entry(1, "it's the flag", true, T0.plusSeconds(60)), entry(2, "noise", false, T0.plusSeconds(90))),
                 List.of(new WrapUpComment(1, 7, "U2", AgendaItem.WRONG, "Nobody owned <@U3|cy>'s flag", "command", T0),
                         new WrapUpComment(2, 7, "U1", AgendaItem.WELL, "Fast rollback", "modal", T0)),
@@ -54,6 +56,17 @@ class WrapUpReportTest {
     }
 
     @Test
+    void aBotTakingPartIsNeitherCountedNorMissingAComment() {
+        List<Participant> people = List.of(new Participant("U1", "Ann", "UTC", "declared", T0),
+                new Participant("B1", "Alertmanager", null, "posted", T0),
+                new Participant("U2", "Bo", "UTC", "posted", T0));
+        String md = WrapUpReport.markdown(new WrapUpReport.Contents(incident(IncidentKind.INCIDENT), people,
+                Set.of("B1"), List.of(), List.of(new WrapUpComment(1, 7, "U1", AgendaItem.WELL, "Fast", "modal", T0)),
+                List.of(), null));
+        assertTrue(md.contains("1 of 2 participants commented. No comment from: Bo.\n"), md);
+    }
+
+    @Test
     void mentionsOfUnknownPeopleKeepTheNameSlackGave() {
         assertEquals("@cy and @U9", WrapUpReport.mentions("<@U3|cy> and <@U9>", id -> id));
     }
@@ -67,7 +80,7 @@ class WrapUpReportTest {
         TimelineEntry edited = new TimelineEntry(4, 7, EntryKind.MESSAGE, null, "1.14", null, "U2", "Bo",
                 "rotated, ask <@U1>", List.of(), T0, T0, T0.plusSeconds(9), null, null, false, false,
                 List.of(new TimelineEntry.Version("token xoxp-123", T0.plusSeconds(9))));
-        WrapUpReport.Contents contents = new WrapUpReport.Contents(incident(IncidentKind.INCIDENT), people,
+        WrapUpReport.Contents contents = new WrapUpReport.Contents(incident(IncidentKind.INCIDENT), people, Set.of(),
                 List.of(deleted, edited), List.of(), List.of(), null);
 
         String full = WrapUpReport.markdown(contents, Disclosure.FULL);

@@ -1,4 +1,4 @@
-package dev.wrapup.bot.report;
+package dev.wrapup.domain;
 
 /** How much of an incident's record a report shows. */
 public enum Disclosure {

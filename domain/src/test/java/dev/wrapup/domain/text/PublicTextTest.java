@@ -1,4 +1,4 @@
-package dev.wrapup.bot.report;
+package dev.wrapup.domain.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,5 @@
-package dev.wrapup.bot.commands;
+package dev.wrapup.domain.input;
 
-import dev.wrapup.bot.commands.SlashCommand.BadArguments;
 import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Dates and times as people type them into commands: read strictly (no 30 February, no
@@ -41,19 +39,6 @@ public final class DateInput {
             .withResolverStyle(ResolverStyle.STRICT);
 
     private DateInput() {
-    }
-
-    /** A time as `/wrapup schedule` takes it: "yyyy-mm-dd HH:mm", then an optional Area/City. */
-    public record When(LocalDateTime local, Optional<ZoneId> zone) {
-        public static When parse(String args, String usage) throws BadArguments {
-            String[] words = args.strip().split("\\s+");
-            if (words.length < 2 || words.length > 3) {
-                throw new BadArguments("Give the date and time as `" + usage + " <yyyy-mm-dd HH:mm> [Area/City]`.");
-            }
-            LocalDateTime local = dateTime(words[0] + " " + words[1]);
-            Optional<ZoneId> zone = words.length == 3 ? Optional.of(DateInput.zone(words[2])) : Optional.empty();
-            return new When(local, zone);
-        }
     }
 
     /** "yyyy-mm-dd H:mm", read strictly. */

@@ -1,4 +1,4 @@
-package dev.wrapup.bot.report;
+package dev.wrapup.domain.text;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.wrapup.bot.commands;
+package dev.wrapup.domain.input;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.wrapup.bot.incident;
+package dev.wrapup.domain.text;
 
 import java.text.Normalizer;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.wrapup.bot.report;
+package dev.wrapup.domain.text;
 
 import java.util.function.Function;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.wrapup.bot.incident;
+package dev.wrapup.domain.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,18 +1,15 @@
-package dev.wrapup.bot.commands;
+package dev.wrapup.domain.input;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wrapup.bot.commands.SlashCommand.BadArguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -83,18 +80,6 @@ class DateInputTest {
         assertEquals(ZoneId.of("+05:30"), DateInput.zone("+05:30"));
         assertEquals("`Mars/Olympus` is not a timezone: use Area/City as in Europe/Berlin.",
                 refusal(() -> DateInput.zone("Mars/Olympus")));
-    }
-
-    @Test
-    void whenTakesADateTimeAndAnOptionalZoneAndOtherwiseShowsTheUsage() throws Exception {
-        assertEquals(new DateInput.When(LocalDateTime.of(2027, 1, 5, 10, 0), Optional.of(ZoneId.of("Asia/Tokyo"))),
-                DateInput.When.parse("2027-01-05 10:00 Asia/Tokyo", "/wrapup schedule"));
-        assertEquals(Optional.empty(), DateInput.When.parse("2027-01-05 10:00", "/wrapup schedule").zone());
-        BadArguments shape = assertThrows(BadArguments.class,
-                () -> DateInput.When.parse("tomorrow", "/wrapup schedule"));
-        assertFalse(shape instanceof InputRefused, "a wrong shape gets the usage too");
-        assertInstanceOf(InputRefused.class, assertThrows(BadArguments.class,
-                () -> DateInput.When.parse("2027-02-29 10:00", "/wrapup schedule")));
     }
 
     @Test
