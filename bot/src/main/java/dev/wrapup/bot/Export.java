@@ -16,13 +16,15 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 
-/** `export <incident-id|channel-id> [--format md|json] [--full]`: prints a record from the database. */
+/**
+ * `export <incident-id|channel-id> [--format md|json] [--full]`: prints a record from the database.
+ */
 final class Export {
-    static final String USAGE = "Usage: java -jar wrapup.jar export <incident-id|channel-id> [--format md|json] "
-            + "[--full]";
+    static final String USAGE =
+            "Usage: java -jar wrapup.jar export <incident-id|channel-id> [--format md|json] "
+                    + "[--full]";
 
-    private Export() {
-    }
+    private Export() {}
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String id = null;
@@ -44,8 +46,10 @@ final class Export {
             }
         }
         if (id == null || !(format.equals("md") || format.equals("json"))) {
-            err.println(id == null ? "Which incident? Give its id or its channel id."
-                    : "Unknown format '" + format + "': use md or json.");
+            err.println(
+                    id == null
+                            ? "Which incident? Give its id or its channel id."
+                            : "Unknown format '" + format + "': use md or json.");
             err.println(USAGE);
             return 2;
         }
@@ -54,16 +58,26 @@ final class Export {
             Incidents incidents = new Incidents(database);
             Optional<Incident> incident = incidents.findByIdOrChannel(id);
             if (incident.isEmpty()) {
-                err.println("No incident with id or channel id '" + id + "' in " + database.vendor()
-                        + " database. `java -jar wrapup.jar export <id>` takes the number the bot shows, "
-                        + "or the incident channel's id (C…).");
+                err.println(
+                        "No incident with id or channel id '"
+                                + id
+                                + "' in "
+                                + database.vendor()
+                                + " database. `java -jar wrapup.jar export <id>` takes the number the bot shows, "
+                                + "or the incident channel's id (C…).");
                 return 1;
             }
             // Without --full, what may leave the channel: current text only, as published.
             Reports reports = Wrapup.reports(database);
-            out.print(format.equals("json")
-                    ? RecordJson.render(RecordJson.build(record(database, incident.get()), full)) + "\n"
-                    : full ? reports.markdown(incident.get(), Disclosure.FULL) : reports.published(incident.get()));
+            out.print(
+                    format.equals("json")
+                            ? RecordJson.render(
+                                            RecordJson.build(
+                                                    record(database, incident.get()), full))
+                                    + "\n"
+                            : full
+                                    ? reports.markdown(incident.get(), Disclosure.FULL)
+                                    : reports.published(incident.get()));
             out.flush();
             return 0;
         }
@@ -72,7 +86,8 @@ final class Export {
     /** Everything the database holds about the incident, for the JSON record. */
     private static RecordJson.Contents record(Database database, Incident incident) {
         WrapUps wrapups = new WrapUps(database);
-        return new RecordJson.Contents(incident,
+        return new RecordJson.Contents(
+                incident,
                 new Participants(database).list(incident.id()),
                 new Timeline(database).entries(incident.id()),
                 wrapups.comments(incident.id()),

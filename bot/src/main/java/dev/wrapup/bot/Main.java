@@ -17,25 +17,27 @@ import sun.misc.Signal;
 
 /** `java -jar wrapup.jar [run|migrate|export|--help]`. */
 public final class Main {
-    static final String USAGE = String.join("\n",
-            "Usage: java -jar wrapup.jar [command]",
-            "",
-            "Commands:",
-            "  (none), run                 run the bot (HTTP, or Socket Mode when SLACK_APP_TOKEN is set)",
-            "  migrate                     apply database migrations and exit",
-            "  export <incident-id|channel-id> [--format md|json] [--full]",
-            "                              print an incident's wrap-up report (md, the default) or record (json);",
-            "                              --full adds deleted text and earlier versions of edited messages",
-            "  --help                      this text",
-            "",
-            "Configuration is read from environment variables; docs/configuration.md lists them.");
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: java -jar wrapup.jar [command]",
+                    "",
+                    "Commands:",
+                    "  (none), run                 run the bot (HTTP, or Socket Mode when SLACK_APP_TOKEN is set)",
+                    "  migrate                     apply database migrations and exit",
+                    "  export <incident-id|channel-id> [--format md|json] [--full]",
+                    "                              print an incident's wrap-up report (md, the default) or record (json);",
+                    "                              --full adds deleted text and earlier versions of edited messages",
+                    "  --help                      this text",
+                    "",
+                    "Configuration is read from environment variables; docs/configuration.md lists them.");
 
     /** How long an orderly stop may take before the process exits anyway. */
     private static final Duration STOP_LIMIT = Duration.ofSeconds(25);
+
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // Before anything loads H2: its server for `export` (AUTO_SERVER) listens on loopback only.
@@ -90,33 +92,48 @@ public final class Main {
         AtomicBoolean stopping = new AtomicBoolean();
         for (String name : List.of("TERM", "INT")) {
             try {
-                Signal.handle(new Signal(name), signal -> {
-                    if (stopping.compareAndSet(false, true)) {
-                        // Not a daemon (the signal's own thread is one): the JVM would otherwise
-                        // begin exiting by itself once Jetty's threads end, mid-stop.
-                        Thread stop = new Thread(() -> stop(wrapup), "stop");
-                        stop.setDaemon(false);
-                        stop.start();
-                    }
-                });
+                Signal.handle(
+                        new Signal(name),
+                        signal -> {
+                            if (stopping.compareAndSet(false, true)) {
+                                // Not a daemon (the signal's own thread is one): the JVM would
+                                // otherwise
+                                // begin exiting by itself once Jetty's threads end, mid-stop.
+                                Thread stop = new Thread(() -> stop(wrapup), "stop");
+                                stop.setDaemon(false);
+                                stop.start();
+                            }
+                        });
             } catch (IllegalArgumentException e) {
-                // The JVM keeps this signal for itself (-Xrs): the shutdown hook stops the bot then.
-                log.warn("SIG{} stops the bot through the JVM's shutdown hooks: {}", name, e.getMessage());
+                // The JVM keeps this signal for itself (-Xrs): the shutdown hook stops the bot
+                // then.
+                log.warn(
+                        "SIG{} stops the bot through the JVM's shutdown hooks: {}",
+                        name,
+                        e.getMessage());
             }
         }
     }
 
-    /** Stops the bot in order and exits 0; gives up waiting after {@link #STOP_LIMIT}, within the usual 30 s grace. */
+    /**
+     * Stops the bot in order and exits 0; gives up waiting after {@link #STOP_LIMIT}, within the
+     * usual 30 s grace.
+     */
     private static void stop(Wrapup wrapup) {
-        Thread limit = new Thread(() -> {
-            try {
-                Thread.sleep(STOP_LIMIT.toMillis());
-                log.error("still stopping after {} s; exiting without waiting any longer", STOP_LIMIT.toSeconds());
-                Runtime.getRuntime().halt(1);
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-limit");
+        Thread limit =
+                new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(STOP_LIMIT.toMillis());
+                                log.error(
+                                        "still stopping after {} s; exiting without waiting any longer",
+                                        STOP_LIMIT.toSeconds());
+                                Runtime.getRuntime().halt(1);
+                            } catch (InterruptedException stopped) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "stop-limit");
         limit.setDaemon(true);
         limit.start();
         wrapup.close();
@@ -126,8 +143,14 @@ public final class Main {
     private static int migrate(DatabaseSettings settings, PrintStream out) {
         try (Database database = Database.open(settings)) {
             var result = database.migrate();
-            out.println("Database migrated: " + result.migrationsExecuted + " migration(s) applied, schema at version "
-                    + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion) + ".");
+            out.println(
+                    "Database migrated: "
+                            + result.migrationsExecuted
+                            + " migration(s) applied, schema at version "
+                            + (result.targetSchemaVersion != null
+                                    ? result.targetSchemaVersion
+                                    : result.initialSchemaVersion)
+                            + ".");
             return 0;
         }
     }

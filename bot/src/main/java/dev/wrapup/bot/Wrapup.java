@@ -2,53 +2,53 @@ package dev.wrapup.bot;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.analysis.OpeningWords;
 import dev.wrapup.bot.commands.Commands;
-import dev.wrapup.bot.commands.WrapupCommands;
+import dev.wrapup.bot.commands.IncidentCommands;
 import dev.wrapup.bot.commands.MaintenanceCommands;
-import dev.wrapup.bot.maintenance.MaintenanceService;
-import dev.wrapup.bot.report.WrapUpReport;
-import dev.wrapup.persistence.Participants;
-import dev.wrapup.bot.report.Reports;
+import dev.wrapup.bot.commands.WrapupCommands;
+import dev.wrapup.bot.config.Config;
+import dev.wrapup.bot.events.EventRecorder;
 import dev.wrapup.bot.home.AppHome;
+import dev.wrapup.bot.http.WebServer;
+import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.maintenance.MaintenanceService;
+import dev.wrapup.bot.report.Reports;
+import dev.wrapup.bot.report.WrapUpReport;
+import dev.wrapup.bot.roles.Access;
+import dev.wrapup.bot.roles.Admins;
+import dev.wrapup.bot.slack.SingleWorkspace;
+import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackIdentity;
+import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.bot.views.CommentModal;
+import dev.wrapup.bot.views.DeclareModal;
+import dev.wrapup.bot.views.PublishModal;
+import dev.wrapup.bot.web.IncidentPages;
+import dev.wrapup.bot.wrapup.Publisher;
 import dev.wrapup.bot.wrapup.WrapupService;
 import dev.wrapup.domain.BlameDetector;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Participants;
+import dev.wrapup.persistence.SeenRequests;
+import dev.wrapup.persistence.SlackIdentities;
+import dev.wrapup.persistence.Timeline;
+import dev.wrapup.persistence.Users;
+import dev.wrapup.scheduler.QuartzFactory;
 import dev.wrapup.scheduler.Scheduling;
 import dev.wrapup.scheduler.slots.SlotFinder;
 import dev.wrapup.scheduler.slots.WorkingHours;
-import dev.wrapup.bot.commands.IncidentCommands;
-import dev.wrapup.bot.events.EventRecorder;
-import dev.wrapup.bot.incident.IncidentService;
-import dev.wrapup.bot.slack.UserDirectory;
-import dev.wrapup.bot.views.DeclareModal;
-import dev.wrapup.bot.views.PublishModal;
-import dev.wrapup.bot.wrapup.Publisher;
-import dev.wrapup.bot.roles.Access;
-import dev.wrapup.bot.roles.Admins;
-import dev.wrapup.bot.web.IncidentPages;
-import dev.wrapup.persistence.Timeline;
-import dev.wrapup.persistence.Users;
-import dev.wrapup.bot.config.Config;
-import dev.wrapup.bot.http.WebServer;
-import dev.wrapup.bot.slack.SlackCalls;
-import dev.wrapup.bot.slack.SlackOutbox;
-import dev.wrapup.bot.slack.SingleWorkspace;
-import dev.wrapup.bot.slack.SlackIdentity;
-import dev.wrapup.persistence.SeenRequests;
-import dev.wrapup.persistence.SlackIdentities;
-import dev.wrapup.persistence.Database;
-import dev.wrapup.scheduler.QuartzFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,8 +60,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: database, Slack app, web server, Socket Mode and scheduler, wired
- * together. {@code main} and the end-to-end tests start it the same way.
+ * The running bot: database, Slack app, web server, Socket Mode and scheduler, wired together.
+ * {@code main} and the end-to-end tests start it the same way.
  */
 public final class Wrapup implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Wrapup.class);
@@ -79,9 +79,18 @@ public final class Wrapup implements AutoCloseable {
     private final SlackIdentity identity;
     private boolean closed;
 
-    private Wrapup(Config config, Database database, Slack slack, ExecutorService afterAck,
-                   Scheduling scheduling, SlackOutbox outbox, WebServer web, SocketModeApp socketMode,
-                   IncidentService incidents, Admins admins, SlackIdentity identity) {
+    private Wrapup(
+            Config config,
+            Database database,
+            Slack slack,
+            ExecutorService afterAck,
+            Scheduling scheduling,
+            SlackOutbox outbox,
+            WebServer web,
+            SocketModeApp socketMode,
+            IncidentService incidents,
+            Admins admins,
+            SlackIdentity identity) {
         this.admins = admins;
         this.incidents = incidents;
         this.identity = identity;
@@ -107,20 +116,30 @@ public final class Wrapup implements AutoCloseable {
         }
     }
 
-    private static Wrapup start(Config configured, Clock clock, Database database) throws Exception {
+    private static Wrapup start(Config configured, Clock clock, Database database)
+            throws Exception {
         Slack slack = slack(configured);
         // Before anything listens: auth.test decides whether the bot can start at all.
-        SlackIdentity identity = SlackIdentity.atStart(slack.methods(configured.botToken()),
-                configured.slackApiUrl(), configured.botToken(), new SlackIdentities(database), clock);
+        SlackIdentity identity =
+                SlackIdentity.atStart(
+                        slack.methods(configured.botToken()),
+                        configured.slackApiUrl(),
+                        configured.botToken(),
+                        new SlackIdentities(database),
+                        clock);
         WebServer web = new WebServer(configured.port(), database);
         Config config = configured.withBoundPort(web.port());
-        SlackCalls calls = new SlackCalls(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
+        SlackCalls calls =
+                new SlackCalls(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
         SlackOutbox outbox = new SlackOutbox(database, calls, clock);
-        ExecutorService afterAck = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "after-ack");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService afterAck =
+                Executors.newFixedThreadPool(
+                        4,
+                        r -> {
+                            Thread t = new Thread(r, "after-ack");
+                            t.setDaemon(true);
+                            return t;
+                        });
 
         // No singleTeamBotToken: SingleWorkspace authorizes requests instead of Bolt's own.
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack);
@@ -128,58 +147,123 @@ public final class Wrapup implements AutoCloseable {
         AppConfig boltConfig = appConfig.build();
         App app = new App(boltConfig, middleware(boltConfig, identity)).asOAuthApp(false);
 
-        UserDirectory users = new UserDirectory(new Users(database), new Timeline(database), calls,
-                afterAck, clock);
+        UserDirectory users =
+                new UserDirectory(
+                        new Users(database), new Timeline(database), calls, afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database), clock);
-        IncidentService incidents = new IncidentService(config, database, calls, outbox, users, clock);
-        AnalysisCallService analysis = new AnalysisCallService(config, database, incidents, calls, outbox, users,
-                scheduling,
-                new SlotFinder(WorkingHours.parse(config.workingHours()), config.slotAlignment()),
-                OpeningWords.load(config.openingWordsFile()), clock);
-        WrapupService wrapups = new WrapupService(config, database, incidents, analysis, calls, outbox, users,
-                scheduling, BlameDetector.standard(), afterAck, clock);
+        IncidentService incidents =
+                new IncidentService(config, database, calls, outbox, users, clock);
+        AnalysisCallService analysis =
+                new AnalysisCallService(
+                        config,
+                        database,
+                        incidents,
+                        calls,
+                        outbox,
+                        users,
+                        scheduling,
+                        new SlotFinder(
+                                WorkingHours.parse(config.workingHours()), config.slotAlignment()),
+                        OpeningWords.load(config.openingWordsFile()),
+                        clock);
+        WrapupService wrapups =
+                new WrapupService(
+                        config,
+                        database,
+                        incidents,
+                        analysis,
+                        calls,
+                        outbox,
+                        users,
+                        scheduling,
+                        BlameDetector.standard(),
+                        afterAck,
+                        clock);
         Reports reports = reports(database);
         Admins admins = new Admins(config.admins(), calls);
         Access access = new Access(admins, new Participants(database));
-        PublishModal publishing = new PublishModal(calls, incidents,
-                new Publisher(config, incidents, wrapups, calls, outbox, reports, clock), access);
-        MaintenanceService maintenance = new MaintenanceService(config, database, incidents, outbox, users,
-                scheduling, clock);
+        PublishModal publishing =
+                new PublishModal(
+                        calls,
+                        incidents,
+                        new Publisher(config, incidents, wrapups, calls, outbox, reports, clock),
+                        access);
+        MaintenanceService maintenance =
+                new MaintenanceService(
+                        config, database, incidents, outbox, users, scheduling, clock);
         analysis.onCallStarted(wrapups::askEveryone);
 
-        EventRecorder recorder = new EventRecorder(database, users, afterAck, clock, config.highlightReaction());
-        recorder.onMessage(m -> wrapups.nudgeIfBlaming(m.incident().channelId(), m.entry().authorId(),
-                m.entry().text()));
-        incidents.onNote((incident, by, text) -> wrapups.nudgeIfBlaming(incident.channelId(), by, text));
+        EventRecorder recorder =
+                new EventRecorder(database, users, afterAck, clock, config.highlightReaction());
+        recorder.onMessage(
+                m ->
+                        wrapups.nudgeIfBlaming(
+                                m.incident().channelId(), m.entry().authorId(), m.entry().text()));
+        incidents.onNote(
+                (incident, by, text) -> wrapups.nudgeIfBlaming(incident.channelId(), by, text));
         app.use(recorder);
         DeclareModal declareModal = new DeclareModal(calls, incidents);
-        IncidentCommands incidentCommands = new IncidentCommands(incidents, declareModal, afterAck, access);
+        IncidentCommands incidentCommands =
+                new IncidentCommands(incidents, declareModal, afterAck, access);
         declareModal.register(app);
         new CommentModal(calls, incidents, wrapups, afterAck).register(app);
         publishing.register(app);
         new AppHome(incidents, analysis, wrapups, calls, afterAck).register(app);
-        Commands.register(app, incidentCommands.command(),
-                new WrapupCommands(incidents, analysis, wrapups, users, afterAck, clock, access, publishing).command(),
+        Commands.register(
+                app,
+                incidentCommands.command(),
+                new WrapupCommands(
+                                incidents,
+                                analysis,
+                                wrapups,
+                                users,
+                                afterAck,
+                                clock,
+                                access,
+                                publishing)
+                        .command(),
                 new MaintenanceCommands(maintenance, users, clock, access).command());
 
-        web.route("/incidents/*", new IncidentPages(incidents.incidents(), incidents.participants(),
-                incidents.timeline(), reports::published));
+        web.route(
+                "/incidents/*",
+                new IncidentPages(
+                        incidents.incidents(),
+                        incidents.participants(),
+                        incidents.timeline(),
+                        reports::published));
         if (!config.socketMode()) {
             web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);
         }
         web.start();
         SocketModeApp socketMode = null;
         if (config.socketMode()) {
-            socketMode = new SocketModeApp(config.appToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
+            socketMode =
+                    new SocketModeApp(
+                            config.appToken().orElseThrow(),
+                            app,
+                            SocketModeClient.Backend.JavaWebSocket);
             socketMode.startAsync();
         }
         scheduling.start();
         outbox.start();
         admins.start();
-        log.info("Wrapup is up: {} on port {}, database {}", config.socketMode() ? "Socket Mode" : "HTTP",
-                web.port(), database.vendor());
-        return new Wrapup(config, database, slack, afterAck, scheduling, outbox, web, socketMode, incidents,
-                admins, identity);
+        log.info(
+                "Wrapup is up: {} on port {}, database {}",
+                config.socketMode() ? "Socket Mode" : "HTTP",
+                web.port(),
+                database.vendor());
+        return new Wrapup(
+                config,
+                database,
+                slack,
+                afterAck,
+                scheduling,
+                outbox,
+                web,
+                socketMode,
+                incidents,
+                admins,
+                identity);
     }
 
     /**
@@ -190,19 +274,30 @@ public final class Wrapup implements AutoCloseable {
     private static List<Middleware> middleware(AppConfig config, SlackIdentity identity) {
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new SSLCheck(config.getVerificationToken()));
-        // Over HTTP a second check of what SlackEndpoint checked; Socket Mode requests carry no signature.
-        String secret = config.getSigningSecret() != null ? config.getSigningSecret() : "unused-in-socket-mode";
-        middleware.add(new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret))));
+        // Over HTTP a second check of what SlackEndpoint checked; Socket Mode requests carry no
+        // signature.
+        String secret =
+                config.getSigningSecret() != null
+                        ? config.getSigningSecret()
+                        : "unused-in-socket-mode";
+        middleware.add(
+                new RequestVerification(
+                        new SlackSignature.Verifier(new SlackSignature.Generator(secret))));
         middleware.add(new SingleWorkspace(identity));
         middleware.add(new IgnoringSelfEvents(config.getSlack().getConfig()));
         return middleware;
     }
 
-    /** Reports for the bot, the web page and `export` alike: maintenance windows add their plan and verdict. */
+    /**
+     * Reports for the bot, the web page and `export` alike: maintenance windows add their plan and
+     * verdict.
+     */
     static Reports reports(Database database) {
         Participants participants = new Participants(database);
-        return new Reports(database, MaintenanceService.reportSection(database,
-                id -> WrapUpReport.names(participants.list(id))));
+        return new Reports(
+                database,
+                MaintenanceService.reportSection(
+                        database, id -> WrapUpReport.names(participants.list(id))));
     }
 
     /** One Slack SDK instance, its Web API base moved by SLACK_API_URL. */
@@ -234,9 +329,9 @@ public final class Wrapup implements AutoCloseable {
     }
 
     /**
-     * Stops in order: no new requests (those under way are answered), then the work
-     * they handed on, the scheduler and the Slack outbox, and the database last, once
-     * nothing uses it. Closing again, or meanwhile from another thread, waits for that.
+     * Stops in order: no new requests (those under way are answered), then the work they handed on,
+     * the scheduler and the Slack outbox, and the database last, once nothing uses it. Closing
+     * again, or meanwhile from another thread, waits for that.
      */
     @Override
     public synchronized void close() {

@@ -44,8 +44,10 @@ class ConfigTest {
     void signingSecretIsNeededOnlyOverHttp() {
         Map<String, String> env = minimal();
         env.remove("SLACK_SIGNING_SECRET");
-        assertTrue(assertThrows(ConfigException.class, () -> Config.from(env)).getMessage()
-                .startsWith("SLACK_SIGNING_SECRET is not set"));
+        assertTrue(
+                assertThrows(ConfigException.class, () -> Config.from(env))
+                        .getMessage()
+                        .startsWith("SLACK_SIGNING_SECRET is not set"));
         env.put("SLACK_APP_TOKEN", "xapp-1");
         assertTrue(Config.from(env).socketMode());
     }
@@ -54,26 +56,36 @@ class ConfigTest {
     void malformedValuesAreExplained() {
         Map<String, String> env = minimal();
         env.put("WRAPUP_ANALYSIS_DELAY", "tomorrow");
-        assertTrue(assertThrows(ConfigException.class, () -> Config.from(env)).getMessage()
-                .contains("WRAPUP_ANALYSIS_DELAY is set to a value Wrapup cannot use"));
+        assertTrue(
+                assertThrows(ConfigException.class, () -> Config.from(env))
+                        .getMessage()
+                        .contains("WRAPUP_ANALYSIS_DELAY is set to a value Wrapup cannot use"));
         env.remove("WRAPUP_ANALYSIS_DELAY");
         env.put("PORT", "http");
-        assertTrue(assertThrows(ConfigException.class, () -> Config.from(env)).getMessage().contains("PORT"));
+        assertTrue(
+                assertThrows(ConfigException.class, () -> Config.from(env))
+                        .getMessage()
+                        .contains("PORT"));
         env.remove("PORT");
         env.put("WRAPUP_ROLE_GROUPS", "frontend");
-        assertTrue(assertThrows(ConfigException.class, () -> Config.from(env)).getMessage()
-                .contains("frontend=S0123ABCD"));
+        assertTrue(
+                assertThrows(ConfigException.class, () -> Config.from(env))
+                        .getMessage()
+                        .contains("frontend=S0123ABCD"));
         env.remove("WRAPUP_ROLE_GROUPS");
         env.put("WRAPUP_DB_URL", "jdbc:mysql://db/wrapup");
-        assertTrue(assertThrows(ConfigException.class, () -> Config.from(env)).getMessage()
-                .contains("jdbc:postgresql://"));
+        assertTrue(
+                assertThrows(ConfigException.class, () -> Config.from(env))
+                        .getMessage()
+                        .contains("jdbc:postgresql://"));
     }
 
     @Test
     void roleGroupsKeepTheirOrder() {
         Map<String, String> env = minimal();
         env.put("WRAPUP_ROLE_GROUPS", "frontend=S0123,backend=S0456, support = S0789");
-        assertEquals("[frontend, backend, support]", Config.from(env).roleGroups().keySet().toString());
+        assertEquals(
+                "[frontend, backend, support]", Config.from(env).roleGroups().keySet().toString());
     }
 
     @Test
@@ -81,10 +93,13 @@ class ConfigTest {
         Map<String, String> env = minimal();
         assertEquals(java.util.List.of(), Config.from(env).admins());
         env.put("WRAPUP_ADMINS", "U0ADMIN, S0SRE,W0ENTERPRISE");
-        assertEquals(java.util.List.of("U0ADMIN", "S0SRE", "W0ENTERPRISE"), Config.from(env).admins());
+        assertEquals(
+                java.util.List.of("U0ADMIN", "S0SRE", "W0ENTERPRISE"), Config.from(env).admins());
         env.put("WRAPUP_ADMINS", "U0ADMIN,@alice");
         String message = assertThrows(ConfigException.class, () -> Config.from(env)).getMessage();
-        assertTrue(message.startsWith("WRAPUP_ADMINS is set to a value Wrapup cannot use: '@alice' is neither a user id"),
+        assertTrue(
+                message.startsWith(
+                        "WRAPUP_ADMINS is set to a value Wrapup cannot use: '@alice' is neither a user id"),
                 message);
     }
 }

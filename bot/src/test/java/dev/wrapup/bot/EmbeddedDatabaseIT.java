@@ -32,13 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar on its default H2 file, as an operator upgrading from an earlier version runs
- * it: the database keeps its data, gets a password, its folder and files become private,
- * and the server `export` reads it through listens on loopback only.
+ * The jar on its default H2 file, as an operator upgrading from an earlier version runs it: the
+ * database keeps its data, gets a password, its folder and files become private, and the server
+ * `export` reads it through listens on loopback only.
  */
 class EmbeddedDatabaseIT {
-    @TempDir
-    Path workDir;
+    @TempDir Path workDir;
 
     @Test
     void databaseFromAnEarlierVersionIsMadePrivateAndStillServesExport() throws Exception {
@@ -66,8 +65,14 @@ class EmbeddedDatabaseIT {
             env.put("PORT", Integer.toString(BotProcess.freePort()));
             try (BotProcess bot = BotProcess.start(env, workDir)) {
                 SlackRequests slack = new SlackRequests(bot.baseUrl(), TestBot.SIGNING_SECRET);
-                assertEquals(200, slack.command("/incident", "declare here sev2 Private data", "U0ALICE", "C0OPS")
-                        .statusCode());
+                assertEquals(
+                        200,
+                        slack.command(
+                                        "/incident",
+                                        "declare here sev2 Private data",
+                                        "U0ALICE",
+                                        "C0OPS")
+                                .statusCode());
                 fake.await("pins.add", c -> "C0OPS".equals(c.param("channel")));
 
                 assertEquals("rwx------", permissions(data));
@@ -81,7 +86,9 @@ class EmbeddedDatabaseIT {
                 Properties lock = ListeningSockets.h2Lock(data.resolve("wrapup.lock.db"));
                 String server = lock.getProperty("server");
                 int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
-                assertTrue(InetAddress.getByName(server.substring(0, server.lastIndexOf(':'))).isLoopbackAddress(),
+                assertTrue(
+                        InetAddress.getByName(server.substring(0, server.lastIndexOf(':')))
+                                .isLoopbackAddress(),
                         "the lock file names " + server);
                 List<InetAddress> listening = ListeningSockets.on(port);
                 assertFalse(listening.isEmpty(), "nothing listens on " + port);
@@ -90,18 +97,23 @@ class EmbeddedDatabaseIT {
                 }
 
                 String remote = "jdbc:h2:tcp://" + server + "/" + lock.getProperty("id");
-                SQLException refused = assertThrows(SQLException.class,
-                        () -> DriverManager.getConnection(remote, "sa", "").close());
+                SQLException refused =
+                        assertThrows(
+                                SQLException.class,
+                                () -> DriverManager.getConnection(remote, "sa", "").close());
                 assertEquals(28000, refused.getErrorCode(), refused.getMessage());
                 String password = Files.readString(data.resolve("wrapup.password")).strip();
                 try (Connection c = DriverManager.getConnection(remote, "sa", password);
-                     ResultSet kept = c.createStatement()
-                             .executeQuery("SELECT COUNT(*) FROM processed_event WHERE event_id = 'EvEarlier'")) {
+                        ResultSet kept =
+                                c.createStatement()
+                                        .executeQuery(
+                                                "SELECT COUNT(*) FROM processed_event WHERE event_id = 'EvEarlier'")) {
                     assertTrue(kept.next());
                     assertEquals(1, kept.getInt(1), "the earlier version's data is still there");
                 }
 
-                // `export` in a process of its own reads the file through that server while the bot runs.
+                // `export` in a process of its own reads the file through that server while the bot
+                // runs.
                 assertTrue(BotProcess.export(workDir, "C0OPS").contains("Private data"));
             }
         }

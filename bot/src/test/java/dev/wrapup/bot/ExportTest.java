@@ -34,16 +34,15 @@ import org.junit.jupiter.api.Test;
 class ExportTest extends BotTest {
     private static final String LEARN = "C0LEARN";
     private static final String ANNOUNCE = "C0ANNOUNCE";
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     @Override
     protected Map<String, String> env() {
         return Map.of("WRAPUP_LEARNINGS_CHANNEL", LEARN, "WRAPUP_ANNOUNCE_CHANNEL", ANNOUNCE);
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private Run export(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,9 +50,14 @@ class ExportTest extends BotTest {
         String[] full = new String[args.length + 1];
         full[0] = "export";
         System.arraycopy(args, 0, full, 1, args.length);
-        int code = Main.run(full, Map.of("WRAPUP_DB_URL", bot.wrapup().config().database().url()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int code =
+                Main.run(
+                        full,
+                        Map.of("WRAPUP_DB_URL", bot.wrapup().config().database().url()),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(
+                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private Incident recordedIncident() {
@@ -63,16 +67,30 @@ class ExportTest extends BotTest {
         String reply = fake.nextTs();
         event(SlackEvents.threadReply("C0OPS", ALICE, "index rebuild running", reply, first));
         String edit = fake.nextTs();
-        event(SlackEvents.messageChanged("C0OPS", BOB, first, "p99 at 4s on search", "p99 at 6s on search", edit, edit));
+        event(
+                SlackEvents.messageChanged(
+                        "C0OPS",
+                        BOB,
+                        first,
+                        "p99 at 4s on search",
+                        "p99 at 6s on search",
+                        edit,
+                        edit));
         String gone = fake.nextTs();
         event(SlackEvents.message("C0OPS", ALICE, "wrong channel, sorry", gone));
-        event(SlackEvents.messageDeleted("C0OPS", ALICE, gone, "wrong channel, sorry", fake.nextTs()));
+        event(
+                SlackEvents.messageDeleted(
+                        "C0OPS", ALICE, gone, "wrong channel, sorry", fake.nextTs()));
         event(SlackEvents.pin(true, "C0OPS", ALICE, first, "p99", fake.nextTs()));
         command("/incident", "resolve Rebuilt the index", ALICE, "C0OPS");
         entry("C0OPS", gone);
         // Resolving plans the analysis call after the ack; the record settles once it is announced.
-        Poll.until("the analysis call to be announced", () -> calls().find(incident.id())
-                .map(c -> c.announcementTs() != null).orElse(false));
+        Poll.until(
+                "the analysis call to be announced",
+                () ->
+                        calls().find(incident.id())
+                                .map(c -> c.announcementTs() != null)
+                                .orElse(false));
         outboxDrained();
         return incidents().find(incident.id()).orElseThrow();
     }
@@ -94,15 +112,22 @@ class ExportTest extends BotTest {
             previous = at;
         }
         JsonObject edited = find(timeline, "p99 at 6s on search");
-        assertEquals("p99 at 4s on search", edited.getAsJsonArray("previous_versions").get(0).getAsJsonObject()
-                .get("text").getAsString());
+        assertEquals(
+                "p99 at 4s on search",
+                edited.getAsJsonArray("previous_versions")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("text")
+                        .getAsString());
         assertTrue(edited.get("key_moment").getAsBoolean());
         JsonObject deleted = find(timeline, "wrong channel, sorry");
         assertTrue(deleted.get("deleted").getAsBoolean());
-        assertEquals("thread-reply", find(timeline, "index rebuild running").get("kind").getAsString());
+        assertEquals(
+                "thread-reply", find(timeline, "index rebuild running").get("kind").getAsString());
         assertTrue(record.getAsJsonArray("participants").size() >= 2);
         // By numeric id too.
-        assertEquals(run.out(), export(Long.toString(incident.id()), "--format=json", "--full").out());
+        assertEquals(
+                run.out(), export(Long.toString(incident.id()), "--format=json", "--full").out());
     }
 
     @Test
@@ -110,9 +135,11 @@ class ExportTest extends BotTest {
         Incident incident = recordedIncident();
         Run json = export("C0OPS", "--format", "json");
         assertEquals(0, json.code(), json.err());
-        assertFalse(json.out().contains("p99 at 4s on search"), "no earlier version: " + json.out());
+        assertFalse(
+                json.out().contains("p99 at 4s on search"), "no earlier version: " + json.out());
         assertFalse(json.out().contains("wrong channel, sorry"), "no deleted text: " + json.out());
-        JsonArray timeline = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("timeline");
+        JsonArray timeline =
+                JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("timeline");
         assertEquals(entries(incident).size(), timeline.size(), "the deletion is still marked");
         assertTrue(json.out().contains("p99 at 6s on search"));
         Run md = export("C0OPS");
@@ -147,10 +174,14 @@ class ExportTest extends BotTest {
         command("/wrapup", "facilitator <@" + BOB + ">", ALICE, "C0OPS");
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
         Instant callAt = day.atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant();
-        assertTrue(command("/wrapup", "schedule " + day + " 10:00 Europe/Berlin", BOB, "C0OPS")
-                .startsWith("Moved the analysis call"));
+        assertTrue(
+                command("/wrapup", "schedule " + day + " 10:00 Europe/Berlin", BOB, "C0OPS")
+                        .startsWith("Moved the analysis call"));
 
-        command("/wrapup", "well <@" + BOB + "|bob> saw it <https://grafana.example/d/1|on the dashboard>", CAROL,
+        command(
+                "/wrapup",
+                "well <@" + BOB + "|bob> saw it <https://grafana.example/d/1|on the dashboard>",
+                CAROL,
                 "C0OPS");
         command("/wrapup", "wrong nobody owned the index job", BOB, "C0OPS");
         LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(14);
@@ -159,13 +190,22 @@ class ExportTest extends BotTest {
         assertEquals("Closed action item 2.", command("/wrapup", "action done 2", CAROL, "C0OPS"));
 
         assertEquals("Publishing the wrap-up…", command("/wrapup", "publish", ALICE, "C0OPS"));
-        String summaryTs = fake.await("files.completeUploadExternal", c -> LEARN.equals(c.param("channel_id")))
-                .param("thread_ts");
-        Poll.until("the publication to be saved", () -> wrapups().publication(incident.id()).isPresent());
+        String summaryTs =
+                fake.await("files.completeUploadExternal", c -> LEARN.equals(c.param("channel_id")))
+                        .param("thread_ts");
+        Poll.until(
+                "the publication to be saved",
+                () -> wrapups().publication(incident.id()).isPresent());
         fake.await("upload", c -> c.param("content").contains("SEQUENCE:1"));
         outboxDrained();
-        Poll.until("Carol's name to be known", () -> participants().list(incident.id()).stream()
-                .anyMatch(p -> p.userId().equals(CAROL) && "Carol".equals(p.displayName())));
+        Poll.until(
+                "Carol's name to be known",
+                () ->
+                        participants().list(incident.id()).stream()
+                                .anyMatch(
+                                        p ->
+                                                p.userId().equals(CAROL)
+                                                        && "Carol".equals(p.displayName())));
 
         JsonObject record = json("C0OPS", "--format", "json");
         assertEquals(2, record.get("format_version").getAsInt());
@@ -179,7 +219,8 @@ class ExportTest extends BotTest {
         assertEquals("Carol", well.get("display_name").getAsString());
         assertEquals("well", well.get("item").getAsString());
         // The text as written, Slack markup and all, as the timeline's is: the reader has the ids.
-        assertEquals("<@" + BOB + "|bob> saw it <https://grafana.example/d/1|on the dashboard>",
+        assertEquals(
+                "<@" + BOB + "|bob> saw it <https://grafana.example/d/1|on the dashboard>",
                 well.get("text").getAsString());
         assertEquals("command", well.get("source").getAsString());
         assertTrue(well.get("id").getAsLong() > 0);
@@ -215,7 +256,9 @@ class ExportTest extends BotTest {
         assertEquals(stored.notSuited(), strings(call.getAsJsonArray("not_suited")));
         List<String> asked = new ArrayList<>(stored.suited());
         asked.addAll(stored.notSuited());
-        assertTrue(asked.containsAll(List.of(ALICE, BOB)), "whom the time suits, and whom not: " + call);
+        assertTrue(
+                asked.containsAll(List.of(ALICE, BOB)),
+                "whom the time suits, and whom not: " + call);
 
         JsonObject publication = record.getAsJsonObject("publication");
         assertEquals(LEARN, publication.get("channel_id").getAsString());
@@ -227,8 +270,16 @@ class ExportTest extends BotTest {
 
         // The wrap-up's own record has nothing deleted or edited away: --full adds nothing to it.
         JsonObject full = json("C0OPS", "--format", "json", "--full");
-        for (String section : new String[] {"incident", "participants", "comments", "action_items", "analysis_call",
-                "maintenance", "publication"}) {
+        for (String section :
+                new String[] {
+                    "incident",
+                    "participants",
+                    "comments",
+                    "action_items",
+                    "analysis_call",
+                    "maintenance",
+                    "publication"
+                }) {
             assertEquals(record.get(section), full.get(section), section);
         }
     }
@@ -239,8 +290,17 @@ class ExportTest extends BotTest {
         fake.addChannel(ops, "db-upgrade", false, ALICE, BOB, CAROL, FakeSlack.BOT_USER_ID);
         Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         Instant end = start.plus(Duration.ofHours(1));
-        assertTrue(command("/maintenance", "plan Postgres 16 upgrade from " + MINUTE.format(start) + " to "
-                + MINUTE.format(end) + " UTC", ALICE, ops).startsWith(":construction: Planned"));
+        assertTrue(
+                command(
+                                "/maintenance",
+                                "plan Postgres 16 upgrade from "
+                                        + MINUTE.format(start)
+                                        + " to "
+                                        + MINUTE.format(end)
+                                        + " UTC",
+                                ALICE,
+                                ops)
+                        .startsWith(":construction: Planned"));
         Incident incident = incidents().findByChannel(ops).orElseThrow();
         // Planned inside the heads-up period (a day by default), so the heads-up goes out at once.
         fake.await("chat.postMessage", c -> ANNOUNCE.equals(c.param("channel")));
@@ -254,9 +314,12 @@ class ExportTest extends BotTest {
 
         JsonObject open = json(ops, "--format", "json").getAsJsonObject("maintenance");
         assertTrue(open.get("ended_at").isJsonNull());
-        assertTrue(open.get("verdict").isJsonNull(), "no verdict while the window is open: " + open);
+        assertTrue(
+                open.get("verdict").isJsonNull(), "no verdict while the window is open: " + open);
 
-        assertTrue(command("/maintenance", "end", ALICE, ops).contains("Planned steps done: 1 of 3 (1 failed)."));
+        assertTrue(
+                command("/maintenance", "end", ALICE, ops)
+                        .contains("Planned steps done: 1 of 3 (1 failed)."));
         JsonObject record = json(Long.toString(incident.id()), "--format", "json");
         assertEquals("maintenance", record.getAsJsonObject("incident").get("kind").getAsString());
         JsonObject maintenance = record.getAsJsonObject("maintenance");
@@ -267,18 +330,26 @@ class ExportTest extends BotTest {
         Instant ended = Instant.parse(maintenance.get("ended_at").getAsString());
         assertFalse(ended.isBefore(began));
         Instant.parse(maintenance.get("heads_up_at").getAsString());
-        assertTrue(maintenance.get("overrun_at").isJsonNull(), "ended hours before its planned end");
+        assertTrue(
+                maintenance.get("overrun_at").isJsonNull(), "ended hours before its planned end");
 
         JsonArray steps = maintenance.getAsJsonArray("steps");
         assertEquals(3, steps.size(), steps.toString());
         assertStep(steps.get(0).getAsJsonObject(), 1, BOB, "Stop writers", "done", null);
-        assertStep(steps.get(1).getAsJsonObject(), 2, CAROL, "Run pg_upgrade", "failed", "lock timeout on pg_catalog");
+        assertStep(
+                steps.get(1).getAsJsonObject(),
+                2,
+                CAROL,
+                "Run pg_upgrade",
+                "failed",
+                "lock timeout on pg_catalog");
         assertStep(steps.get(2).getAsJsonObject(), 3, BOB, "Start writers", "planned", null);
 
         JsonArray impacts = maintenance.getAsJsonArray("impacts");
         assertEquals(1, impacts.size(), impacts.toString());
         assertEquals(BOB, impacts.get(0).getAsJsonObject().get("user_id").getAsString());
-        assertEquals("checkout returned 500s for two minutes",
+        assertEquals(
+                "checkout returned 500s for two minutes",
                 impacts.get(0).getAsJsonObject().get("text").getAsString());
         Instant.parse(impacts.get(0).getAsJsonObject().get("recorded_at").getAsString());
 
@@ -294,13 +365,15 @@ class ExportTest extends BotTest {
         assertEquals(maintenance, json(ops, "--format", "json", "--full").get("maintenance"));
     }
 
-    private static void assertStep(JsonObject step, int number, String owner, String text, String state,
-                                   String failure) {
+    private static void assertStep(
+            JsonObject step, int number, String owner, String text, String state, String failure) {
         assertEquals(number, step.get("number").getAsInt(), step.toString());
         assertEquals(owner, step.get("owner_id").getAsString(), step.toString());
         assertEquals(text, step.get("text").getAsString(), step.toString());
         assertEquals(state, step.get("state").getAsString(), step.toString());
-        assertEquals(failure, step.get("failure").isJsonNull() ? null : step.get("failure").getAsString(),
+        assertEquals(
+                failure,
+                step.get("failure").isJsonNull() ? null : step.get("failure").getAsString(),
                 step.toString());
     }
 

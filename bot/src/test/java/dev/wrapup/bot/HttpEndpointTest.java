@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The bot's HTTP surface: signed requests in, usage out, unsigned requests refused. */
 class HttpEndpointTest {
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     FakeSlack fake;
     TestBot bot;
 
@@ -38,7 +37,9 @@ class HttpEndpointTest {
     void helpCommandsAnswerWithUsage() {
         HttpResponse<String> incident = bot.slack().command("/incident", "help", "U1", "C1");
         assertEquals(200, incident.statusCode());
-        assertTrue(SlackRequests.text(incident).contains("/incident declare [sev1-sev4] <title>"), incident.body());
+        assertTrue(
+                SlackRequests.text(incident).contains("/incident declare [sev1-sev4] <title>"),
+                incident.body());
 
         HttpResponse<String> wrapup = bot.slack().command("/wrapup", "help", "U1", "C1");
         assertEquals(200, wrapup.statusCode());
@@ -46,21 +47,26 @@ class HttpEndpointTest {
 
         HttpResponse<String> maintenance = bot.slack().command("/maintenance", "help", "U1", "C1");
         assertEquals(200, maintenance.statusCode());
-        assertTrue(SlackRequests.text(maintenance).contains("/maintenance plan <title> from"), maintenance.body());
+        assertTrue(
+                SlackRequests.text(maintenance).contains("/maintenance plan <title> from"),
+                maintenance.body());
     }
 
     @Test
     void commandWithNoTextAnswersWithUsage() {
         HttpResponse<String> response = bot.slack().command("/incident", "", "U1", "C1");
         assertEquals(200, response.statusCode());
-        assertTrue(SlackRequests.text(response).contains("/incident resolve [summary]"), response.body());
+        assertTrue(
+                SlackRequests.text(response).contains("/incident resolve [summary]"),
+                response.body());
     }
 
     @Test
     void unknownSubcommandIsExplainedWithUsage() {
         HttpResponse<String> response = bot.slack().command("/incident", "explode now", "U1", "C1");
         assertEquals(200, response.statusCode());
-        assertTrue(SlackRequests.text(response).contains("is not a command I know"), response.body());
+        assertTrue(
+                SlackRequests.text(response).contains("is not a command I know"), response.body());
         assertTrue(SlackRequests.text(response).contains("/incident declare"), response.body());
     }
 
@@ -68,8 +74,14 @@ class HttpEndpointTest {
     void invalidSignatureIsRefused() {
         String body = "command=%2Fincident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM";
         String ts = Long.toString(Instant.now().getEpochSecond());
-        HttpResponse<String> response = bot.slack().send(body, "application/x-www-form-urlencoded", ts,
-                SlackRequests.sign("not-the-secret", ts, body), Map.of());
+        HttpResponse<String> response =
+                bot.slack()
+                        .send(
+                                body,
+                                "application/x-www-form-urlencoded",
+                                ts,
+                                SlackRequests.sign("not-the-secret", ts, body),
+                                Map.of());
         assertEquals(401, response.statusCode());
         assertTrue(fake.calls("chat.postMessage").isEmpty());
     }
@@ -77,16 +89,21 @@ class HttpEndpointTest {
     @Test
     void missingSignatureIsRefused() {
         String body = "command=%2Fincident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM";
-        HttpResponse<String> response = bot.slack().send(body, "application/x-www-form-urlencoded",
-                null, null, Map.of());
+        HttpResponse<String> response =
+                bot.slack().send(body, "application/x-www-form-urlencoded", null, null, Map.of());
         assertEquals(401, response.statusCode());
     }
 
     @Test
     void staleTimestampIsRefusedEvenWhenSignedCorrectly() {
         String body = "command=%2Fincident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM";
-        HttpResponse<String> response = bot.slack().post(body, "application/x-www-form-urlencoded",
-                Instant.now().minusSeconds(6 * 60), Map.of());
+        HttpResponse<String> response =
+                bot.slack()
+                        .post(
+                                body,
+                                "application/x-www-form-urlencoded",
+                                Instant.now().minusSeconds(6 * 60),
+                                Map.of());
         assertEquals(401, response.statusCode());
     }
 

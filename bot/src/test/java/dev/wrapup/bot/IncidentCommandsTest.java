@@ -34,7 +34,8 @@ class IncidentCommandsTest extends BotTest {
 
     @Test
     void declareOpensChannelInvitesCallerAndPinsHeader() {
-        String answer = command("/incident", "declare sev2 Database failover in eu-west", ALICE, GENERAL);
+        String answer =
+                command("/incident", "declare sev2 Database failover in eu-west", ALICE, GENERAL);
         assertTrue(answer.contains("Declaring *Database failover in eu-west*"), answer);
 
         FakeSlack.Call create = fake.await("conversations.create", c -> true);
@@ -42,17 +43,32 @@ class IncidentCommandsTest extends BotTest {
         FakeSlack.Call header = fake.await("chat.postMessage", c -> c.param("blocks") != null);
         String channel = header.param("channel");
         assertTrue(channel.startsWith("C"), channel);
-        assertTrue(header.jsonText("blocks").contains("Database failover in eu-west"), header.param("blocks"));
+        assertTrue(
+                header.jsonText("blocks").contains("Database failover in eu-west"),
+                header.param("blocks"));
         assertTrue(header.jsonText("blocks").contains("SEV2"), header.param("blocks"));
         assertTrue(header.jsonText("blocks").contains("<@" + ALICE + ">"), header.param("blocks"));
         assertTrue(header.jsonText("blocks").contains("<!date^"), header.param("blocks"));
-        fake.await("conversations.invite", c -> channel.equals(c.param("channel")) && ALICE.equals(c.param("users")));
+        fake.await(
+                "conversations.invite",
+                c -> channel.equals(c.param("channel")) && ALICE.equals(c.param("users")));
         fake.await("pins.add", c -> channel.equals(c.param("channel")));
-        fake.await("chat.postMessage", c -> GENERAL.equals(c.param("channel"))
-                && c.param("text").contains("declared an incident"));
+        fake.await(
+                "chat.postMessage",
+                c ->
+                        GENERAL.equals(c.param("channel"))
+                                && c.param("text").contains("declared an incident"));
 
-        Incident incident = Poll.value("incident stored with its header", () -> incidents().findByChannel(channel)
-                .filter(i -> i.headerTs() != null).orElse(null), i -> i != null, java.time.Duration.ofSeconds(5));
+        Incident incident =
+                Poll.value(
+                        "incident stored with its header",
+                        () ->
+                                incidents()
+                                        .findByChannel(channel)
+                                        .filter(i -> i.headerTs() != null)
+                                        .orElse(null),
+                        i -> i != null,
+                        java.time.Duration.ofSeconds(5));
         assertEquals(Severity.SEV2, incident.severity());
         assertEquals(IncidentStatus.INVESTIGATING, incident.status());
         assertEquals(ALICE, incident.commanderId());
@@ -67,9 +83,14 @@ class IncidentCommandsTest extends BotTest {
         fake.addChannel("C0TAKEN2", "inc-" + today() + "-outage-2", false);
         command("/incident", "declare Outage", ALICE, GENERAL);
         fake.await("pins.add", c -> true);
-        List<String> names = fake.calls("conversations.create").stream().map(c -> c.param("name")).toList();
-        assertEquals(List.of("inc-" + today() + "-outage", "inc-" + today() + "-outage-2",
-                "inc-" + today() + "-outage-3"), names);
+        List<String> names =
+                fake.calls("conversations.create").stream().map(c -> c.param("name")).toList();
+        assertEquals(
+                List.of(
+                        "inc-" + today() + "-outage",
+                        "inc-" + today() + "-outage-2",
+                        "inc-" + today() + "-outage-3"),
+                names);
     }
 
     @Test
@@ -77,9 +98,17 @@ class IncidentCommandsTest extends BotTest {
         fake.fail("conversations.create", 500, 1, 0);
         fake.fail("chat.postMessage", 429, 1, 1);
         command("/incident", "declare sev1 Payments down", ALICE, GENERAL);
-        FakeSlack.Call header = fake.await("chat.postMessage", c -> c.param("blocks") != null
-                && c.jsonText("blocks").contains("Payments down"), java.time.Duration.ofSeconds(20));
-        fake.await("pins.add", c -> header.param("channel").equals(c.param("channel")), java.time.Duration.ofSeconds(20));
+        FakeSlack.Call header =
+                fake.await(
+                        "chat.postMessage",
+                        c ->
+                                c.param("blocks") != null
+                                        && c.jsonText("blocks").contains("Payments down"),
+                        java.time.Duration.ofSeconds(20));
+        fake.await(
+                "pins.add",
+                c -> header.param("channel").equals(c.param("channel")),
+                java.time.Duration.ofSeconds(20));
         assertEquals(2, fake.calls("conversations.create").size());
     }
 
@@ -91,15 +120,23 @@ class IncidentCommandsTest extends BotTest {
         assertEquals("1.2.trigger", open.param("trigger_id"));
         JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
         assertEquals("incident_declare", view.get("callback_id").getAsString());
-        assertTrue(view.toString().contains("\"initial_option\""), "severity preset from the command");
+        assertTrue(
+                view.toString().contains("\"initial_option\""), "severity preset from the command");
 
-        HttpResponse<String> empty = bot.slack().interaction(viewSubmission(view, " ", "sev3", null));
+        HttpResponse<String> empty =
+                bot.slack().interaction(viewSubmission(view, " ", "sev3", null));
         assertEquals(200, empty.statusCode());
         assertTrue(empty.body().contains("\"response_action\":\"errors\""), empty.body());
         assertTrue(fake.calls("conversations.create").isEmpty());
 
-        HttpResponse<String> submitted = bot.slack().interaction(viewSubmission(view, "Checkout errors", "sev3",
-                "Customers see 502 at checkout"));
+        HttpResponse<String> submitted =
+                bot.slack()
+                        .interaction(
+                                viewSubmission(
+                                        view,
+                                        "Checkout errors",
+                                        "sev3",
+                                        "Customers see 502 at checkout"));
         assertEquals(200, submitted.statusCode());
         fake.await("pins.add", c -> true);
         Incident incident = incidents().all().get(0);
@@ -108,7 +145,8 @@ class IncidentCommandsTest extends BotTest {
         assertEquals("Customers see 502 at checkout", incident.description());
     }
 
-    static JsonObject viewSubmission(JsonObject view, String title, String severity, String description) {
+    static JsonObject viewSubmission(
+            JsonObject view, String title, String severity, String description) {
         JsonObject values = new JsonObject();
         values.add("title", single("title", "plain_text_input", "value", title));
         JsonObject sevValue = new JsonObject();
@@ -153,32 +191,58 @@ class IncidentCommandsTest extends BotTest {
     void declareHereImportsTheLastHourWithPagingAndThreads() {
         fake.addChannel("C0OPS", "ops", false, ALICE, BOB, FakeSlack.BOT_USER_ID);
         Instant now = Instant.now();
-        fake.addHistory("C0OPS", SlackEvents.message("C0OPS", BOB, "two hours ago, before it started",
-                SlackTs.of(now.minusSeconds(7200))));
+        fake.addHistory(
+                "C0OPS",
+                SlackEvents.message(
+                        "C0OPS",
+                        BOB,
+                        "two hours ago, before it started",
+                        SlackTs.of(now.minusSeconds(7200))));
         String parent = SlackTs.of(now.minusSeconds(1800));
-        JsonObject parentMessage = SlackEvents.message("C0OPS", BOB, "error rate is climbing", parent);
+        JsonObject parentMessage =
+                SlackEvents.message("C0OPS", BOB, "error rate is climbing", parent);
         parentMessage.addProperty("thread_ts", parent);
         parentMessage.addProperty("reply_count", 1);
         fake.addHistory("C0OPS", parentMessage);
-        fake.addHistory("C0OPS", SlackEvents.threadReply("C0OPS", ALICE, "looking at the LB logs",
-                SlackTs.of(now.minusSeconds(1700)), parent));
+        fake.addHistory(
+                "C0OPS",
+                SlackEvents.threadReply(
+                        "C0OPS",
+                        ALICE,
+                        "looking at the LB logs",
+                        SlackTs.of(now.minusSeconds(1700)),
+                        parent));
         for (int i = 0; i < 205; i++) {
-            fake.addHistory("C0OPS", SlackEvents.message("C0OPS", i % 2 == 0 ? ALICE : BOB, "update " + i,
-                    SlackTs.of(now.minusSeconds(1500 - i))));
+            fake.addHistory(
+                    "C0OPS",
+                    SlackEvents.message(
+                            "C0OPS",
+                            i % 2 == 0 ? ALICE : BOB,
+                            "update " + i,
+                            SlackTs.of(now.minusSeconds(1500 - i))));
         }
 
         Incident incident = declareHere("C0OPS", "Elevated 5xx");
         Poll.until("the import to finish", () -> entries(incident).size() >= 1 + 1 + 1 + 205);
         List<TimelineEntry> entries = entries(incident);
-        assertEquals(208, entries.size(), "declared + parent + reply + 205 updates; nothing older than an hour");
-        assertTrue(entries.stream().noneMatch(e -> "two hours ago, before it started".equals(e.text())));
-        TimelineEntry reply = entries.stream().filter(e -> "looking at the LB logs".equals(e.text())).findFirst()
-                .orElseThrow();
+        assertEquals(
+                208,
+                entries.size(),
+                "declared + parent + reply + 205 updates; nothing older than an hour");
+        assertTrue(
+                entries.stream()
+                        .noneMatch(e -> "two hours ago, before it started".equals(e.text())));
+        TimelineEntry reply =
+                entries.stream()
+                        .filter(e -> "looking at the LB logs".equals(e.text()))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(EntryKind.THREAD_REPLY, reply.kind());
         assertEquals(parent, reply.threadTs());
         assertEquals(2, fake.calls("conversations.history").size(), "two pages of 200");
         assertEquals("200", fake.calls("conversations.history").get(1).param("cursor"));
-        assertTrue(participants().list(incident.id()).stream().anyMatch(p -> p.userId().equals(BOB)));
+        assertTrue(
+                participants().list(incident.id()).stream().anyMatch(p -> p.userId().equals(BOB)));
         fake.await("conversations.join", c -> "C0OPS".equals(c.param("channel")));
     }
 
@@ -193,13 +257,23 @@ class IncidentCommandsTest extends BotTest {
     @Test
     void statusSeverityCommanderNoteAndResolveAreEntriesAndUpdateTheHeader() {
         Incident incident = declareHere("C0OPS", "Queue backlog");
-        String headerTs = Poll.value("header ts", () -> incidents().find(incident.id()).orElseThrow().headerTs(),
-                ts -> ts != null, java.time.Duration.ofSeconds(5));
+        String headerTs =
+                Poll.value(
+                        "header ts",
+                        () -> incidents().find(incident.id()).orElseThrow().headerTs(),
+                        ts -> ts != null,
+                        java.time.Duration.ofSeconds(5));
         joins("C0OPS", BOB);
 
-        assertEquals("Status set to *identified*.", command("/incident", "status identified", BOB, "C0OPS"));
-        fake.await("chat.update", c -> headerTs.equals(c.param("ts")) && c.jsonText("blocks").contains("identified"));
-        fake.await("chat.postMessage", c -> "C0OPS".equals(c.param("channel")) && c.param("text").contains("identified"));
+        assertEquals(
+                "Status set to *identified*.",
+                command("/incident", "status identified", BOB, "C0OPS"));
+        fake.await(
+                "chat.update",
+                c -> headerTs.equals(c.param("ts")) && c.jsonText("blocks").contains("identified"));
+        fake.await(
+                "chat.postMessage",
+                c -> "C0OPS".equals(c.param("channel")) && c.param("text").contains("identified"));
 
         command("/incident", "sev sev1", BOB, "C0OPS");
         fake.await("chat.update", c -> c.jsonText("blocks").contains("SEV1"));
@@ -210,8 +284,11 @@ class IncidentCommandsTest extends BotTest {
 
         command("/incident", "note Rolled back deploy 4812", BOB, "C0OPS");
         command("/incident", "resolve Backlog drained after the rollback", CAROL, "C0OPS");
-        fake.await("chat.update", c -> c.jsonText("blocks").contains("resolved")
-                && c.jsonText("blocks").contains("Backlog drained"));
+        fake.await(
+                "chat.update",
+                c ->
+                        c.jsonText("blocks").contains("resolved")
+                                && c.jsonText("blocks").contains("Backlog drained"));
 
         Incident now = incidents().find(incident.id()).orElseThrow();
         assertEquals(IncidentStatus.RESOLVED, now.status());
@@ -220,8 +297,15 @@ class IncidentCommandsTest extends BotTest {
         assertNotNull(now.resolvedAt());
         assertEquals("Backlog drained after the rollback", now.summary());
         List<EntryKind> kinds = entries(incident).stream().map(TimelineEntry::kind).toList();
-        assertEquals(List.of(EntryKind.SYSTEM, EntryKind.STATUS, EntryKind.SEVERITY, EntryKind.COMMANDER,
-                EntryKind.NOTE, EntryKind.STATUS), kinds);
+        assertEquals(
+                List.of(
+                        EntryKind.SYSTEM,
+                        EntryKind.STATUS,
+                        EntryKind.SEVERITY,
+                        EntryKind.COMMANDER,
+                        EntryKind.NOTE,
+                        EntryKind.STATUS),
+                kinds);
         TimelineEntry note = entries(incident).get(4);
         assertTrue(note.keyMoment());
         assertEquals(BOB, note.authorId());
@@ -240,15 +324,26 @@ class IncidentCommandsTest extends BotTest {
         assertTrue(commander.startsWith("Mention the new commander with @"), commander);
         String note = command("/incident", "note", ALICE, "C0OPS");
         assertTrue(note.startsWith("What should the note say?"), note);
-        assertEquals(1, entries(incidents().findByChannel("C0OPS").orElseThrow()).size(), "nothing changed");
+        assertEquals(
+                1,
+                entries(incidents().findByChannel("C0OPS").orElseThrow()).size(),
+                "nothing changed");
     }
 
     @Test
     void commandsOutsideAnIncidentSayHowToDeclareOne() {
-        for (String text : List.of("status identified", "sev sev2", "note hello", "resolve", "timeline",
-                "commander <@U0BOB>")) {
+        for (String text :
+                List.of(
+                        "status identified",
+                        "sev sev2",
+                        "note hello",
+                        "resolve",
+                        "timeline",
+                        "commander <@U0BOB>")) {
             String answer = command("/incident", text, ALICE, GENERAL);
-            assertTrue(answer.startsWith("There is no incident in this channel"), text + ": " + answer);
+            assertTrue(
+                    answer.startsWith("There is no incident in this channel"),
+                    text + ": " + answer);
         }
         assertTrue(incidents().all().isEmpty());
     }
@@ -257,7 +352,12 @@ class IncidentCommandsTest extends BotTest {
     void timelineCommandSummarisesAndLinksToTheWebPage() {
         Incident incident = declareHere("C0OPS", "Cache stampede");
         String ts = fake.nextTs();
-        event(SlackEvents.message("C0OPS", BOB, "hit ratio <b>dropped</b> to 3% <https://grafana.example/d/1|dash>", ts));
+        event(
+                SlackEvents.message(
+                        "C0OPS",
+                        BOB,
+                        "hit ratio <b>dropped</b> to 3% <https://grafana.example/d/1|dash>",
+                        ts));
         entry("C0OPS", ts);
         command("/incident", "note Cache warmed manually", ALICE, "C0OPS");
         String answer = command("/incident", "timeline", BOB, "C0OPS");
@@ -269,13 +369,18 @@ class IncidentCommandsTest extends BotTest {
         HttpResponse<String> page = bot.get("/incidents/" + url);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Cache stampede"), page.body());
-        assertTrue(page.body().contains("&lt;b&gt;dropped&lt;/b&gt;"), "user text is escaped: " + page.body());
+        assertTrue(
+                page.body().contains("&lt;b&gt;dropped&lt;/b&gt;"),
+                "user text is escaped: " + page.body());
         assertFalse(page.body().contains("<b>dropped</b>"));
         HttpResponse<String> md = bot.get("/incidents/" + url + ".md");
         assertEquals(200, md.statusCode());
         assertTrue(md.body().contains("## Key moments"), md.body());
         assertEquals(404, bot.get("/incidents/" + "0".repeat(32)).statusCode());
-        assertEquals(404, bot.get("/incidents/" + incident.id()).statusCode(), "ids are not guessable addresses");
+        assertEquals(
+                404,
+                bot.get("/incidents/" + incident.id()).statusCode(),
+                "ids are not guessable addresses");
     }
 
     @Test
@@ -285,7 +390,8 @@ class IncidentCommandsTest extends BotTest {
         event(SlackEvents.message("G0SECRET", BOB, "rotated the keys", ts));
         assertEquals("rotated the keys", entry("G0SECRET", ts).text());
         command("/incident", "status monitoring", ALICE, "G0SECRET");
-        assertEquals(IncidentStatus.MONITORING, incidents().find(incident.id()).orElseThrow().status());
+        assertEquals(
+                IncidentStatus.MONITORING, incidents().find(incident.id()).orElseThrow().status());
         assertNull(incidents().findByChannel(GENERAL).orElse(null));
     }
 
@@ -293,7 +399,9 @@ class IncidentCommandsTest extends BotTest {
     void answersToCommandsAreEphemeral() {
         HttpResponse<String> response = bot.slack().command("/incident", "help", ALICE, GENERAL);
         JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
-        assertTrue(!body.has("response_type") || "ephemeral".equals(body.get("response_type").getAsString()),
+        assertTrue(
+                !body.has("response_type")
+                        || "ephemeral".equals(body.get("response_type").getAsString()),
                 response.body());
         assertFalse(SlackRequests.text(response).isEmpty());
     }

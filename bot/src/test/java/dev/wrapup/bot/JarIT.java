@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, started as an operator would, on its default H2 file under ./data. */
 class JarIT {
-    @TempDir
-    Path workDir;
+    @TempDir Path workDir;
 
     @Test
     void jarAnswersSignedHelpRefusesBadSignatureAndSurvivesKillDashNine() throws Exception {
@@ -35,20 +34,31 @@ class JarIT {
             SlackRequests slack = new SlackRequests(bot.baseUrl(), TestBot.SIGNING_SECRET);
             HttpResponse<String> help = slack.command("/incident", "help", "U1", "C1");
             assertEquals(200, help.statusCode(), bot.output());
-            assertTrue(SlackRequests.text(help).contains("/incident declare [sev1-sev4] <title>"), help.body());
+            assertTrue(
+                    SlackRequests.text(help).contains("/incident declare [sev1-sev4] <title>"),
+                    help.body());
 
             String body = "command=%2Fincident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM";
             String ts = Long.toString(Instant.now().getEpochSecond());
-            assertEquals(401, slack.send(body, "application/x-www-form-urlencoded", ts,
-                    SlackRequests.sign("wrong-secret", ts, body), Map.of()).statusCode());
+            assertEquals(
+                    401,
+                    slack.send(
+                                    body,
+                                    "application/x-www-form-urlencoded",
+                                    ts,
+                                    SlackRequests.sign("wrong-secret", ts, body),
+                                    Map.of())
+                            .statusCode());
 
             // The default database is an H2 file under ./data of the working directory.
-            assertTrue(Files.exists(workDir.resolve("data/wrapup.mv.db")), "no ./data/wrapup.mv.db");
+            assertTrue(
+                    Files.exists(workDir.resolve("data/wrapup.mv.db")), "no ./data/wrapup.mv.db");
             bot.kill();
 
             try (BotProcess again = BotProcess.start(env, workDir)) {
-                HttpResponse<String> after = new SlackRequests(again.baseUrl(), TestBot.SIGNING_SECRET)
-                        .command("/wrapup", "", "U1", "C1");
+                HttpResponse<String> after =
+                        new SlackRequests(again.baseUrl(), TestBot.SIGNING_SECRET)
+                                .command("/wrapup", "", "U1", "C1");
                 assertEquals(200, after.statusCode(), again.output());
                 assertTrue(SlackRequests.text(after).contains("/wrapup publish"), after.body());
             }

@@ -28,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every event the bot acknowledged is in the record after `kill -9` and a restart. */
 class KillDuringBurstIT {
-    @TempDir
-    Path workDir;
+    @TempDir Path workDir;
 
     @Test
     void acknowledgedEventsSurviveSigkill() throws Exception {
@@ -44,7 +43,10 @@ class KillDuringBurstIT {
 
             BotProcess bot = BotProcess.start(env, workDir);
             SlackRequests slack = new SlackRequests(bot.baseUrl(), TestBot.SIGNING_SECRET);
-            assertEquals(200, slack.command("/incident", "declare here sev2 Burst", "U0ALICE", "C0OPS").statusCode());
+            assertEquals(
+                    200,
+                    slack.command("/incident", "declare here sev2 Burst", "U0ALICE", "C0OPS")
+                            .statusCode());
             fake.await("pins.add", c -> "C0OPS".equals(c.param("channel")));
 
             Set<String> acked = ConcurrentHashMap.newKeySet();
@@ -52,12 +54,15 @@ class KillDuringBurstIT {
             List<Future<?>> sent = new java.util.ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 String ts = fake.nextTs();
-                JsonObject event = SlackEvents.message("C0OPS", "U0ALICE", "burst message " + i, ts);
-                sent.add(senders.submit(() -> {
-                    if (slack.event(event).statusCode() == 200) {
-                        acked.add(ts);
-                    }
-                }));
+                JsonObject event =
+                        SlackEvents.message("C0OPS", "U0ALICE", "burst message " + i, ts);
+                sent.add(
+                        senders.submit(
+                                () -> {
+                                    if (slack.event(event).statusCode() == 200) {
+                                        acked.add(ts);
+                                    }
+                                }));
             }
             for (Future<?> f : sent) {
                 f.get(60, TimeUnit.SECONDS);
@@ -69,22 +74,38 @@ class KillDuringBurstIT {
             try (BotProcess restarted = BotProcess.start(env, workDir)) {
                 // export reads the same H2 file while the bot runs (AUTO_SERVER).
                 Path out = workDir.resolve("export.json");
-                Process export = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar", BotProcess.jar().toString(), "export", "C0OPS", "--format", "json")
-                        .directory(workDir.toFile()).redirectOutput(out.toFile())
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                Process export =
+                        new ProcessBuilder(
+                                        Path.of(System.getProperty("java.home"), "bin", "java")
+                                                .toString(),
+                                        "-jar",
+                                        BotProcess.jar().toString(),
+                                        "export",
+                                        "C0OPS",
+                                        "--format",
+                                        "json")
+                                .directory(workDir.toFile())
+                                .redirectOutput(out.toFile())
+                                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                                .start();
                 assertTrue(export.waitFor(60, TimeUnit.SECONDS));
                 assertEquals(0, export.exitValue(), restarted.output());
-                JsonObject record = JsonParser.parseString(Files.readString(out, StandardCharsets.UTF_8)).getAsJsonObject();
+                JsonObject record =
+                        JsonParser.parseString(Files.readString(out, StandardCharsets.UTF_8))
+                                .getAsJsonObject();
                 Set<String> stored = new HashSet<>();
-                record.getAsJsonArray("timeline").forEach(e -> {
-                    if (!e.getAsJsonObject().get("ts").isJsonNull()) {
-                        stored.add(e.getAsJsonObject().get("ts").getAsString());
-                    }
-                });
+                record.getAsJsonArray("timeline")
+                        .forEach(
+                                e -> {
+                                    if (!e.getAsJsonObject().get("ts").isJsonNull()) {
+                                        stored.add(e.getAsJsonObject().get("ts").getAsString());
+                                    }
+                                });
                 Set<String> missing = new HashSet<>(acked);
                 missing.removeAll(stored);
-                assertTrue(missing.isEmpty(), missing.size() + " acknowledged events lost: " + missing);
+                assertTrue(
+                        missing.isEmpty(),
+                        missing.size() + " acknowledged events lost: " + missing);
             }
         }
     }

@@ -21,18 +21,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Slack's own valid but large events are stored, cut to what the timeline holds with a
- * marker saying what was left out, and acknowledged with 200: a 500 would make Slack retry
- * three times and then drop the message for good.
+ * Slack's own valid but large events are stored, cut to what the timeline holds with a marker
+ * saying what was left out, and acknowledged with 200: a 500 would make Slack retry three times and
+ * then drop the message for good.
  */
 class LargeEventsTest extends BotTest {
     static final String OPS = "C0BIG";
+
     /** timeline_entry.text and .files are VARCHAR(40000). */
     static final int COLUMN = 40_000;
-    private static final Pattern MARKER = Pattern.compile("… \\[truncated: ([\\d,]+) more characters\\]$");
+
+    private static final Pattern MARKER =
+            Pattern.compile("… \\[truncated: ([\\d,]+) more characters\\]$");
     private static final Pattern MORE_FILES = Pattern.compile("… and ([\\d,]+) more files");
 
-    /** Sends the event as Slack would, checking that it stays under the 1 MiB any request may have. */
+    /**
+     * Sends the event as Slack would, checking that it stays under the 1 MiB any request may have.
+     */
     private void large(JsonObject event) {
         String body = SlackRequests.eventEnvelope(event, "Ev0SIZE").toString();
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
@@ -40,10 +45,16 @@ class LargeEventsTest extends BotTest {
         event(event);
     }
 
-    /** The characters the marker at the end of the text says were left out; the text must end with one. */
+    /**
+     * The characters the marker at the end of the text says were left out; the text must end with
+     * one.
+     */
     private static int leftOut(String text) {
         Matcher m = MARKER.matcher(text);
-        assertTrue(m.find(), "no truncation marker at the end of: …" + text.substring(Math.max(0, text.length() - 80)));
+        assertTrue(
+                m.find(),
+                "no truncation marker at the end of: …"
+                        + text.substring(Math.max(0, text.length() - 80)));
         return Integer.parseInt(m.group(1).replace(",", ""));
     }
 
@@ -56,7 +67,10 @@ class LargeEventsTest extends BotTest {
         assertEquals(sent.length() - kept, leftOut(stored), "the marker counts what was left out");
     }
 
-    /** What a person typed as Slack delivers it: &, < and > escaped, so the event text is longer than typed. */
+    /**
+     * What a person typed as Slack delivers it: &, < and > escaped, so the event text is longer
+     * than typed.
+     */
     private static String escaped(String typed) {
         return typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
@@ -74,7 +88,8 @@ class LargeEventsTest extends BotTest {
         String exactly = "x".repeat(COLUMN);
         String whole = fake.nextTs();
         large(SlackEvents.message(OPS, BOB, exactly, whole));
-        assertEquals(exactly, entry(OPS, whole).text(), "what fits is stored whole, without a marker");
+        assertEquals(
+                exactly, entry(OPS, whole).text(), "what fits is stored whole, without a marker");
         assertEquals(3, entries(incident).size());
     }
 
@@ -116,7 +131,10 @@ class LargeEventsTest extends BotTest {
         message.addProperty("subtype", "file_share");
         JsonArray files = new JsonArray();
         for (int i = 0; i < 300; i++) {
-            files.add(file(String.format("F%08d", i), "grafana-panel-" + i + "-p99-latency-by-region.png"));
+            files.add(
+                    file(
+                            String.format("F%08d", i),
+                            "grafana-panel-" + i + "-p99-latency-by-region.png"));
         }
         message.add("files", files);
         large(message);
@@ -130,12 +148,21 @@ class LargeEventsTest extends BotTest {
         assertEquals(300, kept + Integer.parseInt(more.group(1)));
         for (int i = 0; i < kept; i++) {
             assertEquals("grafana-panel-" + i + "-p99-latency-by-region.png", stored.get(i).name());
-            assertEquals(files.get(i).getAsJsonObject().get("permalink").getAsString(), stored.get(i).permalink());
+            assertEquals(
+                    files.get(i).getAsJsonObject().get("permalink").getAsString(),
+                    stored.get(i).permalink());
         }
 
         // Editing its text works too, and keeps the files.
-        JsonObject edit = SlackEvents.messageChanged(OPS, BOB, ts, "all the graphs", "all the graphs, by region",
-                fake.nextTs(), fake.nextTs());
+        JsonObject edit =
+                SlackEvents.messageChanged(
+                        OPS,
+                        BOB,
+                        ts,
+                        "all the graphs",
+                        "all the graphs, by region",
+                        fake.nextTs(),
+                        fake.nextTs());
         edit.getAsJsonObject("message").add("files", files);
         large(edit);
         TimelineEntry edited = entry(OPS, ts);
@@ -157,7 +184,8 @@ class LargeEventsTest extends BotTest {
 
         FileRef stored = entry(OPS, ts).files().get(0);
         assertTrue(stored.name().length() <= 255, "name cut to " + stored.name().length());
-        assertEquals(name.length() - stored.name().indexOf("… [truncated: "), leftOut(stored.name()));
+        assertEquals(
+                name.length() - stored.name().indexOf("… [truncated: "), leftOut(stored.name()));
         assertEquals("https://fake.slack.com/files/" + BOB + "/F0LONGNAME", stored.permalink());
         assertEquals("F0LONGNAME", stored.id());
     }
@@ -166,7 +194,8 @@ class LargeEventsTest extends BotTest {
     void anAlertWithManyLongAttachmentsIsStoredCut() {
         declareHere(OPS, "Alert storm");
         String ts = fake.nextTs();
-        JsonObject alert = SlackEvents.botMessage(OPS, "B0DATADOG", "Datadog", "", "first", "first", ts);
+        JsonObject alert =
+                SlackEvents.botMessage(OPS, "B0DATADOG", "Datadog", "", "first", "first", ts);
         JsonArray attachments = new JsonArray();
         for (int i = 0; i < 40; i++) {
             JsonObject a = new JsonObject();
@@ -174,7 +203,8 @@ class LargeEventsTest extends BotTest {
             a.addProperty("pretext", "[Triggered] p99 latency above 2s on checkout-" + i);
             a.addProperty("title", "Monitor " + i + ": " + "checkout latency ".repeat(10));
             a.addProperty("title_link", "https://app.datadoghq.example/monitors/" + i);
-            a.addProperty("text", ("host:checkout-" + i + " region:eu-west-1 value:2.3s ").repeat(60));
+            a.addProperty(
+                    "text", ("host:checkout-" + i + " region:eu-west-1 value:2.3s ").repeat(60));
             JsonArray fields = new JsonArray();
             for (int f = 0; f < 10; f++) {
                 JsonObject field = new JsonObject();
@@ -191,7 +221,9 @@ class LargeEventsTest extends BotTest {
 
         TimelineEntry stored = entry(OPS, ts);
         assertEquals("Datadog", stored.authorName());
-        assertTrue(stored.text().startsWith("[Triggered] p99 latency above 2s on checkout-0\nMonitor 0: "),
+        assertTrue(
+                stored.text()
+                        .startsWith("[Triggered] p99 latency above 2s on checkout-0\nMonitor 0: "),
                 stored.text().substring(0, 100));
         assertTrue(stored.text().length() <= COLUMN);
         assertTrue(leftOut(stored.text()) > 40_000, "most of 40 attachments is left out");
@@ -202,7 +234,11 @@ class LargeEventsTest extends BotTest {
         declareHere(OPS, "Link dump");
         StringBuilder text = new StringBuilder("every failing request:");
         for (int i = 0; i < 1_500; i++) {
-            text.append(" <https://logs.example.com/requests/").append(i).append("|request ").append(i).append('>');
+            text.append(" <https://logs.example.com/requests/")
+                    .append(i)
+                    .append("|request ")
+                    .append(i)
+                    .append('>');
         }
         String ts = fake.nextTs();
         large(SlackEvents.message(OPS, BOB, text.toString(), ts));

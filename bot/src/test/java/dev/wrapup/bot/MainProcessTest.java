@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Main class in its own JVM, as `java -jar wrapup.jar` runs it. */
 class MainProcessTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void missingConfigurationIsOneClearParagraphAndExitCodeTwo() throws Exception {

@@ -20,9 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bot serves the one workspace auth.test named at start: a request from any other
- * workspace or enterprise, though signed with the app's secret (the same app installed
- * elsewhere), is refused and changes nothing.
+ * The bot serves the one workspace auth.test named at start: a request from any other workspace or
+ * enterprise, though signed with the app's secret (the same app installed elsewhere), is refused
+ * and changes nothing.
  */
 class OtherWorkspaceTest extends BotTest {
     private static final String OTHER_TEAM = "T0OTHER";
@@ -33,11 +33,19 @@ class OtherWorkspaceTest extends BotTest {
         fake.addChannel("C0OPS", "ops", false, ALICE, FakeSlack.BOT_USER_ID);
         int callsBefore = fake.calls().size();
         try (LogCapture logs = LogCapture.start()) {
-            HttpResponse<String> response = bot.slack().post(command("declare here sev1 Theirs", OTHER_TEAM, null),
-                    FORM, Instant.now(), Map.of());
+            HttpResponse<String> response =
+                    bot.slack()
+                            .post(
+                                    command("declare here sev1 Theirs", OTHER_TEAM, null),
+                                    FORM,
+                                    Instant.now(),
+                                    Map.of());
             assertEquals(401, response.statusCode());
             assertFalse(response.body().contains("Exception"), response.body());
-            assertEquals(1, logs.linesWith("refused a Command from workspace T0OTHER").size(), logs.lines().toString());
+            assertEquals(
+                    1,
+                    logs.linesWith("refused a Command from workspace T0OTHER").size(),
+                    logs.lines().toString());
         }
         assertTrue(incidents().all().isEmpty());
         assertEquals(callsBefore, fake.calls().size(), "no call to Slack: " + fake.calls());
@@ -45,8 +53,13 @@ class OtherWorkspaceTest extends BotTest {
 
     @Test
     void anotherEnterpriseIsRefusedEvenWithOurTeamId() {
-        HttpResponse<String> response = bot.slack().post(command("declare here sev1 Theirs", FakeSlack.TEAM_ID,
-                "E0OTHER"), FORM, Instant.now(), Map.of());
+        HttpResponse<String> response =
+                bot.slack()
+                        .post(
+                                command("declare here sev1 Theirs", FakeSlack.TEAM_ID, "E0OTHER"),
+                                FORM,
+                                Instant.now(),
+                                Map.of());
         assertEquals(401, response.statusCode());
         assertTrue(incidents().all().isEmpty());
     }
@@ -55,11 +68,12 @@ class OtherWorkspaceTest extends BotTest {
     void anEventFromAnotherWorkspaceIsNotRecorded() {
         Incident incident = declareHere("C0OPS", "Ours");
         int entries = entries(incident).size();
-        JsonObject envelope = SlackRequests.eventEnvelope(SlackEvents.message("C0OPS", BOB, "planted", fake.nextTs()),
-                "Ev0OTHER");
+        JsonObject envelope =
+                SlackRequests.eventEnvelope(
+                        SlackEvents.message("C0OPS", BOB, "planted", fake.nextTs()), "Ev0OTHER");
         envelope.addProperty("team_id", OTHER_TEAM);
-        HttpResponse<String> response = bot.slack().post(envelope.toString(), "application/json", Instant.now(),
-                Map.of());
+        HttpResponse<String> response =
+                bot.slack().post(envelope.toString(), "application/json", Instant.now(), Map.of());
         assertEquals(401, response.statusCode());
         // Our own workspace's next message is recorded, so the one refused would have been too.
         event(SlackEvents.message("C0OPS", BOB, "ours", fake.nextTs()));
@@ -114,7 +128,11 @@ class OtherWorkspaceTest extends BotTest {
             assertFalse(ignored.has("payload"), ignored.toString());
             socket.send(socketCommand("env-ours", FakeSlack.TEAM_ID, "help"));
             JsonObject answered = socket.awaitAck("env-ours");
-            assertTrue(answered.getAsJsonObject("payload").get("text").getAsString().contains("/incident declare"),
+            assertTrue(
+                    answered.getAsJsonObject("payload")
+                            .get("text")
+                            .getAsString()
+                            .contains("/incident declare"),
                     answered.toString());
             assertTrue(fake.calls("conversations.create").isEmpty());
             assertTrue(incidents().all().isEmpty());

@@ -19,36 +19,66 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What leaves the incident channel: only what its members can still see there. Deleted
- * text and earlier versions of edits never reach the learnings channel, the report file
- * or the web page linked from them; a private channel's wrap-up is shown to the
- * publisher before anything is posted, and its timeline stays home unless they say so.
+ * What leaves the incident channel: only what its members can still see there. Deleted text and
+ * earlier versions of edits never reach the learnings channel, the report file or the web page
+ * linked from them; a private channel's wrap-up is shown to the publisher before anything is
+ * posted, and its timeline stays home unless they say so.
  */
 class PublishingTest extends BotTest {
     static final String LEARN = "C0LEARN";
     static final String SECRET = "G0SECRET";
-    private static final Pattern PAGE = Pattern.compile("<http://[^/]+(/incidents/[0-9a-f]{32})\\|web page>");
+    private static final Pattern PAGE =
+            Pattern.compile("<http://[^/]+(/incidents/[0-9a-f]{32})\\|web page>");
 
     @Override
     protected Map<String, String> env() {
         return Map.of("WRAPUP_LEARNINGS_CHANNEL", LEARN);
     }
 
-    /** An incident whose channel saw a password pasted and deleted, another edited away, and a spoofed link. */
+    /**
+     * An incident whose channel saw a password pasted and deleted, another edited away, and a
+     * spoofed link.
+     */
     private Incident leakyIncident(String channel) {
         fake.addChannel(LEARN, "learnings", false, FakeSlack.BOT_USER_ID);
         Incident incident = declareHere(channel, "Login outage");
         String pasted = fake.nextTs();
         event(SlackEvents.message(channel, BOB, "try the admin password hunter2-deleted", pasted));
-        event(SlackEvents.messageDeleted(channel, BOB, pasted, "try the admin password hunter2-deleted",
-                fake.nextTs()));
+        event(
+                SlackEvents.messageDeleted(
+                        channel,
+                        BOB,
+                        pasted,
+                        "try the admin password hunter2-deleted",
+                        fake.nextTs()));
         String edited = fake.nextTs();
         event(SlackEvents.message(channel, BOB, "token is xoxp-EDITED-AWAY", edited));
-        event(SlackEvents.messageChanged(channel, BOB, edited, "token is xoxp-EDITED-AWAY",
-                "token rotated, see the vault", fake.nextTs(), fake.nextTs()));
-        event(SlackEvents.message(channel, BOB, "status page: <https://evil.example/login|https://status.example> "
-                + "ping <@" + CAROL + "> and <!channel>", fake.nextTs()));
-        event(SlackEvents.pin(true, channel, ALICE, edited, "token rotated, see the vault", fake.nextTs()));
+        event(
+                SlackEvents.messageChanged(
+                        channel,
+                        BOB,
+                        edited,
+                        "token is xoxp-EDITED-AWAY",
+                        "token rotated, see the vault",
+                        fake.nextTs(),
+                        fake.nextTs()));
+        event(
+                SlackEvents.message(
+                        channel,
+                        BOB,
+                        "status page: <https://evil.example/login|https://status.example> "
+                                + "ping <@"
+                                + CAROL
+                                + "> and <!channel>",
+                        fake.nextTs()));
+        event(
+                SlackEvents.pin(
+                        true,
+                        channel,
+                        ALICE,
+                        edited,
+                        "token rotated, see the vault",
+                        fake.nextTs()));
         entry(channel, edited);
         command("/incident", "resolve Sessions restored", ALICE, channel);
         command("/wrapup", "well we rotated the token <@" + BOB + "> fast", CAROL, channel);
@@ -57,12 +87,18 @@ class PublishingTest extends BotTest {
 
     private static void assertNothingSecret(String where, String text) {
         assertFalse(text.contains("hunter2-deleted"), "deleted text in the " + where + ": " + text);
-        assertFalse(text.contains("xoxp-EDITED-AWAY"), "an earlier version in the " + where + ": " + text);
-        assertFalse(text.contains("<@" + CAROL) || text.contains("\\u003c@" + CAROL),
+        assertFalse(
+                text.contains("xoxp-EDITED-AWAY"),
+                "an earlier version in the " + where + ": " + text);
+        assertFalse(
+                text.contains("<@" + CAROL) || text.contains("\\u003c@" + CAROL),
                 "a live mention in the " + where + ": " + text);
-        assertFalse(text.contains("<!channel>") || text.contains("\\u003c!channel"),
+        assertFalse(
+                text.contains("<!channel>") || text.contains("\\u003c!channel"),
                 "a live broadcast in the " + where + ": " + text);
-        assertFalse(text.contains("|https://status.example"), "a spoofed link label in the " + where + ": " + text);
+        assertFalse(
+                text.contains("|https://status.example"),
+                "a spoofed link label in the " + where + ": " + text);
     }
 
     @Test
@@ -74,15 +110,20 @@ class PublishingTest extends BotTest {
         String blocks = post.jsonText("blocks");
         assertNothingSecret("summary", blocks + post.param("text"));
         assertTrue(blocks.contains("we rotated the token"), blocks);
-        assertFalse(blocks.contains("<@" + BOB) || blocks.contains("\\u003c@" + BOB), "no ping: " + blocks);
+        assertFalse(
+                blocks.contains("<@" + BOB) || blocks.contains("\\u003c@" + BOB),
+                "no ping: " + blocks);
 
-        String file = fake.await("upload", c -> c.param("content").contains("# Wrap-up: Login outage"))
-                .param("content");
+        String file =
+                fake.await("upload", c -> c.param("content").contains("# Wrap-up: Login outage"))
+                        .param("content");
         assertNothingSecret("file", file);
         assertTrue(file.contains("token rotated, see the vault"), file);
         assertTrue(file.contains("https://evil.example/login"), "the real target: " + file);
         assertTrue(file.contains("_(message deleted)_"), file);
-        assertTrue(file.contains("## Full timeline"), "a public channel's timeline is published: " + file);
+        assertTrue(
+                file.contains("## Full timeline"),
+                "a public channel's timeline is published: " + file);
 
         Matcher link = PAGE.matcher(blocks);
         assertTrue(link.find(), blocks);
@@ -101,24 +142,31 @@ class PublishingTest extends BotTest {
     void aPrivateChannelsWrapUpIsConfirmedFirstAndKeepsItsTimelineUnlessTicked() {
         Incident incident = leakyIncident(SECRET);
         assertEquals("Publishing the wrap-up…", command("/wrapup", "publish", ALICE, SECRET));
-        FakeSlack.Call open = fake.await("views.open", c -> c.jsonText("view").contains("wrapup_publish_confirm"));
+        FakeSlack.Call open =
+                fake.await(
+                        "views.open", c -> c.jsonText("view").contains("wrapup_publish_confirm"));
         String view = open.jsonText("view");
         assertTrue(view.contains("private channel"), view);
         assertTrue(view.contains("we rotated the token"), "the summary is shown: " + view);
         assertFalse(view.contains("Full timeline"), "the timeline is left out: " + view);
         assertNothingSecret("confirmation", view);
-        assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> LEARN.equals(c.param("channel"))),
+        assertTrue(
+                fake.calls("chat.postMessage").stream()
+                        .noneMatch(c -> LEARN.equals(c.param("channel"))),
                 "nothing posted before the confirmation");
 
         // Someone who may not publish cannot submit it either.
         HttpResponse<String> refused = bot.slack().interaction(submission(incident, BOB, false));
         assertEquals(200, refused.statusCode());
-        assertTrue(refused.body().contains("response_action") && refused.body().contains("errors"), refused.body());
+        assertTrue(
+                refused.body().contains("response_action") && refused.body().contains("errors"),
+                refused.body());
 
         assertEquals(200, bot.slack().interaction(submission(incident, ALICE, false)).statusCode());
         fake.await("chat.postMessage", c -> LEARN.equals(c.param("channel")));
-        String file = fake.await("upload", c -> c.param("content").contains("# Wrap-up: Login outage"))
-                .param("content");
+        String file =
+                fake.await("upload", c -> c.param("content").contains("# Wrap-up: Login outage"))
+                        .param("content");
         assertFalse(file.contains("## Full timeline"), file);
         assertFalse(file.contains("try the admin password"), file);
         String page = bot.get("/incidents/" + incident.webKey()).body();
@@ -126,12 +174,18 @@ class PublishingTest extends BotTest {
 
         // Published again with the box ticked: the timeline goes too, still current text only.
         command("/wrapup", "publish", ALICE, SECRET);
-        fake.await("views.open", c -> c.jsonText("view").contains("wrapup_publish_confirm")
-                && fake.calls("views.open").size() >= 2);
+        fake.await(
+                "views.open",
+                c ->
+                        c.jsonText("view").contains("wrapup_publish_confirm")
+                                && fake.calls("views.open").size() >= 2);
         bot.slack().interaction(submission(incident, ALICE, true));
-        String second = fake.await("upload", c -> c.param("content").contains("## Full timeline")).param("content");
+        String second =
+                fake.await("upload", c -> c.param("content").contains("## Full timeline"))
+                        .param("content");
         assertNothingSecret("file", second);
-        Poll.until("the page to carry the timeline once published with it",
+        Poll.until(
+                "the page to carry the timeline once published with it",
                 () -> bot.get("/incidents/" + incident.webKey()).body().contains("Full timeline"));
     }
 
@@ -165,5 +219,4 @@ class PublishingTest extends BotTest {
         payload.add("view", view);
         return payload;
     }
-
 }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM while signed events keep arriving: the bot stops taking connections, answers
- * the requests it took, stops its workers, closes the database last and exits cleanly.
+ * SIGTERM while signed events keep arriving: the bot stops taking connections, answers the requests
+ * it took, stops its workers, closes the database last and exits cleanly.
  */
 class ShutdownUnderLoadIT {
     private static final int SENDERS = 8;
@@ -47,14 +47,15 @@ class ShutdownUnderLoadIT {
         ACKED,
         /** Another status (a 500 or 503 would be one). */
         OTHER_STATUS,
-        /** The connection was refused: the bot no longer listens, Slack retries elsewhere or later. */
+        /**
+         * The connection was refused: the bot no longer listens, Slack retries elsewhere or later.
+         */
         REFUSED_AT_CONNECT,
         /** Connected, then the connection broke before a whole answer came. */
         BROKEN
     }
 
-    @TempDir
-    Path workDir;
+    @TempDir Path workDir;
 
     @Test
     void sigtermUnderLoadAnswersWhatItTookAndClosesTheDatabaseLast() throws Exception {
@@ -69,7 +70,10 @@ class ShutdownUnderLoadIT {
 
             BotProcess bot = BotProcess.start(env, workDir);
             SlackRequests slack = new SlackRequests(bot.baseUrl(), TestBot.SIGNING_SECRET);
-            assertEquals(200, slack.command("/incident", "declare here sev2 Shutdown", "U0ALICE", "C0OPS").statusCode());
+            assertEquals(
+                    200,
+                    slack.command("/incident", "declare here sev2 Shutdown", "U0ALICE", "C0OPS")
+                            .statusCode());
             fake.await("pins.add", c -> "C0OPS".equals(c.param("channel")));
 
             Set<String> acked = ConcurrentHashMap.newKeySet();
@@ -81,29 +85,40 @@ class ShutdownUnderLoadIT {
             List<Future<?>> running = new ArrayList<>();
             long loadDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             for (int s = 0; s < SENDERS; s++) {
-                running.add(senders.submit(() -> {
-                    // Each sender goes on until the bot refuses it, like a client that has nowhere else to go.
-                    while (System.nanoTime() < loadDeadline) {
-                        int n = sent.incrementAndGet();
-                        if (n > MAX_EVENTS) {
-                            return;
-                        }
-                        String ts = fake.nextTs();
-                        JsonObject event = SlackEvents.message("C0OPS", "U0ALICE", "load message " + n, ts);
-                        underWay.add(n);
-                        Outcome outcome = send(slack, event, n, failures);
-                        underWay.remove(n);
-                        outcomes.put(n, outcome);
-                        if (outcome == Outcome.ACKED) {
-                            acked.add(ts);
-                        }
-                        if (outcome != Outcome.ACKED) {
-                            return;
-                        }
-                    }
-                }));
+                running.add(
+                        senders.submit(
+                                () -> {
+                                    // Each sender goes on until the bot refuses it, like a client
+                                    // that has nowhere else to go.
+                                    while (System.nanoTime() < loadDeadline) {
+                                        int n = sent.incrementAndGet();
+                                        if (n > MAX_EVENTS) {
+                                            return;
+                                        }
+                                        String ts = fake.nextTs();
+                                        JsonObject event =
+                                                SlackEvents.message(
+                                                        "C0OPS",
+                                                        "U0ALICE",
+                                                        "load message " + n,
+                                                        ts);
+                                        underWay.add(n);
+                                        Outcome outcome = send(slack, event, n, failures);
+                                        underWay.remove(n);
+                                        outcomes.put(n, outcome);
+                                        if (outcome == Outcome.ACKED) {
+                                            acked.add(ts);
+                                        }
+                                        if (outcome != Outcome.ACKED) {
+                                            return;
+                                        }
+                                    }
+                                }));
             }
-            Poll.until("300 events acknowledged before SIGTERM", () -> acked.size() >= 300, Duration.ofSeconds(60));
+            Poll.until(
+                    "300 events acknowledged before SIGTERM",
+                    () -> acked.size() >= 300,
+                    Duration.ofSeconds(60));
 
             Set<Integer> inFlightAtSigterm = new HashSet<>(underWay);
             long sigterm = System.nanoTime();
@@ -116,46 +131,71 @@ class ShutdownUnderLoadIT {
             senders.shutdown();
 
             Map<Outcome, Integer> all = count(outcomes.values());
-            Map<Outcome, Integer> inFlight = count(inFlightAtSigterm.stream().map(outcomes::get).toList());
-            System.out.printf("shutdown under load: %d ms from SIGTERM to exit (exit code %s)%n", toExitMs,
-                    exit.isPresent() ? exit.getAsInt() : "none: still running");
-            System.out.printf("requests in flight at SIGTERM: %d, ended %s%n", inFlightAtSigterm.size(), inFlight);
+            Map<Outcome, Integer> inFlight =
+                    count(inFlightAtSigterm.stream().map(outcomes::get).toList());
+            System.out.printf(
+                    "shutdown under load: %d ms from SIGTERM to exit (exit code %s)%n",
+                    toExitMs, exit.isPresent() ? exit.getAsInt() : "none: still running");
+            System.out.printf(
+                    "requests in flight at SIGTERM: %d, ended %s%n",
+                    inFlightAtSigterm.size(), inFlight);
             System.out.printf("all requests: %d, ended %s%n", outcomes.size(), all);
             failures.values().stream().limit(10).forEach(f -> System.out.println("  " + f));
             String log = bot.output();
-            log.lines().filter(l -> l.contains("Wrapup - stopping") || l.contains("Wrapup - stopped in"))
+            log.lines()
+                    .filter(
+                            l ->
+                                    l.contains("Wrapup - stopping")
+                                            || l.contains("Wrapup - stopped in"))
                     .forEach(l -> System.out.println("bot: " + l));
 
             assertTrue(exit.isPresent(), "the bot exited within 30 s of SIGTERM\n" + log);
             assertEquals(0, exit.getAsInt(), log);
-            assertEquals(0, all.get(Outcome.OTHER_STATUS) + all.get(Outcome.BROKEN),
-                    "every request was acknowledged or refused at connect: " + all + " " + failures.values());
-            assertEquals(inFlightAtSigterm.size(), inFlight.get(Outcome.ACKED),
+            assertEquals(
+                    0,
+                    all.get(Outcome.OTHER_STATUS) + all.get(Outcome.BROKEN),
+                    "every request was acknowledged or refused at connect: "
+                            + all
+                            + " "
+                            + failures.values());
+            assertEquals(
+                    inFlightAtSigterm.size(),
+                    inFlight.get(Outcome.ACKED),
                     "every request in flight at SIGTERM was acknowledged: " + inFlight);
-            assertTrue(all.get(Outcome.REFUSED_AT_CONNECT) > 0, "the load went on past the stop: " + all);
+            assertTrue(
+                    all.get(Outcome.REFUSED_AT_CONNECT) > 0,
+                    "the load went on past the stop: " + all);
             assertFalse(log.contains("\tat "), "no stack trace in the log:\n" + log);
             assertFalse(log.contains("Exception"), "no exception in the log:\n" + log);
             assertTrue(log.contains("stopped in"), "the bot logged its orderly stop:\n" + log);
 
             try (BotProcess restarted = BotProcess.start(env, workDir)) {
-                JsonObject record = JsonParser.parseString(BotProcess.export(workDir, "C0OPS", "--format", "json"))
-                        .getAsJsonObject();
+                JsonObject record =
+                        JsonParser.parseString(
+                                        BotProcess.export(workDir, "C0OPS", "--format", "json"))
+                                .getAsJsonObject();
                 Set<String> stored = new HashSet<>();
-                record.getAsJsonArray("timeline").forEach(e -> {
-                    if (!e.getAsJsonObject().get("ts").isJsonNull()) {
-                        stored.add(e.getAsJsonObject().get("ts").getAsString());
-                    }
-                });
+                record.getAsJsonArray("timeline")
+                        .forEach(
+                                e -> {
+                                    if (!e.getAsJsonObject().get("ts").isJsonNull()) {
+                                        stored.add(e.getAsJsonObject().get("ts").getAsString());
+                                    }
+                                });
                 Set<String> missing = new HashSet<>(acked);
                 missing.removeAll(stored);
-                System.out.printf("acknowledged events: %d, stored after restart: %d missing%n", acked.size(),
-                        missing.size());
-                assertTrue(missing.isEmpty(), missing.size() + " acknowledged events lost: " + missing);
+                System.out.printf(
+                        "acknowledged events: %d, stored after restart: %d missing%n",
+                        acked.size(), missing.size());
+                assertTrue(
+                        missing.isEmpty(),
+                        missing.size() + " acknowledged events lost: " + missing);
             }
         }
     }
 
-    private static Outcome send(SlackRequests slack, JsonObject event, int n, Map<Integer, String> failures) {
+    private static Outcome send(
+            SlackRequests slack, JsonObject event, int n, Map<Integer, String> failures) {
         try {
             HttpResponse<String> response = slack.event(event);
             if (response.statusCode() == 200) {

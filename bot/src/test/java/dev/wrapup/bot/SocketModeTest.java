@@ -15,12 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** With SLACK_APP_TOKEN set, the same app answers over Socket Mode and needs no public URL. */
 class SocketModeTest {
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     @Test
     void slashCommandOverSocketModeIsAnsweredWithUsage() throws Exception {
-        try (FakeSlack fake = new FakeSlack(); FakeSocketMode socket = new FakeSocketMode()) {
+        try (FakeSlack fake = new FakeSlack();
+                FakeSocketMode socket = new FakeSocketMode()) {
             fake.setSocketModeUrl(socket.url());
             Map<String, String> env = TestBot.env(fake, dataDir);
             env.remove("SLACK_SIGNING_SECRET");

@@ -24,13 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What auth.test at start decides, through Main as `java -jar` runs it: a Slack that
- * cannot be reached and a token Slack refuses are told apart, each saying what to do; a
- * rate-limited or failing Slack is waited for, or met with the identity stored before.
+ * What auth.test at start decides, through Main as `java -jar` runs it: a Slack that cannot be
+ * reached and a token Slack refuses are told apart, each saying what to do; a rate-limited or
+ * failing Slack is waited for, or met with the identity stored before.
  */
 class StartErrorsTest {
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     FakeSlack fake;
 
     @BeforeEach
@@ -43,13 +42,16 @@ class StartErrorsTest {
         fake.close();
     }
 
-    private record Run(int exitCode, String err) {
-    }
+    private record Run(int exitCode, String err) {}
 
     private Run run(Map<String, String> env) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[]{"run"}, env, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code =
+                Main.run(
+                        new String[] {"run"},
+                        env,
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, err.toString(StandardCharsets.UTF_8));
     }
 
@@ -60,7 +62,12 @@ class StartErrorsTest {
         env.put("SLACK_API_URL", nowhere);
         Run run = run(env);
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("Wrapup could not start: Slack cannot be reached at " + nowhere + ": "),
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "Wrapup could not start: Slack cannot be reached at "
+                                        + nowhere
+                                        + ": "),
                 run.err());
         assertTrue(run.err().contains("SLACK_API_URL"), run.err());
         assertFalse(run.err().contains("refused by Slack"), run.err());
@@ -69,13 +76,24 @@ class StartErrorsTest {
 
     @Test
     void aTokenSlackRefusesIsAConfigurationErrorSayingHowToFixIt() {
-        for (String error : new String[]{"invalid_auth", "not_authed", "token_revoked", "account_inactive",
-                "token_expired"}) {
+        for (String error :
+                new String[] {
+                    "invalid_auth",
+                    "not_authed",
+                    "token_revoked",
+                    "account_inactive",
+                    "token_expired"
+                }) {
             fake.answer("auth.test", call -> refusal(error));
             Run run = run(TestBot.env(fake, dataDir));
             assertEquals(2, run.exitCode(), error + ": " + run.err());
-            assertTrue(run.err().startsWith("SLACK_BOT_TOKEN was refused by Slack (auth.test answered \"" + error
-                    + "\")"), run.err());
+            assertTrue(
+                    run.err()
+                            .startsWith(
+                                    "SLACK_BOT_TOKEN was refused by Slack (auth.test answered \""
+                                            + error
+                                            + "\")"),
+                    run.err());
             assertTrue(run.err().contains("\"OAuth & Permissions\""), run.err());
             assertFalse(run.err().contains("cannot be reached"), run.err());
         }
@@ -86,9 +104,14 @@ class StartErrorsTest {
         fake.fail("auth.test", 429, 1000, 3600);
         Run run = run(TestBot.env(fake, dataDir));
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("Wrapup could not start: Slack at " + fake.apiUrl()
-                + " did not confirm SLACK_BOT_TOKEN: auth.test answered HTTP 429 (rate-limited) and asked to wait "
-                + "3600 s"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "Wrapup could not start: Slack at "
+                                        + fake.apiUrl()
+                                        + " did not confirm SLACK_BOT_TOKEN: auth.test answered HTTP 429 (rate-limited) and asked to wait "
+                                        + "3600 s"),
+                run.err());
         assertTrue(run.err().contains("no identity stored"), run.err());
         assertEquals(1, fake.calls("auth.test").size(), "a wait past the bound is not waited out");
     }
@@ -98,10 +121,16 @@ class StartErrorsTest {
         fake.fail("auth.test", 429, 2, 1);
         try (TestBot bot = TestBot.start(fake, dataDir)) {
             assertEquals(3, fake.calls("auth.test").size());
-            assertTrue(Duration.between(fake.calls("auth.test").get(0).at(), fake.calls("auth.test").get(1).at())
-                    .toMillis() >= 1000, "Retry-After honoured");
-            assertTrue(SlackRequests.text(bot.slack().command("/incident", "help", "U1", "C1"))
-                    .contains("/incident declare"));
+            assertTrue(
+                    Duration.between(
+                                            fake.calls("auth.test").get(0).at(),
+                                            fake.calls("auth.test").get(1).at())
+                                    .toMillis()
+                            >= 1000,
+                    "Retry-After honoured");
+            assertTrue(
+                    SlackRequests.text(bot.slack().command("/incident", "help", "U1", "C1"))
+                            .contains("/incident declare"));
         }
         // A first start elsewhere (nothing stored there) waits out a 5xx as well.
         fake.fail("auth.test", 503, 1, 0);
@@ -111,20 +140,41 @@ class StartErrorsTest {
     }
 
     @Test
-    void aRateLimitedSlackAfterAnEarlierStartMeetsTheStoredIdentityAndIsAskedAgainLater() throws Exception {
+    void aRateLimitedSlackAfterAnEarlierStartMeetsTheStoredIdentityAndIsAskedAgainLater()
+            throws Exception {
         try (TestBot first = TestBot.start(fake, dataDir)) {
             assertEquals(1, fake.calls("auth.test").size());
         }
         // An hour's Retry-After: a start that waited it out would not return.
         fake.fail("auth.test", 429, 1, 3600);
         try (TestBot bot = TestBot.start(fake, dataDir)) {
-            assertTrue(SlackRequests.text(bot.slack().command("/incident", "help", "U1", "C1"))
-                    .contains("/incident declare"), "serving with the stored identity");
-            assertEquals(401, bot.slack().post(SlackRequests.form(Map.of("command", "/incident", "text", "help",
-                    "user_id", "U1", "channel_id", "C1", "team_id", "T0OTHER")),
-                    "application/x-www-form-urlencoded", java.time.Instant.now(), Map.of()).statusCode(),
+            assertTrue(
+                    SlackRequests.text(bot.slack().command("/incident", "help", "U1", "C1"))
+                            .contains("/incident declare"),
+                    "serving with the stored identity");
+            assertEquals(
+                    401,
+                    bot.slack()
+                            .post(
+                                    SlackRequests.form(
+                                            Map.of(
+                                                    "command",
+                                                    "/incident",
+                                                    "text",
+                                                    "help",
+                                                    "user_id",
+                                                    "U1",
+                                                    "channel_id",
+                                                    "C1",
+                                                    "team_id",
+                                                    "T0OTHER")),
+                                    "application/x-www-form-urlencoded",
+                                    java.time.Instant.now(),
+                                    Map.of())
+                            .statusCode(),
                     "and still refusing other workspaces with it");
-            assertEquals(2, fake.calls("auth.test").size(), "the next try waits for the Retry-After");
+            assertEquals(
+                    2, fake.calls("auth.test").size(), "the next try waits for the Retry-After");
         }
     }
 
@@ -134,20 +184,27 @@ class StartErrorsTest {
             assertEquals(1, fake.calls("auth.test").size());
         }
         fake.fail("auth.test", 500, 1, 0);
-        fake.answer("auth.test", call -> {
-            JsonObject o = new JsonObject();
-            o.addProperty("ok", true);
-            o.addProperty("team_id", FakeSlack.TEAM_ID);
-            o.addProperty("user_id", FakeSlack.BOT_USER_ID);
-            o.addProperty("bot_id", "B0RENAMED");
-            return o;
-        });
+        fake.answer(
+                "auth.test",
+                call -> {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("ok", true);
+                    o.addProperty("team_id", FakeSlack.TEAM_ID);
+                    o.addProperty("user_id", FakeSlack.BOT_USER_ID);
+                    o.addProperty("bot_id", "B0RENAMED");
+                    return o;
+                });
         try (TestBot bot = TestBot.start(fake, dataDir)) {
-            Poll.until("a second auth.test, in the background", () -> fake.calls("auth.test").size() == 3);
+            Poll.until(
+                    "a second auth.test, in the background",
+                    () -> fake.calls("auth.test").size() == 3);
             SlackIdentities identities = new SlackIdentities(bot.wrapup().database());
-            BotIdentity stored = Poll.value("the refreshed identity stored",
-                    () -> identities.find(TestBot.BOT_TOKEN).orElseThrow(), i -> "B0RENAMED".equals(i.botId()),
-                    Duration.ofSeconds(10));
+            BotIdentity stored =
+                    Poll.value(
+                            "the refreshed identity stored",
+                            () -> identities.find(TestBot.BOT_TOKEN).orElseThrow(),
+                            i -> "B0RENAMED".equals(i.botId()),
+                            Duration.ofSeconds(10));
             assertEquals(FakeSlack.TEAM_ID, stored.teamId());
         }
     }

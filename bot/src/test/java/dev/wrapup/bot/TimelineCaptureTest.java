@@ -36,20 +36,37 @@ class TimelineCaptureTest extends BotTest {
         String reply = fake.nextTs();
         event(SlackEvents.threadReply(OPS, ALICE, "which volume?", reply, parent));
         String alert = fake.nextTs();
-        event(SlackEvents.botMessage(OPS, "B0PAGER", "PagerDuty", "", "[Triggered] Disk usage > 95%",
-                "host db-3, /var/lib/postgresql", alert));
+        event(
+                SlackEvents.botMessage(
+                        OPS,
+                        "B0PAGER",
+                        "PagerDuty",
+                        "",
+                        "[Triggered] Disk usage > 95%",
+                        "host db-3, /var/lib/postgresql",
+                        alert));
         String me = fake.nextTs();
         event(SlackEvents.meMessage(OPS, ALICE, "is restarting the vacuum job", me));
         String file = fake.nextTs();
-        event(SlackEvents.fileShare(OPS, BOB, "graph attached", file, "F0GRAPH", "disk.png", "png"));
+        event(
+                SlackEvents.fileShare(
+                        OPS, BOB, "graph attached", file, "F0GRAPH", "disk.png", "png"));
         String link = fake.nextTs();
-        event(SlackEvents.message(OPS, BOB, "runbook: <https://wiki.example/runbooks/disk|disk runbook>", link));
+        event(
+                SlackEvents.message(
+                        OPS,
+                        BOB,
+                        "runbook: <https://wiki.example/runbooks/disk|disk runbook>",
+                        link));
 
         TimelineEntry p = entry(OPS, parent);
         assertEquals(EntryKind.MESSAGE, p.kind());
         assertEquals(BOB, p.authorId());
-        assertEquals(Instant.ofEpochSecond(Long.parseLong(parent.split("\\.")[0]),
-                Long.parseLong(parent.split("\\.")[1]) * 1000), p.occurredAt());
+        assertEquals(
+                Instant.ofEpochSecond(
+                        Long.parseLong(parent.split("\\.")[0]),
+                        Long.parseLong(parent.split("\\.")[1]) * 1000),
+                p.occurredAt());
         assertNotNull(p.recordedAt());
 
         TimelineEntry r = entry(OPS, reply);
@@ -73,11 +90,17 @@ class TimelineCaptureTest extends BotTest {
 
         assertEquals(List.of("https://wiki.example/runbooks/disk"), entry(OPS, link).links());
 
-        List<String> order = entries(incident).stream().map(TimelineEntry::ts).filter(ts -> ts != null).toList();
+        List<String> order =
+                entries(incident).stream().map(TimelineEntry::ts).filter(ts -> ts != null).toList();
         assertEquals(List.of(parent, reply, alert, me, file, link), order, "time order");
         // Alerts are not participants; people are.
-        Poll.until("Alice and Bob named as participants", () -> participants().list(incident.id()).stream()
-                .filter(x -> x.displayName() != null).count() == 2);
+        Poll.until(
+                "Alice and Bob named as participants",
+                () ->
+                        participants().list(incident.id()).stream()
+                                        .filter(x -> x.displayName() != null)
+                                        .count()
+                                == 2);
         List<Participant> people = participants().list(incident.id());
         assertEquals(List.of(ALICE, BOB), people.stream().map(Participant::userId).toList());
         assertEquals("America/Los_Angeles", people.get(1).tz());
@@ -90,17 +113,41 @@ class TimelineCaptureTest extends BotTest {
         event(SlackEvents.message(OPS, BOB, "I think it's the cache", ts));
         entry(OPS, ts);
         String edit1 = fake.nextTs();
-        event(SlackEvents.messageChanged(OPS, BOB, ts, "I think it's the cache", "I think it's the CDN", edit1, edit1));
+        event(
+                SlackEvents.messageChanged(
+                        OPS,
+                        BOB,
+                        ts,
+                        "I think it's the cache",
+                        "I think it's the CDN",
+                        edit1,
+                        edit1));
         String edit2 = fake.nextTs();
-        event(SlackEvents.messageChanged(OPS, BOB, ts, "I think it's the CDN", "It's the CDN config push", edit2, edit2));
+        event(
+                SlackEvents.messageChanged(
+                        OPS,
+                        BOB,
+                        ts,
+                        "I think it's the CDN",
+                        "It's the CDN config push",
+                        edit2,
+                        edit2));
         // An unfurl: message_changed with the same text adds no version.
         String unfurl = fake.nextTs();
-        event(SlackEvents.messageChanged(OPS, BOB, ts, "It's the CDN config push", "It's the CDN config push", unfurl,
-                unfurl));
+        event(
+                SlackEvents.messageChanged(
+                        OPS,
+                        BOB,
+                        ts,
+                        "It's the CDN config push",
+                        "It's the CDN config push",
+                        unfurl,
+                        unfurl));
 
         TimelineEntry edited = entry(OPS, ts);
         assertEquals("It's the CDN config push", edited.text());
-        assertEquals(List.of("I think it's the cache", "I think it's the CDN"),
+        assertEquals(
+                List.of("I think it's the cache", "I think it's the CDN"),
                 edited.versions().stream().map(TimelineEntry.Version::text).toList());
         assertEquals(edit2, dev.wrapup.domain.SlackTs.of(edited.editedAt()));
 
@@ -120,7 +167,9 @@ class TimelineCaptureTest extends BotTest {
         declareHere(OPS, "Latency");
         String old = dev.wrapup.domain.SlackTs.of(Instant.now().minusSeconds(86_400));
         String editTs = fake.nextTs();
-        event(SlackEvents.messageChanged(OPS, BOB, old, "yesterday's text", "edited today", editTs, editTs));
+        event(
+                SlackEvents.messageChanged(
+                        OPS, BOB, old, "yesterday's text", "edited today", editTs, editTs));
         TimelineEntry e = entry(OPS, old);
         assertEquals("edited today", e.text());
         assertEquals("yesterday's text", e.versions().get(0).text());
@@ -132,7 +181,9 @@ class TimelineCaptureTest extends BotTest {
         String parent = fake.nextTs();
         event(SlackEvents.message(OPS, BOB, "SSO is failing", parent));
         String broadcast = fake.nextTs();
-        JsonObject event = SlackEvents.threadBroadcast(OPS, ALICE, "IdP cert expired, renewing", broadcast, parent);
+        JsonObject event =
+                SlackEvents.threadBroadcast(
+                        OPS, ALICE, "IdP cert expired, renewing", broadcast, parent);
         event(event);
         // Slack also tells the channel that the parent got a reply.
         JsonObject replied = new JsonObject();
@@ -143,7 +194,10 @@ class TimelineCaptureTest extends BotTest {
         replied.add("message", SlackEvents.message(OPS, BOB, "SSO is failing", parent));
         event(replied);
         entry(OPS, broadcast);
-        long copies = entries(incident).stream().filter(e -> "IdP cert expired, renewing".equals(e.text())).count();
+        long copies =
+                entries(incident).stream()
+                        .filter(e -> "IdP cert expired, renewing".equals(e.text()))
+                        .count();
         assertEquals(1, copies);
         assertEquals(EntryKind.THREAD_REPLY, entry(OPS, broadcast).kind());
         assertEquals("thread_broadcast", entry(OPS, broadcast).subtype());
@@ -173,11 +227,20 @@ class TimelineCaptureTest extends BotTest {
         assertFalse(entry(OPS, ts).keyMoment(), "other reactions mark nothing");
 
         List<EntryKind> kinds = entries(incident).stream().map(TimelineEntry::kind).toList();
-        assertEquals(List.of(EntryKind.SYSTEM, EntryKind.MESSAGE, EntryKind.REACTION_HIGHLIGHT,
-                EntryKind.REACTION_HIGHLIGHT, EntryKind.PIN, EntryKind.PIN), kinds);
+        assertEquals(
+                List.of(
+                        EntryKind.SYSTEM,
+                        EntryKind.MESSAGE,
+                        EntryKind.REACTION_HIGHLIGHT,
+                        EntryKind.REACTION_HIGHLIGHT,
+                        EntryKind.PIN,
+                        EntryKind.PIN),
+                kinds);
         assertEquals(ts, entries(incident).get(2).targetTs());
-        assertTrue(participants().list(incident.id()).stream().anyMatch(p -> p.userId().equals(CAROL)
-                && p.joinedBy().equals("reacted")), "a reaction makes a participant");
+        assertTrue(
+                participants().list(incident.id()).stream()
+                        .anyMatch(p -> p.userId().equals(CAROL) && p.joinedBy().equals("reacted")),
+                "a reaction makes a participant");
     }
 
     @Test
@@ -187,8 +250,11 @@ class TimelineCaptureTest extends BotTest {
         String joinTs = fake.nextTs();
         event(SlackEvents.channelJoin(OPS, CAROL, joinTs));
         assertEquals(EntryKind.JOIN, entry(OPS, joinTs).kind());
-        Participant carol = participants().list(incident.id()).stream().filter(p -> p.userId().equals(CAROL))
-                .findFirst().orElseThrow();
+        Participant carol =
+                participants().list(incident.id()).stream()
+                        .filter(p -> p.userId().equals(CAROL))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("invited", carol.joinedBy());
     }
 
@@ -198,9 +264,15 @@ class TimelineCaptureTest extends BotTest {
         for (int i = 0; i < 20; i++) {
             event(SlackEvents.message(OPS, BOB, "update " + i, fake.nextTs()));
         }
-        Poll.until("Bob's name on all his entries", () -> entries(incident).stream()
-                .filter(e -> BOB.equals(e.authorId())).allMatch(e -> "Bob".equals(e.authorName())));
-        assertEquals(1, fake.calls("users.info").stream().filter(c -> BOB.equals(c.param("user"))).count());
+        Poll.until(
+                "Bob's name on all his entries",
+                () ->
+                        entries(incident).stream()
+                                .filter(e -> BOB.equals(e.authorId()))
+                                .allMatch(e -> "Bob".equals(e.authorName())));
+        assertEquals(
+                1,
+                fake.calls("users.info").stream().filter(c -> BOB.equals(c.param("user"))).count());
     }
 
     @Test
@@ -209,8 +281,12 @@ class TimelineCaptureTest extends BotTest {
         String ts = fake.nextTs();
         event(SlackEvents.message(GENERAL, BOB, "lunch?", ts));
         assertTrue(timeline().find(GENERAL, ts).isEmpty());
-        assertEquals(0, Rows.number(bot.wrapup().database(),
-                "select count(*) from timeline_entry where channel_id = ?", GENERAL));
+        assertEquals(
+                0,
+                Rows.number(
+                        bot.wrapup().database(),
+                        "select count(*) from timeline_entry where channel_id = ?",
+                        GENERAL));
     }
 
     @Test
@@ -224,8 +300,9 @@ class TimelineCaptureTest extends BotTest {
         }
         // An edit retried three times adds one version, not three.
         String editTs = fake.nextTs();
-        JsonObject edit = SlackEvents.messageChanged(OPS, BOB, ts, "only once please", "only once, please", editTs,
-                editTs);
+        JsonObject edit =
+                SlackEvents.messageChanged(
+                        OPS, BOB, ts, "only once please", "only once, please", editTs, editTs);
         for (int retry = 0; retry < 3; retry++) {
             assertEquals(200, bot.slack().event(edit, "Ev0RETRY0002", retry).statusCode());
         }
@@ -237,10 +314,19 @@ class TimelineCaptureTest extends BotTest {
     void anUnsignedEventIsRefusedAndStoresNothing() {
         Incident incident = declareHere(OPS, "Forgery");
         String ts = fake.nextTs();
-        String body = SlackRequests.eventEnvelope(SlackEvents.message(OPS, BOB, "forged", ts), "Ev0FORGED").toString();
+        String body =
+                SlackRequests.eventEnvelope(
+                                SlackEvents.message(OPS, BOB, "forged", ts), "Ev0FORGED")
+                        .toString();
         String now = Long.toString(Instant.now().getEpochSecond());
-        HttpResponse<String> response = bot.slack().send(body, "application/json", now,
-                SlackRequests.sign("wrong", now, body), Map.of());
+        HttpResponse<String> response =
+                bot.slack()
+                        .send(
+                                body,
+                                "application/json",
+                                now,
+                                SlackRequests.sign("wrong", now, body),
+                                Map.of());
         assertEquals(401, response.statusCode());
         assertTrue(timeline().find(OPS, ts).isEmpty());
         assertEquals(1, entries(incident).size());
@@ -250,27 +336,34 @@ class TimelineCaptureTest extends BotTest {
     void theAckDoesNotWaitForTheWebApi() throws Exception {
         declareHere(OPS, "Slow Slack");
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        fake.answer("users.info", call -> {
-            try {
-                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            JsonObject user = new JsonObject();
-            user.addProperty("id", call.param("user"));
-            user.addProperty("name", "dave");
-            JsonObject o = new JsonObject();
-            o.addProperty("ok", true);
-            o.add("user", user);
-            return o;
-        });
+        fake.answer(
+                "users.info",
+                call -> {
+                    try {
+                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    JsonObject user = new JsonObject();
+                    user.addProperty("id", call.param("user"));
+                    user.addProperty("name", "dave");
+                    JsonObject o = new JsonObject();
+                    o.addProperty("ok", true);
+                    o.add("user", user);
+                    return o;
+                });
         String ts = fake.nextTs();
         // users.info for this new user is held until the ack has come back.
         event(SlackEvents.message(OPS, "U0DAVE", "I'm new here", ts));
         fake.await("users.info", c -> "U0DAVE".equals(c.param("user")));
-        assertEquals("I'm new here", timeline().find(OPS, ts).orElseThrow().text(), "stored before the ack");
+        assertEquals(
+                "I'm new here",
+                timeline().find(OPS, ts).orElseThrow().text(),
+                "stored before the ack");
         release.countDown();
-        Poll.until("Dave's name filled in", () -> "dave".equals(timeline().find(OPS, ts).orElseThrow().authorName()));
+        Poll.until(
+                "Dave's name filled in",
+                () -> "dave".equals(timeline().find(OPS, ts).orElseThrow().authorName()));
     }
 
     @Test
@@ -291,16 +384,25 @@ class TimelineCaptureTest extends BotTest {
         event(SlackEvents.message(OPS, "U0ERIN", "still recorded", ts));
         assertEquals("still recorded", entry(OPS, ts).text());
         assertNull(entry(OPS, ts).authorName());
-        assertTrue(participants().list(incident.id()).stream().anyMatch(p -> p.userId().equals("U0ERIN")));
-        Poll.until("users.info retried", () -> fake.calls("users.info").stream()
-                .filter(c -> "U0ERIN".equals(c.param("user"))).count() >= 2, Duration.ofSeconds(15));
+        assertTrue(
+                participants().list(incident.id()).stream()
+                        .anyMatch(p -> p.userId().equals("U0ERIN")));
+        Poll.until(
+                "users.info retried",
+                () ->
+                        fake.calls("users.info").stream()
+                                        .filter(c -> "U0ERIN".equals(c.param("user")))
+                                        .count()
+                                >= 2,
+                Duration.ofSeconds(15));
     }
 
     @Test
     void theBotsOwnMessagesAreNotDoubled() {
         Incident incident = declareHere(OPS, "Own messages");
         String ts = fake.nextTs();
-        JsonObject own = SlackEvents.message(OPS, FakeSlack.BOT_USER_ID, "Status is now identified", ts);
+        JsonObject own =
+                SlackEvents.message(OPS, FakeSlack.BOT_USER_ID, "Status is now identified", ts);
         own.addProperty("bot_id", FakeSlack.BOT_ID);
         event(own);
         command("/incident", "status identified", ALICE, OPS);

@@ -13,18 +13,26 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the bot serves besides Slack's endpoint: pages that send no referrer, load nothing
- * from elsewhere, cannot be framed, link to no script or data, and name no server.
+ * What the bot serves besides Slack's endpoint: pages that send no referrer, load nothing from
+ * elsewhere, cannot be framed, link to no script or data, and name no server.
  */
 class WebPagesTest extends BotTest {
     @Test
     void everyPageAndFileCarriesTheSecurityHeaders() {
         Incident incident = declareHere("C0OPS", "Headers");
         String key = incidents().find(incident.id()).orElseThrow().webKey();
-        for (String path : List.of("/incidents/" + key, "/incidents/" + key + ".md", "/incidents/" + "0".repeat(32),
-                "/healthz", "/no/such/page")) {
+        for (String path :
+                List.of(
+                        "/incidents/" + key,
+                        "/incidents/" + key + ".md",
+                        "/incidents/" + "0".repeat(32),
+                        "/healthz",
+                        "/no/such/page")) {
             HttpResponse<String> response = bot.get(path);
-            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null), path);
+            assertEquals(
+                    "no-referrer",
+                    response.headers().firstValue("Referrer-Policy").orElse(null),
+                    path);
             String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
             assertTrue(csp.contains("img-src 'self'"), path + ": " + csp);
@@ -38,12 +46,13 @@ class WebPagesTest extends BotTest {
     void linksToScriptsOrDataAreNotRendered() {
         Incident incident = declareHere("C0OPS", "Links");
         String[] messages = {
-                "[open the runbook](javascript:alert(document.cookie))",
-                "[the graph](JaVaScRiPt:alert(1))",
-                "[download](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-                "![pixel](data:image/png;base64,iVBORw0KGgo=)",
-                "<javascript:alert(2)>",
-                "[dashboard](https://grafana.example/d/1) and [mail us](mailto:sre@example.com)"};
+            "[open the runbook](javascript:alert(document.cookie))",
+            "[the graph](JaVaScRiPt:alert(1))",
+            "[download](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "![pixel](data:image/png;base64,iVBORw0KGgo=)",
+            "<javascript:alert(2)>",
+            "[dashboard](https://grafana.example/d/1) and [mail us](mailto:sre@example.com)"
+        };
         for (String text : messages) {
             String ts = fake.nextTs();
             event(SlackEvents.message("C0OPS", BOB, text, ts));
@@ -55,7 +64,9 @@ class WebPagesTest extends BotTest {
         String html = page.body().toLowerCase(Locale.ROOT);
         for (String attribute : List.of("href=\"", "src=\"")) {
             for (String scheme : List.of("javascript:", "data:", "vbscript:")) {
-                assertFalse(html.contains(attribute + scheme), attribute + scheme + " in " + page.body());
+                assertFalse(
+                        html.contains(attribute + scheme),
+                        attribute + scheme + " in " + page.body());
             }
         }
         assertTrue(html.contains("href=\"https://grafana.example/d/1\""), page.body());

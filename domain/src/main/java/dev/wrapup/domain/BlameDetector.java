@@ -10,9 +10,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds language in a message that blames a person, so the bot can nudge toward describing the system. */
+/**
+ * Finds language in a message that blames a person, so the bot can nudge toward describing the
+ * system.
+ */
 public final class BlameDetector {
-    /** The editable phrase list, next to this class on the classpath; its header documents the format. */
+    /**
+     * The editable phrase list, next to this class on the classpath; its header documents the
+     * format.
+     */
     public static final String RESOURCE = "blame-phrases.txt";
 
     // Letters joined by these characters are one word, so "blame" does not match "git-blame",
@@ -28,12 +34,13 @@ public final class BlameDetector {
 
     // What a reader does not see as the author's own words: code, link targets, emoji names.
     // Slack marks links, channels and specials as <...>; only user and group mentions stay visible.
-    private static final List<Pattern> HIDDEN = List.of(
-            Pattern.compile("```.*?```", Pattern.DOTALL),
-            Pattern.compile("`[^`]+`"),
-            Pattern.compile("<(?!@|!subteam\\^)[^>]*>"),
-            Pattern.compile("(?:https?://|www\\.)[^\\s<>`]+", Pattern.CASE_INSENSITIVE),
-            Pattern.compile(":[a-z0-9_+'-]+:", Pattern.CASE_INSENSITIVE));
+    private static final List<Pattern> HIDDEN =
+            List.of(
+                    Pattern.compile("```.*?```", Pattern.DOTALL),
+                    Pattern.compile("`[^`]+`"),
+                    Pattern.compile("<(?!@|!subteam\\^)[^>]*>"),
+                    Pattern.compile("(?:https?://|www\\.)[^\\s<>`]+", Pattern.CASE_INSENSITIVE),
+                    Pattern.compile(":[a-z0-9_+'-]+:", Pattern.CASE_INSENSITIVE));
     // Neither a letter nor whitespace, so a hidden span can neither match nor join two words.
     private static final char HIDDEN_CHAR = '\uFFFC';
 
@@ -41,8 +48,8 @@ public final class BlameDetector {
     private static final Pattern WORD_PART = Pattern.compile("\\{([^{}]*)\\}|[^{}]+");
 
     /**
-     * A phrase and its suggestion. keys: the words of the phrase's most telling required
-     * part (one of them must be in any text the phrase matches), or null when it has none.
+     * A phrase and its suggestion. keys: the words of the phrase's most telling required part (one
+     * of them must be in any text the phrase matches), or null when it has none.
      */
     private record Rule(Pattern pattern, String suggestion, List<String> keys) {
         boolean mayMatch(String lowerCaseText) {
@@ -51,9 +58,9 @@ public final class BlameDetector {
     }
 
     /**
-     * Of the phrase's required literal parts, the one whose shortest alternative is
-     * longest ("fault" rather than "his/her"): a quick look for its words rules out most
-     * messages before any pattern runs, and nearly every message in a busy channel is one.
+     * Of the phrase's required literal parts, the one whose shortest alternative is longest
+     * ("fault" rather than "his/her"): a quick look for its words rules out most messages before
+     * any pattern runs, and nearly every message in a busy channel is one.
      */
     static List<String> keys(String phrase) {
         List<String> best = null;
@@ -66,7 +73,8 @@ public final class BlameDetector {
             int strength = Integer.MAX_VALUE;
             for (String alternative : part.split("/")) {
                 String longest = "";
-                for (String run : alternative.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                for (String run :
+                        alternative.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
                     if (run.length() > longest.length()) {
                         longest = run;
                     }
@@ -122,7 +130,11 @@ public final class BlameDetector {
             if (suggestion.isEmpty()) {
                 throw bad(lineNumber, "the suggestion after '|' is empty");
             }
-            rules.add(new Rule(compile(line.substring(0, bar), lineNumber), suggestion, keys(line.substring(0, bar))));
+            rules.add(
+                    new Rule(
+                            compile(line.substring(0, bar), lineNumber),
+                            suggestion,
+                            keys(line.substring(0, bar))));
         }
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("blame phrases: no 'pattern | suggestion' lines");
@@ -143,7 +155,8 @@ public final class BlameDetector {
         private static BlameDetector load() {
             try (InputStream in = BlameDetector.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException("missing resource dev/wrapup/domain/" + RESOURCE);
+                    throw new IllegalStateException(
+                            "missing resource dev/wrapup/domain/" + RESOURCE);
                 }
                 return new BlameDetector(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -152,7 +165,10 @@ public final class BlameDetector {
         }
     }
 
-    /** The first blaming phrase in the text (Slack mrkdwn or plain), with the suggestion for its group. */
+    /**
+     * The first blaming phrase in the text (Slack mrkdwn or plain), with the suggestion for its
+     * group.
+     */
     public Optional<BlameNudge> detect(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
@@ -176,7 +192,8 @@ public final class BlameDetector {
         for (Rule rule : candidates) {
             Matcher m = rule.pattern().matcher(visible);
             int from = 0;
-            // Retry one character on rather than after the match: an exempt match may hide a real one inside it.
+            // Retry one character on rather than after the match: an exempt match may hide a real
+            // one inside it.
             while (from <= visible.length() && m.find(from)) {
                 if (!overlapsAny(exempt, m.start(), m.end())) {
                     // The earliest phrase in the text wins; on a tie, the earlier line in the file.
@@ -219,7 +236,10 @@ public final class BlameDetector {
         return false;
     }
 
-    /** Turns "a/b [c] {someone}'s d" into one regex matching whole words, any whitespace between them. */
+    /**
+     * Turns "a/b [c] {someone}'s d" into one regex matching whole words, any whitespace between
+     * them.
+     */
     private static Pattern compile(String pattern, int lineNumber) {
         String[] slots = pattern.strip().split("\\s+");
         if (slots.length == 1 && slots[0].isEmpty()) {
@@ -238,7 +258,9 @@ public final class BlameDetector {
                 words = slot.substring(1, slot.length() - 1);
             }
             if (words.contains("[") || words.contains("]")) {
-                throw bad(lineNumber, "'" + slot + "': brackets go around a whole word, as in [really]");
+                throw bad(
+                        lineNumber,
+                        "'" + slot + "': brackets go around a whole word, as in [really]");
             }
             StringBuilder alternatives = new StringBuilder("(?:");
             String[] alts = words.split("/", -1);
@@ -251,7 +273,10 @@ public final class BlameDetector {
             alternatives.append(')');
             if (optional) {
                 // An optional word carries its own separator, on whichever side has a word.
-                regex.append(afterWord ? "(?:\\s+" + alternatives + ")?" : "(?:" + alternatives + "\\s+)?");
+                regex.append(
+                        afterWord
+                                ? "(?:\\s+" + alternatives + ")?"
+                                : "(?:" + alternatives + "\\s+)?");
             } else {
                 regex.append(afterWord ? "\\s+" : "").append(alternatives);
                 afterWord = true;
@@ -259,7 +284,9 @@ public final class BlameDetector {
             }
         }
         if (!required) {
-            throw bad(lineNumber, "every word is optional; a pattern needs at least one required word");
+            throw bad(
+                    lineNumber,
+                    "every word is optional; a pattern needs at least one required word");
         }
         regex.append(WORD_END);
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -278,17 +305,26 @@ public final class BlameDetector {
                 switch (m.group(1)) {
                     case "someone" -> regex.append(SOMEONE);
                     case "mention" -> regex.append(MENTION);
-                    default -> throw bad(lineNumber,
-                            "unknown placeholder {" + m.group(1) + "}; known: {someone}, {mention}");
+                    default ->
+                            throw bad(
+                                    lineNumber,
+                                    "unknown placeholder {"
+                                            + m.group(1)
+                                            + "}; known: {someone}, {mention}");
                 }
             } else {
                 String literal = m.group();
                 if (!LITERAL.matcher(literal).matches()) {
-                    throw bad(lineNumber, "'" + word + "': a word may hold letters, digits, ' . - and placeholders");
+                    throw bad(
+                            lineNumber,
+                            "'"
+                                    + word
+                                    + "': a word may hold letters, digits, ' . - and placeholders");
                 }
                 for (String piece : literal.split("(?<=['’])|(?=['’])")) {
                     // Typed apostrophes come straight or curly depending on the keyboard.
-                    regex.append(piece.equals("'") || piece.equals("’") ? "['’]" : Pattern.quote(piece));
+                    regex.append(
+                            piece.equals("'") || piece.equals("’") ? "['’]" : Pattern.quote(piece));
                 }
             }
         }

@@ -3,8 +3,8 @@ package dev.wrapup.domain;
 import java.time.Instant;
 
 /**
- * Who the bot is in Slack, as auth.test said: its workspace (and Enterprise Grid org, if
- * any), its bot user and its bot id.
+ * Who the bot is in Slack, as auth.test said: its workspace (and Enterprise Grid org, if any), its
+ * bot user and its bot id.
  */
-public record BotIdentity(String teamId, String enterpriseId, String botUserId, String botId, Instant learnedAt) {
-}
+public record BotIdentity(
+        String teamId, String enterpriseId, String botUserId, String botId, Instant learnedAt) {}

@@ -6,15 +6,16 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Who has given a wrap-up comment and who has not yet. Bots take part in incidents (an
- * alerting integration posts in the channel) but are never asked for a comment, so they
- * are neither counted nor missing; a person counts once however many comments they give.
+ * Who has given a wrap-up comment and who has not yet. Bots take part in incidents (an alerting
+ * integration posts in the channel) but are never asked for a comment, so they are neither counted
+ * nor missing; a person counts once however many comments they give.
  *
  * @param participants the people asked for a comment, in the order they joined
  * @param commented those of them who have commented, in the order of their first comment
  * @param missing those who have not commented yet, in the order they joined
  */
-public record Completeness(List<String> participants, List<String> commented, List<String> missing) {
+public record Completeness(
+        List<String> participants, List<String> commented, List<String> missing) {
     public Completeness {
         participants = List.copyOf(participants);
         commented = List.copyOf(commented);
@@ -26,8 +27,8 @@ public record Completeness(List<String> participants, List<String> commented, Li
      * @param isBot whether a user id is a bot's
      * @param comments every comment, in the order they were given
      */
-    public static Completeness of(List<Participant> participants, Predicate<String> isBot,
-                                  List<WrapUpComment> comments) {
+    public static Completeness of(
+            List<Participant> participants, Predicate<String> isBot, List<WrapUpComment> comments) {
         Set<String> people = new LinkedHashSet<>();
         for (Participant p : participants) {
             if (!isBot.test(p.userId())) {

@@ -2,11 +2,20 @@ package dev.wrapup.domain;
 
 /** How much of an incident's record a report shows. */
 public enum Disclosure {
-    /** Everything the channel keeps: every earlier version of an edit, deleted text (the operator's export --full). */
+    /**
+     * Everything the channel keeps: every earlier version of an edit, deleted text (the operator's
+     * export --full).
+     */
     FULL(true, true),
-    /** What may leave the channel: current text only, mentions as names, real link targets; the full timeline too. */
+    /**
+     * What may leave the channel: current text only, mentions as names, real link targets; the full
+     * timeline too.
+     */
     PUBLIC(false, true),
-    /** The same without the full timeline: a private channel's wrap-up, unless its facilitator chose to include it. */
+    /**
+     * The same without the full timeline: a private channel's wrap-up, unless its facilitator chose
+     * to include it.
+     */
     PUBLIC_WITHOUT_TIMELINE(false, false);
 
     private final boolean history;

@@ -4,7 +4,17 @@ import java.util.Locale;
 
 /** What a timeline entry records. */
 public enum EntryKind {
-    MESSAGE, THREAD_REPLY, FILE, STATUS, SEVERITY, COMMANDER, NOTE, PIN, REACTION_HIGHLIGHT, JOIN, SYSTEM;
+    MESSAGE,
+    THREAD_REPLY,
+    FILE,
+    STATUS,
+    SEVERITY,
+    COMMANDER,
+    NOTE,
+    PIN,
+    REACTION_HIGHLIGHT,
+    JOIN,
+    SYSTEM;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

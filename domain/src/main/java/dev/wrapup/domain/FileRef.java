@@ -1,5 +1,4 @@
 package dev.wrapup.domain;
 
 /** A file shared in the channel: what it was and where it is, never its bytes. */
-public record FileRef(String id, String name, String type, String permalink) {
-}
+public record FileRef(String id, String name, String type, String permalink) {}

@@ -38,6 +38,8 @@ public record Incident(
     }
 
     public Optional<Duration> timeToResolve() {
-        return resolvedAt == null ? Optional.empty() : Optional.of(Duration.between(startedAt, resolvedAt));
+        return resolvedAt == null
+                ? Optional.empty()
+                : Optional.of(Duration.between(startedAt, resolvedAt));
     }
 }

@@ -5,11 +5,16 @@ import java.util.Optional;
 
 /** Where an incident (or a wrap-up, or a maintenance window) stands. */
 public enum IncidentStatus {
-    INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED,
+    INVESTIGATING,
+    IDENTIFIED,
+    MONITORING,
+    RESOLVED,
     /** A wrap-up for something that was not an incident. */
     REVIEWING,
     /** Maintenance windows. */
-    PLANNED, IN_PROGRESS, ENDED;
+    PLANNED,
+    IN_PROGRESS,
+    ENDED;
 
     /** The statuses `/incident status` accepts. */
     public static Optional<IncidentStatus> parseResponse(String text) {

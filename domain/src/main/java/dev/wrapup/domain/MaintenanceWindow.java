@@ -5,23 +5,34 @@ import java.time.Instant;
 import java.util.List;
 
 /** A planned change: its window, its numbered steps, and what happened. */
-public record MaintenanceWindow(long incidentId, Instant plannedStart, Instant plannedEnd, String zone,
-                                Instant beganAt, Instant endedAt, Instant headsUpAt, Instant overrunAt,
-                                List<Step> steps, List<Impact> impacts) {
+public record MaintenanceWindow(
+        long incidentId,
+        Instant plannedStart,
+        Instant plannedEnd,
+        String zone,
+        Instant beganAt,
+        Instant endedAt,
+        Instant headsUpAt,
+        Instant overrunAt,
+        List<Step> steps,
+        List<Impact> impacts) {
 
     /** One numbered step with its owner. */
-    public record Step(int number, String ownerId, String text, State state, String failure) {
-    }
+    public record Step(int number, String ownerId, String text, State state, String failure) {}
 
     /** Where a step stands. */
-    public enum State { PLANNED, DONE, FAILED }
-
-    /** Production impact someone reported during the window. */
-    public record Impact(String userId, String text, Instant at) {
+    public enum State {
+        PLANNED,
+        DONE,
+        FAILED
     }
 
+    /** Production impact someone reported during the window. */
+    public record Impact(String userId, String text, Instant at) {}
+
     /** The success verdict: changes made, no production impact, ended on time. */
-    public record Verdict(int stepsDone, int stepsPlanned, int stepsFailed, boolean impact, Duration overrun) {
+    public record Verdict(
+            int stepsDone, int stepsPlanned, int stepsFailed, boolean impact, Duration overrun) {
         public boolean allStepsDone() {
             return stepsDone == stepsPlanned;
         }
@@ -40,7 +51,11 @@ public record MaintenanceWindow(long incidentId, Instant plannedStart, Instant p
         int done = (int) steps.stream().filter(s -> s.state() == State.DONE).count();
         int failed = (int) steps.stream().filter(s -> s.state() == State.FAILED).count();
         Duration overrun = Duration.between(plannedEnd, end);
-        return new Verdict(done, steps.size(), failed, !impacts.isEmpty(),
+        return new Verdict(
+                done,
+                steps.size(),
+                failed,
+                !impacts.isEmpty(),
                 overrun.isNegative() ? Duration.ZERO : overrun);
     }
 }

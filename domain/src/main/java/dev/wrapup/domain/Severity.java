@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** How bad an incident is, SEV1 the worst. */
 public enum Severity {
-    SEV1, SEV2, SEV3, SEV4;
+    SEV1,
+    SEV2,
+    SEV3,
+    SEV4;
 
     /** Reads "sev2", "SEV2" or "2"; empty for anything else. */
     public static Optional<Severity> parse(String text) {

@@ -5,8 +5,7 @@ import java.time.Instant;
 
 /** Slack's message timestamps ("1700000000.123456"): seconds and microseconds since the epoch. */
 public final class SlackTs {
-    private SlackTs() {
-    }
+    private SlackTs() {}
 
     public static Instant toInstant(String ts) {
         BigDecimal value = new BigDecimal(ts);

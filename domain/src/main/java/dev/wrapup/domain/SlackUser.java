@@ -3,8 +3,14 @@ package dev.wrapup.domain;
 import java.time.Instant;
 
 /** A Slack user as users.info last described them. */
-public record SlackUser(String id, String displayName, String realName, String tz, Integer tzOffset, boolean bot,
-                        Instant fetchedAt) {
+public record SlackUser(
+        String id,
+        String displayName,
+        String realName,
+        String tz,
+        Integer tzOffset,
+        boolean bot,
+        Instant fetchedAt) {
 
     /** Their Slack timezone; UTC when Slack gave none or one Java does not know. */
     public java.time.ZoneId zone() {

@@ -29,8 +29,7 @@ public record TimelineEntry(
     private static final Pattern LINK = Pattern.compile("<(https?://[^|>]+)(?:\\|[^>]*)?>");
 
     /** An earlier text of an edited message, and when it was replaced. */
-    public record Version(String text, Instant replacedAt) {
-    }
+    public record Version(String text, Instant replacedAt) {}
 
     /** Notes, and messages someone pinned or marked with the highlight reaction. */
     public boolean keyMoment() {

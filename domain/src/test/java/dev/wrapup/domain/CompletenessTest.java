@@ -22,10 +22,15 @@ class CompletenessTest {
 
     @Test
     void botsAreNeitherCountedNorMissing() {
-        Completeness c = Completeness.of(
-                List.of(participant("U1"), participant("B1"), participant("U2"), participant("U3")),
-                Set.of("B1")::contains,
-                List.of(comment("U2", AgendaItem.WELL)));
+        Completeness c =
+                Completeness.of(
+                        List.of(
+                                participant("U1"),
+                                participant("B1"),
+                                participant("U2"),
+                                participant("U3")),
+                        Set.of("B1")::contains,
+                        List.of(comment("U2", AgendaItem.WELL)));
         assertEquals(List.of("U1", "U2", "U3"), c.participants());
         assertEquals(List.of("U2"), c.commented());
         assertEquals(List.of("U1", "U3"), c.missing());
@@ -34,9 +39,14 @@ class CompletenessTest {
 
     @Test
     void aPersonCountsOnceInTheOrderOfTheirFirstComment() {
-        Completeness c = Completeness.of(List.of(participant("U1"), participant("U2")), id -> false,
-                List.of(comment("U2", AgendaItem.WRONG), comment("U1", AgendaItem.WELL),
-                        comment("U2", AgendaItem.BETTER)));
+        Completeness c =
+                Completeness.of(
+                        List.of(participant("U1"), participant("U2")),
+                        id -> false,
+                        List.of(
+                                comment("U2", AgendaItem.WRONG),
+                                comment("U1", AgendaItem.WELL),
+                                comment("U2", AgendaItem.BETTER)));
         assertEquals(List.of("U2", "U1"), c.commented());
         assertEquals(List.of(), c.missing());
         assertTrue(c.complete());
@@ -44,8 +54,11 @@ class CompletenessTest {
 
     @Test
     void aBotsCommentDoesNotCount() {
-        Completeness c = Completeness.of(List.of(participant("U1"), participant("B1")), "B1"::equals,
-                List.of(comment("B1", AgendaItem.WELL)));
+        Completeness c =
+                Completeness.of(
+                        List.of(participant("U1"), participant("B1")),
+                        "B1"::equals,
+                        List.of(comment("B1", AgendaItem.WELL)));
         assertEquals(List.of(), c.commented());
         assertEquals(List.of("U1"), c.missing());
     }

@@ -22,22 +22,36 @@ public final class AnalysisCalls {
     }
 
     public Optional<AnalysisCall> find(long incidentId) {
-        return dsl.selectFrom(ANALYSIS_CALL).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId)).fetchOptional()
+        return dsl.selectFrom(ANALYSIS_CALL)
+                .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+                .fetchOptional()
                 .map(AnalysisCalls::map);
     }
 
     /** The calls of those incidents that have one, by incident id, in one query. */
     public Map<Long, AnalysisCall> find(Collection<Long> incidentIds) {
-        return dsl.selectFrom(ANALYSIS_CALL).where(ANALYSIS_CALL.INCIDENT_ID.in(incidentIds))
-                .fetch(AnalysisCalls::map).stream()
+        return dsl
+                .selectFrom(ANALYSIS_CALL)
+                .where(ANALYSIS_CALL.INCIDENT_ID.in(incidentIds))
+                .fetch(AnalysisCalls::map)
+                .stream()
                 .collect(Collectors.toMap(AnalysisCall::incidentId, c -> c));
     }
 
     /** Schedules (or moves) the call; the calendar sequence goes up with every move. */
-    public AnalysisCall schedule(Tx tx, long incidentId, Instant at, List<String> suited, List<String> notSuited,
-                                 Instant now) {
-        AnalysisCallRecord r = tx.dsl().selectFrom(ANALYSIS_CALL).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
-                .forUpdate().fetchOne();
+    public AnalysisCall schedule(
+            Tx tx,
+            long incidentId,
+            Instant at,
+            List<String> suited,
+            List<String> notSuited,
+            Instant now) {
+        AnalysisCallRecord r =
+                tx.dsl()
+                        .selectFrom(ANALYSIS_CALL)
+                        .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+                        .forUpdate()
+                        .fetchOne();
         if (r == null) {
             r = tx.dsl().newRecord(ANALYSIS_CALL);
             r.setIncidentId(incidentId);
@@ -58,45 +72,67 @@ public final class AnalysisCalls {
 
     /** Cancels a scheduled call; false when there was none. */
     public boolean cancel(Tx tx, long incidentId, Instant now) {
-        return tx.dsl().update(ANALYSIS_CALL).set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.CANCELLED.name())
-                .set(ANALYSIS_CALL.UPDATED_AT, now)
-                .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
-                .and(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))
-                .execute() == 1;
+        return tx.dsl()
+                        .update(ANALYSIS_CALL)
+                        .set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.CANCELLED.name())
+                        .set(ANALYSIS_CALL.UPDATED_AT, now)
+                        .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+                        .and(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))
+                        .execute()
+                == 1;
     }
 
     /**
-     * Marks the call started, once: true for the one caller that moves it from scheduled
-     * to started, false for any other (a second replica, a repeated trigger).
+     * Marks the call started, once: true for the one caller that moves it from scheduled to
+     * started, false for any other (a second replica, a repeated trigger).
      */
     public boolean claimStart(Tx tx, long incidentId, Instant now) {
-        return tx.dsl().update(ANALYSIS_CALL).set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.STARTED.name())
-                .set(ANALYSIS_CALL.STARTED_AT, now).set(ANALYSIS_CALL.UPDATED_AT, now)
-                .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
-                .and(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))
-                .execute() == 1;
+        return tx.dsl()
+                        .update(ANALYSIS_CALL)
+                        .set(ANALYSIS_CALL.STATUS, AnalysisCall.Status.STARTED.name())
+                        .set(ANALYSIS_CALL.STARTED_AT, now)
+                        .set(ANALYSIS_CALL.UPDATED_AT, now)
+                        .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+                        .and(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))
+                        .execute()
+                == 1;
     }
 
     public void setAnnouncementTs(Tx tx, long incidentId, String ts) {
-        tx.dsl().update(ANALYSIS_CALL).set(ANALYSIS_CALL.ANNOUNCEMENT_TS, ts)
-                .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId)).execute();
+        tx.dsl()
+                .update(ANALYSIS_CALL)
+                .set(ANALYSIS_CALL.ANNOUNCEMENT_TS, ts)
+                .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+                .execute();
     }
 
     public void setCallTs(Tx tx, long incidentId, String ts) {
-        tx.dsl().update(ANALYSIS_CALL).set(ANALYSIS_CALL.CALL_TS, ts).where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
+        tx.dsl()
+                .update(ANALYSIS_CALL)
+                .set(ANALYSIS_CALL.CALL_TS, ts)
+                .where(ANALYSIS_CALL.INCIDENT_ID.eq(incidentId))
                 .execute();
     }
 
     /** Calls still to come, soonest first. */
     public List<AnalysisCall> upcoming() {
-        return dsl.selectFrom(ANALYSIS_CALL).where(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))
-                .orderBy(ANALYSIS_CALL.SCHEDULED_AT).fetch(AnalysisCalls::map);
+        return dsl.selectFrom(ANALYSIS_CALL)
+                .where(ANALYSIS_CALL.STATUS.eq(AnalysisCall.Status.SCHEDULED.name()))
+                .orderBy(ANALYSIS_CALL.SCHEDULED_AT)
+                .fetch(AnalysisCalls::map);
     }
 
     private static AnalysisCall map(AnalysisCallRecord r) {
-        return new AnalysisCall(r.getIncidentId(), AnalysisCall.Status.valueOf(r.getStatus()), r.getScheduledAt(),
-                r.getSequence(), split(r.getSuited()), split(r.getNotSuited()), r.getAnnouncementTs(),
-                r.getStartedAt(), r.getCallTs());
+        return new AnalysisCall(
+                r.getIncidentId(),
+                AnalysisCall.Status.valueOf(r.getStatus()),
+                r.getScheduledAt(),
+                r.getSequence(),
+                split(r.getSuited()),
+                split(r.getNotSuited()),
+                r.getAnnouncementTs(),
+                r.getStartedAt(),
+                r.getCallTs());
     }
 
     private static List<String> split(String ids) {

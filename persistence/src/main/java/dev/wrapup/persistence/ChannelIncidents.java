@@ -8,25 +8,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Which incident records a channel, remembered briefly: every Slack event asks it, and
- * it changes only on a declare, a status change or a window's begin. It is used only
- * where nothing else writes (H2); the short lifetime also covers a change made straight
- * in the database.
+ * Which incident records a channel, remembered briefly: every Slack event asks it, and it changes
+ * only on a declare, a status change or a window's begin. It is used only where nothing else writes
+ * (H2); the short lifetime also covers a change made straight in the database.
  *
- * <p>A change made through {@link Incidents} forgets everything when the change is
- * written and again when its transaction ends: until then other threads still read the
- * old row, and what they read meanwhile must not outlive the commit. For the same
- * reason a value read before a change ended is not kept.
+ * <p>A change made through {@link Incidents} forgets everything when the change is written and
+ * again when its transaction ends: until then other threads still read the old row, and what they
+ * read meanwhile must not outlive the commit. For the same reason a value read before a change
+ * ended is not kept.
  */
 final class ChannelIncidents {
     private static final Duration LIFETIME = Duration.ofSeconds(2);
 
-    private record Cached(Optional<Incident> incident, long until) {
-    }
+    private record Cached(Optional<Incident> incident, long until) {}
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
     /** Counts forgettings: a value read across one is not kept. */
     private long generation;
+
     /** Set on the thread whose transaction changed an incident, until that transaction ends. */
     private final ThreadLocal<Boolean> changedHere = new ThreadLocal<>();
 

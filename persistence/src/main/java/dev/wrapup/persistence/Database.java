@@ -34,8 +34,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2's server for `export` (AUTO_SERVER) listens on loopback only; entry points call
-     * this first, before anything may load H2.
+     * H2's server for `export` (AUTO_SERVER) listens on loopback only; entry points call this
+     * first, before anything may load H2.
      */
     public static void listenOnLoopbackOnly() {
         EmbeddedDatabase.listenOnLoopbackOnly();
@@ -45,8 +45,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final GroupCommit groupCommit;
-    /** Null where other replicas may change what it would remember (see {@link #channelIncidents}). */
+
+    /**
+     * Null where other replicas may change what it would remember (see {@link #channelIncidents}).
+     */
     private final ChannelIncidents channelIncidents;
+
     /** Null unless Wrapup keeps this H2 file's password and permissions. */
     private final EmbeddedDatabase embedded;
 
@@ -58,21 +62,26 @@ public final class Database implements AutoCloseable {
         // case and PostgreSQL to lower case; unquoted SQL finds them on both.
         // No per-query execute logging: it costs a logger check and context per statement
         // on the hot path of every Slack event, and the bot logs what it does itself.
-        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER).withExecuteLogging(false);
+        Settings settings =
+                new Settings()
+                        .withRenderQuotedNames(RenderQuotedNames.NEVER)
+                        .withExecuteLogging(false);
         this.dsl = DSL.using(dataSource, vendor.dialect(), settings);
         this.channelIncidents = vendor.supportsReplicas() ? null : new ChannelIncidents();
         if (channelIncidents != null) {
-            dsl.configuration().set(TransactionListener.onCommitEnd(ctx -> channelIncidents.transactionEnded())
-                    .onRollbackEnd(ctx -> channelIncidents.transactionEnded()));
+            dsl.configuration()
+                    .set(
+                            TransactionListener.onCommitEnd(
+                                            ctx -> channelIncidents.transactionEnded())
+                                    .onRollbackEnd(ctx -> channelIncidents.transactionEnded()));
         }
         this.groupCommit = new GroupCommit(dsl);
     }
 
     /**
-     * Opens a pool on the database; nothing is created or changed until {@link #migrate()}.
-     * An H2 file given without credentials gets its folder and files made private and
-     * the password kept beside it (generated at first start; a database from before
-     * passwords is moved to it).
+     * Opens a pool on the database; nothing is created or changed until {@link #migrate()}. An H2
+     * file given without credentials gets its folder and files made private and the password kept
+     * beside it (generated at first start; a database from before passwords is moved to it).
      */
     public static Database open(DatabaseSettings given) {
         DatabaseSettings settings = given.closedByWrapup();
@@ -110,32 +119,40 @@ public final class Database implements AutoCloseable {
 
     /** Applies every pending migration: Wrapup's own tables and Quartz's. */
     public MigrateResult migrate() {
-        MigrateResult result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration", vendor.migrationLocation())
-                .load()
-                .migrate();
-        log.info("database schema at version {} ({} migrations applied)",
-                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+        MigrateResult result =
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration", vendor.migrationLocation())
+                        .load()
+                        .migrate();
+        log.info(
+                "database schema at version {} ({} migrations applied)",
+                result.targetSchemaVersion != null
+                        ? result.targetSchemaVersion
+                        : result.initialSchemaVersion,
                 result.migrationsExecuted);
         return result;
     }
 
     /**
-     * True when a write commits: one row of {@code health_probe} is updated in a short
-     * transaction of its own (two seconds at most for the statement). A database that
-     * still answers reads but cannot write, a full disk or a read-only one, is down.
+     * True when a write commits: one row of {@code health_probe} is updated in a short transaction
+     * of its own (two seconds at most for the statement). A database that still answers reads but
+     * cannot write, a full disk or a read-only one, is down.
      */
     public boolean acceptsWrites() {
         if (dataSource.isClosed()) {
             return false;
         }
         try {
-            int updated = dsl.transactionResult(cfg -> cfg.dsl().update(HEALTH_PROBE)
-                    .set(HEALTH_PROBE.WRITES, HEALTH_PROBE.WRITES.plus(1))
-                    .where(HEALTH_PROBE.ID.eq(1))
-                    .queryTimeout(2)
-                    .execute());
+            int updated =
+                    dsl.transactionResult(
+                            cfg ->
+                                    cfg.dsl()
+                                            .update(HEALTH_PROBE)
+                                            .set(HEALTH_PROBE.WRITES, HEALTH_PROBE.WRITES.plus(1))
+                                            .where(HEALTH_PROBE.ID.eq(1))
+                                            .queryTimeout(2)
+                                            .execute());
             return updated == 1;
         } catch (RuntimeException e) {
             log.warn("the database refuses writes: {}", e.getMessage());
@@ -149,11 +166,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Like {@link #transaction}, for many small pieces of work arriving at once (Slack
-     * events): it returns once the work is committed, sharing the commit with whatever
-     * else arrived meanwhile. The work must not wait for other work, and must bear being
-     * run again: when a batch fails its pieces are run again one by one, and a piece that
-     * loses a race on a unique key is run once more.
+     * Like {@link #transaction}, for many small pieces of work arriving at once (Slack events): it
+     * returns once the work is committed, sharing the commit with whatever else arrived meanwhile.
+     * The work must not wait for other work, and must bear being run again: when a batch fails its
+     * pieces are run again one by one, and a piece that loses a race on a unique key is run once
+     * more.
      */
     public <T> T groupCommit(Function<Tx, T> work) {
         try {
@@ -168,10 +185,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Whether the failure is the database's (a closed pool, a refused statement, a lost
-     * connection) rather than a fault in the values its caller worked with: an
-     * SQLException among its causes, or thrown from persistence, jOOQ, the pool or a
-     * driver, whatever its type.
+     * Whether the failure is the database's (a closed pool, a refused statement, a lost connection)
+     * rather than a fault in the values its caller worked with: an SQLException among its causes,
+     * or thrown from persistence, jOOQ, the pool or a driver, whatever its type.
      */
     public static boolean isDatabaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -181,18 +197,19 @@ public final class Database implements AutoCloseable {
         }
         StackTraceElement[] frames = e.getStackTrace();
         String thrower = frames.length > 0 ? frames[0].getClassName() : "";
-        return thrower.startsWith("dev.wrapup.persistence.") || thrower.startsWith("org.jooq.")
-                || thrower.startsWith("com.zaxxer.") || thrower.startsWith("org.h2.")
+        return thrower.startsWith("dev.wrapup.persistence.")
+                || thrower.startsWith("org.jooq.")
+                || thrower.startsWith("com.zaxxer.")
+                || thrower.startsWith("org.h2.")
                 || thrower.startsWith("org.postgresql.");
     }
 
     /**
-     * The memory of which incident records a channel, on H2 only: an H2 file has one
-     * owner, which forgets at once whatever it changes. On PostgreSQL another replica
-     * may declare an incident in a channel or begin a window there, and the messages
-     * right after it, the ones most worth keeping, must not go to the channel's
-     * previous incident or be dropped meanwhile; there every event reads it (one
-     * indexed query, in the event's own transaction).
+     * The memory of which incident records a channel, on H2 only: an H2 file has one owner, which
+     * forgets at once whatever it changes. On PostgreSQL another replica may declare an incident in
+     * a channel or begin a window there, and the messages right after it, the ones most worth
+     * keeping, must not go to the channel's previous incident or be dropped meanwhile; there every
+     * event reads it (one indexed query, in the event's own transaction).
      */
     ChannelIncidents channelIncidents() {
         return channelIncidents;
@@ -216,7 +233,8 @@ public final class Database implements AutoCloseable {
         groupCommit.close();
         dataSource.close();
         if (embedded != null) {
-            // H2 writes its trace file only when something goes wrong, after the files were made private.
+            // H2 writes its trace file only when something goes wrong, after the files were made
+            // private.
             embedded.makeFilesPrivate();
         }
     }

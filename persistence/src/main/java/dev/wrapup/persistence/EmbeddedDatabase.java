@@ -26,25 +26,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An H2 file Wrapup keeps for itself: a folder and files only their owner can read, a
- * password generated at first start and kept beside them, and H2's server (AUTO_SERVER,
- * for `export` while the bot runs) on loopback only.
+ * An H2 file Wrapup keeps for itself: a folder and files only their owner can read, a password
+ * generated at first start and kept beside them, and H2's server (AUTO_SERVER, for `export` while
+ * the bot runs) on loopback only.
  */
 final class EmbeddedDatabase {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    /** The administrator H2 creates with a new database; earlier versions logged in as it with no password. */
+    /**
+     * The administrator H2 creates with a new database; earlier versions logged in as it with no
+     * password.
+     */
     static final String USER = "sa";
+
     private static final String OLD_PASSWORD = "";
+
     /** H2's error code for a refused user name or password. */
     private static final int WRONG_USER_OR_PASSWORD = 28000;
-    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER =
+            PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+            PosixFilePermissions.fromString("rw-------");
 
     private final String url;
     private final Path folder;
     private final String name;
-    private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private final boolean posix =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private EmbeddedDatabase(String url, Path database) {
         this.url = url;
@@ -53,21 +62,23 @@ final class EmbeddedDatabase {
     }
 
     /**
-     * H2 opens its server sockets (AUTO_SERVER's included) on this address and writes it
-     * to the lock file that `export` reads. H2 reads the property once, when it first
-     * needs it, so this runs before any database is opened.
+     * H2 opens its server sockets (AUTO_SERVER's included) on this address and writes it to the
+     * lock file that `export` reads. H2 reads the property once, when it first needs it, so this
+     * runs before any database is opened.
      */
     static void listenOnLoopbackOnly() {
         System.setProperty("h2.bindAddress", "127.0.0.1");
     }
 
     /**
-     * The H2 file these settings name, when they give no credentials of their own: then
-     * Wrapup keeps its password and permissions. Explicit credentials, in-memory and
-     * remote H2 URLs, and PostgreSQL are left as they are.
+     * The H2 file these settings name, when they give no credentials of their own: then Wrapup
+     * keeps its password and permissions. Explicit credentials, in-memory and remote H2 URLs, and
+     * PostgreSQL are left as they are.
      */
     static Optional<EmbeddedDatabase> of(DatabaseSettings settings) {
-        if (settings.user() != null || settings.password() != null || !settings.url().startsWith("jdbc:h2:")) {
+        if (settings.user() != null
+                || settings.password() != null
+                || !settings.url().startsWith("jdbc:h2:")) {
             return Optional.empty();
         }
         String rest = settings.url().substring("jdbc:h2:".length());
@@ -77,14 +88,19 @@ final class EmbeddedDatabase {
         if (path.startsWith("file:")) {
             path = path.substring("file:".length());
         }
-        if (options.contains(";USER=") || options.contains(";PASSWORD=")
+        if (options.contains(";USER=")
+                || options.contains(";PASSWORD=")
                 || !(path.startsWith("/") || path.startsWith(".") || path.startsWith("~"))) {
             return Optional.empty();
         }
-        Path database = path.startsWith("~")
-                ? Path.of(System.getProperty("user.home"), path.substring(1).replaceFirst("^/", ""))
-                : Path.of(path);
-        return Optional.of(new EmbeddedDatabase(settings.url(), database.toAbsolutePath().normalize()));
+        Path database =
+                path.startsWith("~")
+                        ? Path.of(
+                                System.getProperty("user.home"),
+                                path.substring(1).replaceFirst("^/", ""))
+                        : Path.of(path);
+        return Optional.of(
+                new EmbeddedDatabase(settings.url(), database.toAbsolutePath().normalize()));
     }
 
     /** The file that holds the password, beside the database. */
@@ -93,8 +109,8 @@ final class EmbeddedDatabase {
     }
 
     /**
-     * Makes the folder and the database's files private, reads the password (generating
-     * it at first start) and returns the settings to log in with.
+     * Makes the folder and the database's files private, reads the password (generating it at first
+     * start) and returns the settings to log in with.
      */
     DatabaseSettings prepare() {
         try {
@@ -102,15 +118,16 @@ final class EmbeddedDatabase {
             makeFilesPrivate();
             return new DatabaseSettings(url, USER, password());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot prepare the database folder " + folder + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot prepare the database folder " + folder + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * A first connection with the password. A database from before passwords (user sa,
-     * empty password) is moved to it here: the password file is always written first,
-     * so a start that stops between the two finds the database still on the empty
-     * password next time and moves it then.
+     * A first connection with the password. A database from before passwords (user sa, empty
+     * password) is moved to it here: the password file is always written first, so a start that
+     * stops between the two finds the database still on the empty password next time and moves it
+     * then.
      */
     Connection connect(DatabaseSettings settings) throws SQLException {
         try {
@@ -120,14 +137,17 @@ final class EmbeddedDatabase {
                 throw refused;
             }
             Connection old = connectAsBefore(refused);
-            try (PreparedStatement alter = old.prepareStatement("ALTER USER " + USER + " SET PASSWORD ?")) {
+            try (PreparedStatement alter =
+                    old.prepareStatement("ALTER USER " + USER + " SET PASSWORD ?")) {
                 alter.setString(1, settings.password());
                 alter.execute();
             } catch (SQLException | RuntimeException e) {
                 old.close();
                 throw e;
             }
-            log.info("the database {} had no password; it now has the one in {}", folder.resolve(name),
+            log.info(
+                    "the database {} had no password; it now has the one in {}",
+                    folder.resolve(name),
                     passwordFile());
             return old;
         }
@@ -140,9 +160,14 @@ final class EmbeddedDatabase {
             if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
                 throw e;
             }
-            throw new IllegalStateException("the H2 database " + folder.resolve(name) + " refuses the password in "
-                    + passwordFile() + ". Put back the password file it was created with, or give the database's "
-                    + "user and password explicitly.", refused);
+            throw new IllegalStateException(
+                    "the H2 database "
+                            + folder.resolve(name)
+                            + " refuses the password in "
+                            + passwordFile()
+                            + ". Put back the password file it was created with, or give the database's "
+                            + "user and password explicitly.",
+                    refused);
         }
     }
 
@@ -152,11 +177,15 @@ final class EmbeddedDatabase {
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(this::belongsToDatabase).filter(Files::isRegularFile).toList()) {
+            for (Path file :
+                    files.filter(this::belongsToDatabase).filter(Files::isRegularFile).toList()) {
                 restrict(file, OWNER_ONLY_FILE);
             }
         } catch (IOException e) {
-            log.warn("cannot list {} to make the database's files private: {}", folder, e.getMessage());
+            log.warn(
+                    "cannot list {} to make the database's files private: {}",
+                    folder,
+                    e.getMessage());
         }
     }
 
@@ -166,7 +195,8 @@ final class EmbeddedDatabase {
             return;
         }
         if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+            Files.createDirectories(
+                    folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
             restrict(folder, OWNER_ONLY_FOLDER); // the umask may have taken more than asked for
             return;
         }
@@ -178,9 +208,12 @@ final class EmbeddedDatabase {
         if (others.isEmpty()) {
             restrict(folder, OWNER_ONLY_FOLDER);
         } else if (!Files.getPosixFilePermissions(folder).equals(OWNER_ONLY_FOLDER)) {
-            log.warn("the database's folder {} holds other files too ({} of them), so its permissions ({}) are left "
-                    + "as they are; the database's own files are made readable by their owner only. Give the "
-                    + "database a folder of its own to have that folder private too.", folder, others.size(),
+            log.warn(
+                    "the database's folder {} holds other files too ({} of them), so its permissions ({}) are left "
+                            + "as they are; the database's own files are made readable by their owner only. Give the "
+                            + "database a folder of its own to have that folder private too.",
+                    folder,
+                    others.size(),
                     PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
         }
     }
@@ -206,21 +239,30 @@ final class EmbeddedDatabase {
         }
         String password = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (password.isEmpty()) {
-            throw new IllegalStateException("the database password file " + file + " is empty. Put back the "
-                    + "password file the database was created with.");
+            throw new IllegalStateException(
+                    "the database password file "
+                            + file
+                            + " is empty. Put back the "
+                            + "password file the database was created with.");
         }
         return password;
     }
 
-    /** Written whole to a new file, flushed to disk, then moved into place: never half a password. */
+    /**
+     * Written whole to a new file, flushed to disk, then moved into place: never half a password.
+     */
     private void writeNewPassword(Path file) throws IOException {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        byte[] password = (Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-        FileAttribute<?>[] ownerOnly = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
-                : new FileAttribute<?>[0];
+        byte[] password =
+                (Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        FileAttribute<?>[] ownerOnly =
+                posix
+                        ? new FileAttribute<?>[] {
+                            PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)
+                        }
+                        : new FileAttribute<?>[0];
         Path written = Files.createTempFile(folder, name + ".password.", ".new", ownerOnly);
         try {
             try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {

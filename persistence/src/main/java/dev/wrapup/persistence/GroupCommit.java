@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits work that arrives together in one transaction (a piece that fails is run
- * again alone, so it cannot fail the others). A caller returns only once its piece is committed (so an acknowledged event
- * is on disk), but a burst of events shares one commit instead of paying one each: the
+ * Commits work that arrives together in one transaction (a piece that fails is run again alone, so
+ * it cannot fail the others). A caller returns only once its piece is committed (so an acknowledged
+ * event is on disk), but a burst of events shares one commit instead of paying one each: the
  * commit, not the work, is what costs most with every commit written through.
  */
 final class GroupCommit implements AutoCloseable {
@@ -23,8 +23,7 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 64;
     private static final long LINGER_NANOS = 200_000;
 
-    private record Unit<T>(Function<Tx, T> work, CompletableFuture<T> done) {
-    }
+    private record Unit<T>(Function<Tx, T> work, CompletableFuture<T> done) {}
 
     private final DSLContext dsl;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
@@ -88,12 +87,13 @@ final class GroupCommit implements AutoCloseable {
     private void commit(List<Unit<?>> batch) {
         Object[] results = new Object[batch.size()];
         try {
-            dsl.transaction(cfg -> {
-                Tx tx = new Tx(cfg.dsl());
-                for (int i = 0; i < batch.size(); i++) {
-                    results[i] = batch.get(i).work().apply(tx);
-                }
-            });
+            dsl.transaction(
+                    cfg -> {
+                        Tx tx = new Tx(cfg.dsl());
+                        for (int i = 0; i < batch.size(); i++) {
+                            results[i] = batch.get(i).work().apply(tx);
+                        }
+                    });
         } catch (RuntimeException | Error e) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(e);
@@ -101,7 +101,10 @@ final class GroupCommit implements AutoCloseable {
             }
             // One piece failed and took the batch with it: run each alone, so that only
             // the failing one fails (rare: a retried event racing its first delivery).
-            log.debug("group commit of {} failed ({}); committing one by one", batch.size(), e.getMessage());
+            log.debug(
+                    "group commit of {} failed ({}); committing one by one",
+                    batch.size(),
+                    e.getMessage());
             for (Unit<?> unit : batch) {
                 commit(List.of(unit));
             }

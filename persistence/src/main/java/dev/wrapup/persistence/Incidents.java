@@ -24,7 +24,10 @@ public final class Incidents {
     private final DSLContext dsl;
     private final ChannelIncidents byChannel;
 
-    /** With the database's shared memory of which incident records which channel, where it keeps one. */
+    /**
+     * With the database's shared memory of which incident records which channel, where it keeps
+     * one.
+     */
     public Incidents(Database database) {
         this.dsl = database.dsl();
         this.byChannel = database.channelIncidents();
@@ -38,34 +41,47 @@ public final class Incidents {
     }
 
     /** What is known when an incident is declared. */
-    public record NewIncident(IncidentKind kind, String teamId, String channelId, String channelName, String title,
-                              String description, Severity severity, IncidentStatus status, String commanderId,
-                              String declaredBy, Instant startedAt) {
-    }
+    public record NewIncident(
+            IncidentKind kind,
+            String teamId,
+            String channelId,
+            String channelName,
+            String title,
+            String description,
+            Severity severity,
+            IncidentStatus status,
+            String commanderId,
+            String declaredBy,
+            Instant startedAt) {}
 
     public Incident create(Tx tx, NewIncident n, Instant now) {
-        IncidentRecord r = tx.dsl().insertInto(INCIDENT)
-                .set(INCIDENT.KIND, n.kind().name())
-                .set(INCIDENT.TEAM_ID, n.teamId())
-                .set(INCIDENT.CHANNEL_ID, n.channelId())
-                .set(INCIDENT.CHANNEL_NAME, n.channelName())
-                .set(INCIDENT.TITLE, n.title())
-                .set(INCIDENT.DESCRIPTION, n.description())
-                .set(INCIDENT.SEVERITY, n.severity() == null ? null : n.severity().name())
-                .set(INCIDENT.STATUS, n.status().name())
-                .set(INCIDENT.COMMANDER_ID, n.commanderId())
-                .set(INCIDENT.DECLARED_BY, n.declaredBy())
-                .set(INCIDENT.STARTED_AT, n.startedAt())
-                .set(INCIDENT.CREATED_AT, now)
-                .set(INCIDENT.WEB_KEY, newWebKey())
-                .returning()
-                .fetchOne();
+        IncidentRecord r =
+                tx.dsl()
+                        .insertInto(INCIDENT)
+                        .set(INCIDENT.KIND, n.kind().name())
+                        .set(INCIDENT.TEAM_ID, n.teamId())
+                        .set(INCIDENT.CHANNEL_ID, n.channelId())
+                        .set(INCIDENT.CHANNEL_NAME, n.channelName())
+                        .set(INCIDENT.TITLE, n.title())
+                        .set(INCIDENT.DESCRIPTION, n.description())
+                        .set(INCIDENT.SEVERITY, n.severity() == null ? null : n.severity().name())
+                        .set(INCIDENT.STATUS, n.status().name())
+                        .set(INCIDENT.COMMANDER_ID, n.commanderId())
+                        .set(INCIDENT.DECLARED_BY, n.declaredBy())
+                        .set(INCIDENT.STARTED_AT, n.startedAt())
+                        .set(INCIDENT.CREATED_AT, now)
+                        .set(INCIDENT.WEB_KEY, newWebKey())
+                        .returning()
+                        .fetchOne();
         changed();
         return map(r);
     }
 
     public Optional<Incident> findByWebKey(String key) {
-        return dsl.selectFrom(INCIDENT).where(INCIDENT.WEB_KEY.eq(key)).fetchOptional().map(Incidents::map);
+        return dsl.selectFrom(INCIDENT)
+                .where(INCIDENT.WEB_KEY.eq(key))
+                .fetchOptional()
+                .map(Incidents::map);
     }
 
     /** 128 random bits: the page of an incident is found by its link, never by guessing. */
@@ -78,9 +94,13 @@ public final class Incidents {
     /** The newest incidents the user took part in, newest first, in one query. */
     public List<Incident> ofParticipant(String userId, int limit) {
         return dsl.selectFrom(INCIDENT)
-                .where(INCIDENT.ID.in(DSL.select(PARTICIPANT.INCIDENT_ID).from(PARTICIPANT)
-                        .where(PARTICIPANT.USER_ID.eq(userId))))
-                .orderBy(INCIDENT.ID.desc()).limit(limit)
+                .where(
+                        INCIDENT.ID.in(
+                                DSL.select(PARTICIPANT.INCIDENT_ID)
+                                        .from(PARTICIPANT)
+                                        .where(PARTICIPANT.USER_ID.eq(userId))))
+                .orderBy(INCIDENT.ID.desc())
+                .limit(limit)
                 .fetch(Incidents::map);
     }
 
@@ -91,7 +111,10 @@ public final class Incidents {
     }
 
     public Optional<Incident> find(long id) {
-        return dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).fetchOptional().map(Incidents::map);
+        return dsl.selectFrom(INCIDENT)
+                .where(INCIDENT.ID.eq(id))
+                .fetchOptional()
+                .map(Incidents::map);
     }
 
     /** The newest incident recorded in the channel, which is the one that records it. */
@@ -100,12 +123,18 @@ public final class Incidents {
     }
 
     private Optional<Incident> findByChannel(DSLContext on, String channelId) {
-        return byChannel == null ? load(on, channelId) : byChannel.get(channelId, () -> load(on, channelId));
+        return byChannel == null
+                ? load(on, channelId)
+                : byChannel.get(channelId, () -> load(on, channelId));
     }
 
     private static Optional<Incident> load(DSLContext on, String channelId) {
-        return on.selectFrom(INCIDENT).where(INCIDENT.CHANNEL_ID.eq(channelId))
-                .orderBy(INCIDENT.ID.desc()).limit(1).fetchOptional().map(Incidents::map);
+        return on.selectFrom(INCIDENT)
+                .where(INCIDENT.CHANNEL_ID.eq(channelId))
+                .orderBy(INCIDENT.ID.desc())
+                .limit(1)
+                .fetchOptional()
+                .map(Incidents::map);
     }
 
     /** The channel's incident or window that is still under way: a channel holds one at a time. */
@@ -130,28 +159,48 @@ public final class Incidents {
     }
 
     public void setStatus(Tx tx, long id, IncidentStatus status, Instant resolvedAt) {
-        tx.dsl().update(INCIDENT).set(INCIDENT.STATUS, status.name()).set(INCIDENT.RESOLVED_AT, resolvedAt)
-                .where(INCIDENT.ID.eq(id)).execute();
+        tx.dsl()
+                .update(INCIDENT)
+                .set(INCIDENT.STATUS, status.name())
+                .set(INCIDENT.RESOLVED_AT, resolvedAt)
+                .where(INCIDENT.ID.eq(id))
+                .execute();
         changed();
     }
 
     public void setSeverity(Tx tx, long id, Severity severity) {
-        tx.dsl().update(INCIDENT).set(INCIDENT.SEVERITY, severity.name()).where(INCIDENT.ID.eq(id)).execute();
+        tx.dsl()
+                .update(INCIDENT)
+                .set(INCIDENT.SEVERITY, severity.name())
+                .where(INCIDENT.ID.eq(id))
+                .execute();
         changed();
     }
 
     public void setCommander(Tx tx, long id, String userId) {
-        tx.dsl().update(INCIDENT).set(INCIDENT.COMMANDER_ID, userId).where(INCIDENT.ID.eq(id)).execute();
+        tx.dsl()
+                .update(INCIDENT)
+                .set(INCIDENT.COMMANDER_ID, userId)
+                .where(INCIDENT.ID.eq(id))
+                .execute();
         changed();
     }
 
     public void setFacilitator(Tx tx, long id, String userId) {
-        tx.dsl().update(INCIDENT).set(INCIDENT.FACILITATOR_ID, userId).where(INCIDENT.ID.eq(id)).execute();
+        tx.dsl()
+                .update(INCIDENT)
+                .set(INCIDENT.FACILITATOR_ID, userId)
+                .where(INCIDENT.ID.eq(id))
+                .execute();
         changed();
     }
 
     public void setSummary(Tx tx, long id, String summary) {
-        tx.dsl().update(INCIDENT).set(INCIDENT.SUMMARY, summary).where(INCIDENT.ID.eq(id)).execute();
+        tx.dsl()
+                .update(INCIDENT)
+                .set(INCIDENT.SUMMARY, summary)
+                .where(INCIDENT.ID.eq(id))
+                .execute();
         changed();
     }
 
@@ -166,9 +215,22 @@ public final class Incidents {
     }
 
     static Incident map(IncidentRecord r) {
-        return new Incident(r.getId(), IncidentKind.valueOf(r.getKind()), r.getChannelId(), r.getChannelName(),
-                r.getTitle(), r.getDescription(), r.getSeverity() == null ? null : Severity.valueOf(r.getSeverity()),
-                IncidentStatus.valueOf(r.getStatus()), r.getCommanderId(), r.getFacilitatorId(), r.getDeclaredBy(), r.getHeaderTs(), r.getWebKey(),
-                r.getSummary(), r.getStartedAt(), r.getResolvedAt());
+        return new Incident(
+                r.getId(),
+                IncidentKind.valueOf(r.getKind()),
+                r.getChannelId(),
+                r.getChannelName(),
+                r.getTitle(),
+                r.getDescription(),
+                r.getSeverity() == null ? null : Severity.valueOf(r.getSeverity()),
+                IncidentStatus.valueOf(r.getStatus()),
+                r.getCommanderId(),
+                r.getFacilitatorId(),
+                r.getDeclaredBy(),
+                r.getHeaderTs(),
+                r.getWebKey(),
+                r.getSummary(),
+                r.getStartedAt(),
+                r.getResolvedAt());
     }
 }

@@ -11,23 +11,33 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * The bot's Slack work waiting to be done: messages to post, and the other Web API calls
- * a change promised. Each item is written in the transaction of the change it follows, so
- * that neither is kept without the other; the items of one conversation are done in the
- * order they were written, each conversation apart from the others.
+ * The bot's Slack work waiting to be done: messages to post, and the other Web API calls a change
+ * promised. Each item is written in the transaction of the change it follows, so that neither is
+ * kept without the other; the items of one conversation are done in the order they were written,
+ * each conversation apart from the others.
  */
 public final class Outbox {
     /** The kind of a plain message to post. */
     public static final String POST = "post";
 
     /**
-     * Work to queue: {@code kind} says what to do, {@code conversation} what it keeps its
-     * order with; {@code topic} and {@code subjectId} name what wants to know once it is
-     * done (both may be null).
+     * Work to queue: {@code kind} says what to do, {@code conversation} what it keeps its order
+     * with; {@code topic} and {@code subjectId} name what wants to know once it is done (both may
+     * be null).
      */
-    public record Work(String kind, String conversation, String channelId, String text, String blocks, String args,
-                       String topic, Long subjectId) {
-        /** A message to the channel (or, with a user id, a direct message), in order with the rest of it. */
+    public record Work(
+            String kind,
+            String conversation,
+            String channelId,
+            String text,
+            String blocks,
+            String args,
+            String topic,
+            Long subjectId) {
+        /**
+         * A message to the channel (or, with a user id, a direct message), in order with the rest
+         * of it.
+         */
         public static Work post(String channelId, String text) {
             return new Work(POST, channelId, channelId, text, null, null, null, null);
         }
@@ -43,12 +53,27 @@ public final class Outbox {
     }
 
     /** An item of work, as stored. */
-    public record Item(long id, String kind, String conversation, String channelId, String text, String blocks,
-                       String args, String progress, String topic, Long subjectId, Instant createdAt, int attempts,
-                       Instant nextAttemptAt, Instant postedAt, String postedTs, Instant failedAt, String error) {
-    }
+    public record Item(
+            long id,
+            String kind,
+            String conversation,
+            String channelId,
+            String text,
+            String blocks,
+            String args,
+            String progress,
+            String topic,
+            Long subjectId,
+            Instant createdAt,
+            int attempts,
+            Instant nextAttemptAt,
+            Instant postedAt,
+            String postedTs,
+            Instant failedAt,
+            String error) {}
 
-    private static final Condition PENDING = SLACK_OUTBOX.POSTED_AT.isNull().and(SLACK_OUTBOX.FAILED_AT.isNull());
+    private static final Condition PENDING =
+            SLACK_OUTBOX.POSTED_AT.isNull().and(SLACK_OUTBOX.FAILED_AT.isNull());
 
     private final DSLContext dsl;
 
@@ -57,7 +82,8 @@ public final class Outbox {
     }
 
     public long add(Tx tx, Work w, Instant now) {
-        return tx.dsl().insertInto(SLACK_OUTBOX)
+        return tx.dsl()
+                .insertInto(SLACK_OUTBOX)
                 .set(SLACK_OUTBOX.KIND, w.kind())
                 .set(SLACK_OUTBOX.CONVERSATION, w.conversation())
                 .set(SLACK_OUTBOX.CHANNEL_ID, w.channelId())
@@ -73,13 +99,17 @@ public final class Outbox {
     }
 
     /**
-     * What may be done now, oldest first: of each conversation only its oldest item still
-     * to do, and only when its time has come and no worker holds it.
+     * What may be done now, oldest first: of each conversation only its oldest item still to do,
+     * and only when its time has come and no worker holds it.
      */
     public List<Item> due(Instant now, int limit) {
         return dsl.selectFrom(SLACK_OUTBOX)
-                .where(SLACK_OUTBOX.ID.in(DSL.select(DSL.min(SLACK_OUTBOX.ID)).from(SLACK_OUTBOX)
-                        .where(PENDING).groupBy(SLACK_OUTBOX.CONVERSATION)))
+                .where(
+                        SLACK_OUTBOX.ID.in(
+                                DSL.select(DSL.min(SLACK_OUTBOX.ID))
+                                        .from(SLACK_OUTBOX)
+                                        .where(PENDING)
+                                        .groupBy(SLACK_OUTBOX.CONVERSATION)))
                 .and(SLACK_OUTBOX.NEXT_ATTEMPT_AT.le(now))
                 .and(SLACK_OUTBOX.CLAIMED_UNTIL.isNull().or(SLACK_OUTBOX.CLAIMED_UNTIL.le(now)))
                 .orderBy(SLACK_OUTBOX.ID)
@@ -89,74 +119,129 @@ public final class Outbox {
 
     /** The oldest item still to do, whatever its conversation. */
     public Optional<Item> next() {
-        return dsl.selectFrom(SLACK_OUTBOX).where(PENDING).orderBy(SLACK_OUTBOX.ID).limit(1)
-                .fetchOptional().map(Outbox::map);
+        return dsl.selectFrom(SLACK_OUTBOX)
+                .where(PENDING)
+                .orderBy(SLACK_OUTBOX.ID)
+                .limit(1)
+                .fetchOptional()
+                .map(Outbox::map);
     }
 
     /** Every item still to do, oldest first. */
     public List<Item> pending() {
-        return dsl.selectFrom(SLACK_OUTBOX).where(PENDING).orderBy(SLACK_OUTBOX.ID)
+        return dsl.selectFrom(SLACK_OUTBOX)
+                .where(PENDING)
+                .orderBy(SLACK_OUTBOX.ID)
                 .fetch(Outbox::map);
     }
 
-    /** Whether a later item of the same kind, subject and conversation is still to do, and makes this one moot. */
+    /**
+     * Whether a later item of the same kind, subject and conversation is still to do, and makes
+     * this one moot.
+     */
     public boolean superseded(Item item) {
-        return dsl.fetchExists(SLACK_OUTBOX, PENDING
-                .and(SLACK_OUTBOX.CONVERSATION.eq(item.conversation()))
-                .and(SLACK_OUTBOX.KIND.eq(item.kind()))
-                .and(item.subjectId() == null ? SLACK_OUTBOX.SUBJECT_ID.isNull()
-                        : SLACK_OUTBOX.SUBJECT_ID.eq(item.subjectId()))
-                .and(SLACK_OUTBOX.ID.gt(item.id())));
+        return dsl.fetchExists(
+                SLACK_OUTBOX,
+                PENDING.and(SLACK_OUTBOX.CONVERSATION.eq(item.conversation()))
+                        .and(SLACK_OUTBOX.KIND.eq(item.kind()))
+                        .and(
+                                item.subjectId() == null
+                                        ? SLACK_OUTBOX.SUBJECT_ID.isNull()
+                                        : SLACK_OUTBOX.SUBJECT_ID.eq(item.subjectId()))
+                        .and(SLACK_OUTBOX.ID.gt(item.id())));
     }
 
     /** Takes the item to do it, until {@code until}; false when another worker holds it. */
     public boolean claim(long id, Instant now, Instant until) {
-        return dsl.update(SLACK_OUTBOX).set(SLACK_OUTBOX.CLAIMED_UNTIL, until)
-                .where(SLACK_OUTBOX.ID.eq(id))
-                .and(PENDING)
-                .and(SLACK_OUTBOX.CLAIMED_UNTIL.isNull().or(SLACK_OUTBOX.CLAIMED_UNTIL.le(now)))
-                .execute() == 1;
+        return dsl.update(SLACK_OUTBOX)
+                        .set(SLACK_OUTBOX.CLAIMED_UNTIL, until)
+                        .where(SLACK_OUTBOX.ID.eq(id))
+                        .and(PENDING)
+                        .and(
+                                SLACK_OUTBOX
+                                        .CLAIMED_UNTIL
+                                        .isNull()
+                                        .or(SLACK_OUTBOX.CLAIMED_UNTIL.le(now)))
+                        .execute()
+                == 1;
     }
 
     /** Lets go of every claim: for a worker that knows it is the only one, at its start. */
     public int releaseClaims() {
-        return dsl.update(SLACK_OUTBOX).setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
-                .where(SLACK_OUTBOX.CLAIMED_UNTIL.isNotNull()).and(PENDING).execute();
+        return dsl.update(SLACK_OUTBOX)
+                .setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
+                .where(SLACK_OUTBOX.CLAIMED_UNTIL.isNotNull())
+                .and(PENDING)
+                .execute();
     }
 
     /** Done, in the caller's transaction; ts is the message Slack posted, if it posted one. */
     public void done(Tx tx, long id, String ts, Instant at) {
-        tx.dsl().update(SLACK_OUTBOX).set(SLACK_OUTBOX.POSTED_AT, at).set(SLACK_OUTBOX.POSTED_TS, ts)
-                .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1)).setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
-                .where(SLACK_OUTBOX.ID.eq(id)).execute();
+        tx.dsl()
+                .update(SLACK_OUTBOX)
+                .set(SLACK_OUTBOX.POSTED_AT, at)
+                .set(SLACK_OUTBOX.POSTED_TS, ts)
+                .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1))
+                .setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
+                .where(SLACK_OUTBOX.ID.eq(id))
+                .execute();
     }
 
     /** Slack could not be reached, or asked us to wait: tried again at {@code at}. */
     public void retryAt(long id, Instant at, String error) {
-        dsl.update(SLACK_OUTBOX).set(SLACK_OUTBOX.NEXT_ATTEMPT_AT, at).set(SLACK_OUTBOX.ERROR, error)
-                .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1)).setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
-                .where(SLACK_OUTBOX.ID.eq(id)).execute();
+        dsl.update(SLACK_OUTBOX)
+                .set(SLACK_OUTBOX.NEXT_ATTEMPT_AT, at)
+                .set(SLACK_OUTBOX.ERROR, error)
+                .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1))
+                .setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
+                .where(SLACK_OUTBOX.ID.eq(id))
+                .execute();
     }
 
     /** Given up: Slack refused the item for good, or could not be reached for too long. */
     public void failed(long id, String error, Instant at) {
-        dsl.update(SLACK_OUTBOX).set(SLACK_OUTBOX.FAILED_AT, at).set(SLACK_OUTBOX.ERROR, error)
-                .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1)).setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
-                .where(SLACK_OUTBOX.ID.eq(id)).execute();
+        dsl.update(SLACK_OUTBOX)
+                .set(SLACK_OUTBOX.FAILED_AT, at)
+                .set(SLACK_OUTBOX.ERROR, error)
+                .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1))
+                .setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
+                .where(SLACK_OUTBOX.ID.eq(id))
+                .execute();
     }
 
     /** Notes what a step of the item did, at once: a resumed item goes on from there. */
     public void progress(long id, String progress) {
-        dsl.update(SLACK_OUTBOX).set(SLACK_OUTBOX.PROGRESS, progress).where(SLACK_OUTBOX.ID.eq(id)).execute();
+        dsl.update(SLACK_OUTBOX)
+                .set(SLACK_OUTBOX.PROGRESS, progress)
+                .where(SLACK_OUTBOX.ID.eq(id))
+                .execute();
     }
 
     public Optional<Item> find(long id) {
-        return dsl.selectFrom(SLACK_OUTBOX).where(SLACK_OUTBOX.ID.eq(id)).fetchOptional().map(Outbox::map);
+        return dsl.selectFrom(SLACK_OUTBOX)
+                .where(SLACK_OUTBOX.ID.eq(id))
+                .fetchOptional()
+                .map(Outbox::map);
     }
 
     private static Item map(SlackOutboxRecord r) {
-        return new Item(r.getId(), r.getKind(), r.getConversation(), r.getChannelId(), r.getText(), r.getBlocks(),
-                r.getArgs(), r.getProgress(), r.getTopic(), r.getSubjectId(), r.getCreatedAt(), r.getAttempts(),
-                r.getNextAttemptAt(), r.getPostedAt(), r.getPostedTs(), r.getFailedAt(), r.getError());
+        return new Item(
+                r.getId(),
+                r.getKind(),
+                r.getConversation(),
+                r.getChannelId(),
+                r.getText(),
+                r.getBlocks(),
+                r.getArgs(),
+                r.getProgress(),
+                r.getTopic(),
+                r.getSubjectId(),
+                r.getCreatedAt(),
+                r.getAttempts(),
+                r.getNextAttemptAt(),
+                r.getPostedAt(),
+                r.getPostedTs(),
+                r.getFailedAt(),
+                r.getError());
     }
 }

@@ -18,28 +18,44 @@ public final class Participants {
 
     /** Adds the person unless they already take part; true when they are new. */
     public boolean add(Tx tx, long incidentId, String userId, String joinedBy, Instant at) {
-        return tx.dsl().insertInto(PARTICIPANT)
-                .set(PARTICIPANT.INCIDENT_ID, incidentId)
-                .set(PARTICIPANT.USER_ID, userId)
-                .set(PARTICIPANT.JOINED_BY, joinedBy)
-                .set(PARTICIPANT.FIRST_SEEN, at)
-                .onConflictDoNothing()
-                .execute() == 1;
+        return tx.dsl()
+                        .insertInto(PARTICIPANT)
+                        .set(PARTICIPANT.INCIDENT_ID, incidentId)
+                        .set(PARTICIPANT.USER_ID, userId)
+                        .set(PARTICIPANT.JOINED_BY, joinedBy)
+                        .set(PARTICIPANT.FIRST_SEEN, at)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     /** Whether the person takes part: they posted, joined, reacted, commented or were invited. */
     public boolean isParticipant(long incidentId, String userId) {
-        return dsl.fetchExists(PARTICIPANT, PARTICIPANT.INCIDENT_ID.eq(incidentId).and(PARTICIPANT.USER_ID.eq(userId)));
+        return dsl.fetchExists(
+                PARTICIPANT,
+                PARTICIPANT.INCIDENT_ID.eq(incidentId).and(PARTICIPANT.USER_ID.eq(userId)));
     }
 
     /** Participants in the order they joined, with what Slack told us of them. */
     public List<Participant> list(long incidentId) {
-        return dsl.select(PARTICIPANT.USER_ID, SLACK_USER.DISPLAY_NAME, SLACK_USER.TZ, PARTICIPANT.JOINED_BY,
+        return dsl.select(
+                        PARTICIPANT.USER_ID,
+                        SLACK_USER.DISPLAY_NAME,
+                        SLACK_USER.TZ,
+                        PARTICIPANT.JOINED_BY,
                         PARTICIPANT.FIRST_SEEN)
                 .from(PARTICIPANT)
-                .leftJoin(SLACK_USER).on(SLACK_USER.USER_ID.eq(PARTICIPANT.USER_ID))
+                .leftJoin(SLACK_USER)
+                .on(SLACK_USER.USER_ID.eq(PARTICIPANT.USER_ID))
                 .where(PARTICIPANT.INCIDENT_ID.eq(incidentId))
                 .orderBy(PARTICIPANT.FIRST_SEEN, PARTICIPANT.USER_ID)
-                .fetch(r -> new Participant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(
+                        r ->
+                                new Participant(
+                                        r.value1(),
+                                        r.value2(),
+                                        r.value3(),
+                                        r.value4(),
+                                        r.value5()));
     }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
-/** Signed Slack requests already acted on, by signature, so that a replay of one changes nothing. */
+/**
+ * Signed Slack requests already acted on, by signature, so that a replay of one changes nothing.
+ */
 public final class SeenRequests {
     private final DSLContext dsl;
 
@@ -15,16 +17,17 @@ public final class SeenRequests {
     }
 
     /**
-     * Claims the request in a transaction of its own: true the first time, false when it
-     * was seen before (here or on another replica). The claim is needed until expiresAt.
+     * Claims the request in a transaction of its own: true the first time, false when it was seen
+     * before (here or on another replica). The claim is needed until expiresAt.
      */
     public boolean claim(String signature, Instant expiresAt) {
         try {
             return dsl.insertInto(SLACK_REQUEST_SEEN)
-                    .set(SLACK_REQUEST_SEEN.SIGNATURE, signature)
-                    .set(SLACK_REQUEST_SEEN.EXPIRES_AT, expiresAt)
-                    .onConflictDoNothing()
-                    .execute() == 1;
+                            .set(SLACK_REQUEST_SEEN.SIGNATURE, signature)
+                            .set(SLACK_REQUEST_SEEN.EXPIRES_AT, expiresAt)
+                            .onConflictDoNothing()
+                            .execute()
+                    == 1;
         } catch (IntegrityConstraintViolationException e) {
             // H2 runs "insert unless present" as a MERGE, which two concurrent claims can
             // both pass; the later one then fails on the key, and is just as much a replay.
@@ -34,6 +37,8 @@ public final class SeenRequests {
 
     /** Forgets the claims no longer needed; returns how many. */
     public int purge(Instant now) {
-        return dsl.deleteFrom(SLACK_REQUEST_SEEN).where(SLACK_REQUEST_SEEN.EXPIRES_AT.lt(now)).execute();
+        return dsl.deleteFrom(SLACK_REQUEST_SEEN)
+                .where(SLACK_REQUEST_SEEN.EXPIRES_AT.lt(now))
+                .execute();
     }
 }

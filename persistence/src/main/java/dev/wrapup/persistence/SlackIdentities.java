@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
- * The bot's identity as last learned for a bot token, kept by the token's SHA-256 (never
- * the token itself), so that a start while Slack cannot answer still knows it.
+ * The bot's identity as last learned for a bot token, kept by the token's SHA-256 (never the token
+ * itself), so that a start while Slack cannot answer still knows it.
  */
 public final class SlackIdentities {
     private final DSLContext dsl;
@@ -22,9 +22,17 @@ public final class SlackIdentities {
     }
 
     public Optional<BotIdentity> find(String botToken) {
-        return dsl.selectFrom(SLACK_IDENTITY).where(SLACK_IDENTITY.TOKEN_SHA256.eq(sha256(botToken))).fetchOptional()
-                .map(r -> new BotIdentity(r.getTeamId(), r.getEnterpriseId(), r.getBotUserId(), r.getBotId(),
-                        r.getLearnedAt()));
+        return dsl.selectFrom(SLACK_IDENTITY)
+                .where(SLACK_IDENTITY.TOKEN_SHA256.eq(sha256(botToken)))
+                .fetchOptional()
+                .map(
+                        r ->
+                                new BotIdentity(
+                                        r.getTeamId(),
+                                        r.getEnterpriseId(),
+                                        r.getBotUserId(),
+                                        r.getBotId(),
+                                        r.getLearnedAt()));
     }
 
     public void save(String botToken, BotIdentity identity) {
@@ -47,8 +55,10 @@ public final class SlackIdentities {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

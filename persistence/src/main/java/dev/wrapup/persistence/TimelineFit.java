@@ -9,27 +9,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What Slack sends, cut to what the timeline's columns hold (sizes read from the schema):
- * a 40,000-character message that Slack's escaping made longer, an alert with many long
- * attachments, a message with hundreds of files. Slack sends these as valid events, so
- * they are stored, never refused; each cut says what it left out, so the record never
- * looks whole when it is not. Lengths count UTF-16 units, as H2 does (PostgreSQL counts
- * code points, never more).
+ * What Slack sends, cut to what the timeline's columns hold (sizes read from the schema): a
+ * 40,000-character message that Slack's escaping made longer, an alert with many long attachments,
+ * a message with hundreds of files. Slack sends these as valid events, so they are stored, never
+ * refused; each cut says what it left out, so the record never looks whole when it is not. Lengths
+ * count UTF-16 units, as H2 does (PostgreSQL counts code points, never more).
  */
 final class TimelineFit {
     static final int TEXT = TIMELINE_ENTRY.TEXT.getDataType().length();
     static final int FILES = TIMELINE_ENTRY.FILES.getDataType().length();
     static final int AUTHOR_NAME = TIMELINE_ENTRY.AUTHOR_NAME.getDataType().length();
     static final int SUBTYPE = TIMELINE_ENTRY.SUBTYPE.getDataType().length();
+
     /** A file's name beyond this is cut, so that one name cannot crowd out the other files. */
     static final int FILE_NAME = 255;
+
     /** A file's link beyond this is shortened to the file's own address. */
     static final int FILE_LINK = 1000;
 
     private static final Gson GSON = new Gson();
 
-    private TimelineFit() {
-    }
+    private TimelineFit() {}
 
     /** A message's text, within the text column. */
     static String text(String text) {
@@ -42,12 +42,14 @@ final class TimelineFit {
 
     /** A subtype is a code, not prose: cut without a marker (Slack's are far shorter). */
     static String subtype(String subtype) {
-        return subtype == null || subtype.length() <= SUBTYPE ? subtype : subtype.substring(0, SUBTYPE);
+        return subtype == null || subtype.length() <= SUBTYPE
+                ? subtype
+                : subtype.substring(0, SUBTYPE);
     }
 
     /**
-     * The files as the files column stores them (JSON; null for none): as many as fit,
-     * then one entry saying how many more there were.
+     * The files as the files column stores them (JSON; null for none): as many as fit, then one
+     * entry saying how many more there were.
      */
     static String files(List<FileRef> files) {
         if (files == null || files.isEmpty()) {
@@ -75,8 +77,8 @@ final class TimelineFit {
     }
 
     /**
-     * Text cut to max characters with a marker saying how many were left out. NUL
-     * characters, which PostgreSQL cannot store in text, become U+FFFD.
+     * Text cut to max characters with a marker saying how many were left out. NUL characters, which
+     * PostgreSQL cannot store in text, become U+FFFD.
      */
     static String cut(String text, int max) {
         if (text == null) {
@@ -103,16 +105,25 @@ final class TimelineFit {
     private static FileRef file(FileRef f) {
         String link = f.permalink();
         if (link != null && link.length() > FILE_LINK) {
-            // Slack's file links end in the file's name; the address up to its id still finds the file.
+            // Slack's file links end in the file's name; the address up to its id still finds the
+            // file.
             int id = f.id() == null ? -1 : link.indexOf("/" + f.id() + "/");
-            link = id >= 0 && id + f.id().length() + 1 <= FILE_LINK ? link.substring(0, id + f.id().length() + 1)
-                    : null;
+            link =
+                    id >= 0 && id + f.id().length() + 1 <= FILE_LINK
+                            ? link.substring(0, id + f.id().length() + 1)
+                            : null;
         }
         return new FileRef(f.id(), cut(f.name(), FILE_NAME), f.type(), link);
     }
 
     private static FileRef more(int count) {
-        return new FileRef(null, "… and " + String.format(Locale.ROOT, "%,d", count) + " more file"
-                + (count == 1 ? "" : "s"), null, null);
+        return new FileRef(
+                null,
+                "… and "
+                        + String.format(Locale.ROOT, "%,d", count)
+                        + " more file"
+                        + (count == 1 ? "" : "s"),
+                null,
+                null);
     }
 }

@@ -24,9 +24,19 @@ public final class Users {
     }
 
     private static Optional<SlackUser> find(DSLContext on, String userId) {
-        return on.selectFrom(SLACK_USER).where(SLACK_USER.USER_ID.eq(userId)).fetchOptional()
-                .map(r -> new SlackUser(r.getUserId(), r.getDisplayName(), r.getRealName(), r.getTz(),
-                        r.getTzOffset(), r.getIsBot(), r.getFetchedAt()));
+        return on.selectFrom(SLACK_USER)
+                .where(SLACK_USER.USER_ID.eq(userId))
+                .fetchOptional()
+                .map(
+                        r ->
+                                new SlackUser(
+                                        r.getUserId(),
+                                        r.getDisplayName(),
+                                        r.getRealName(),
+                                        r.getTz(),
+                                        r.getTzOffset(),
+                                        r.getIsBot(),
+                                        r.getFetchedAt()));
     }
 
     public void save(SlackUser u) {

@@ -5,7 +5,8 @@ import org.jooq.SQLDialect;
 /** The databases Wrapup runs on. */
 public enum Vendor {
     H2("h2", SQLDialect.H2, "org.quartz.impl.jdbcjobstore.StdJDBCDelegate"),
-    POSTGRESQL("postgresql", SQLDialect.POSTGRES, "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    POSTGRESQL(
+            "postgresql", SQLDialect.POSTGRES, "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
 
     private final String folder;
     private final SQLDialect dialect;
@@ -26,7 +27,9 @@ public enum Vendor {
             return POSTGRESQL;
         }
         throw new IllegalArgumentException(
-                "unsupported database URL '" + jdbcUrl + "': use jdbc:h2:file:… or jdbc:postgresql://…");
+                "unsupported database URL '"
+                        + jdbcUrl
+                        + "': use jdbc:h2:file:… or jdbc:postgresql://…");
     }
 
     public SQLDialect dialect() {

@@ -15,19 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the default H2 settings commit survives the process being killed with SIGKILL. */
 class DurabilityTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void committedRowsSurviveKillDashNine() throws Exception {
         DatabaseSettings settings = DatabaseSettings.h2File(dir);
-        Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                CommitThenWait.class.getName(), settings.url(), "200")
-                .redirectErrorStream(true)
-                .start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        Process child =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                CommitThenWait.class.getName(),
+                                settings.url(),
+                                "200")
+                        .redirectErrorStream(true)
+                        .start();
+        try (BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = out.readLine();

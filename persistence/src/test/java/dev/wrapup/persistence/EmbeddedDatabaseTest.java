@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An H2 file given without credentials (the default, and every URL the tests give the
- * bot) is private to its owner, has a generated password, and serves `export` on
- * loopback only; databases from before passwords keep working.
+ * An H2 file given without credentials (the default, and every URL the tests give the bot) is
+ * private to its owner, has a generated password, and serves `export` on loopback only; databases
+ * from before passwords keep working.
  */
 class EmbeddedDatabaseTest {
     private static final int WRONG_USER_OR_PASSWORD = 28000;
@@ -43,8 +43,7 @@ class EmbeddedDatabaseTest {
         Database.listenOnLoopbackOnly();
     }
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void freshStartMakesAPrivateFolderAndAPasswordTheOldLoginCannotOpen() throws Exception {
@@ -68,7 +67,10 @@ class EmbeddedDatabaseTest {
         try (Connection c = DriverManager.getConnection(settings.url(), "sa", password)) {
             assertTrue(c.isValid(2));
         }
-        assertEquals(password, Files.readString(data.resolve("wrapup.password")).strip(), "the same one next time");
+        assertEquals(
+                password,
+                Files.readString(data.resolve("wrapup.password")).strip(),
+                "the same one next time");
     }
 
     @Test
@@ -80,18 +82,26 @@ class EmbeddedDatabaseTest {
         // Created the way earlier versions did: user sa, empty password.
         try (Database old = Database.open(new DatabaseSettings(url, "sa", ""))) {
             old.migrate();
-            old.dsl().insertInto(Tables.PROCESSED_EVENT).set(Tables.PROCESSED_EVENT.EVENT_ID, "EvBefore")
-                    .set(Tables.PROCESSED_EVENT.RECEIVED_AT, Instant.now()).execute();
+            old.dsl()
+                    .insertInto(Tables.PROCESSED_EVENT)
+                    .set(Tables.PROCESSED_EVENT.EVENT_ID, "EvBefore")
+                    .set(Tables.PROCESSED_EVENT.RECEIVED_AT, Instant.now())
+                    .execute();
         }
-        assertFalse(Files.exists(data.resolve("wrapup.password")), "no password before this version");
+        assertFalse(
+                Files.exists(data.resolve("wrapup.password")), "no password before this version");
         for (Path file : list(data)) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
 
         try (Database database = Database.open(DatabaseSettings.h2File(data))) {
             assertEquals(0, database.migrate().migrationsExecuted);
-            assertEquals(1, database.dsl().fetchCount(Tables.PROCESSED_EVENT,
-                    Tables.PROCESSED_EVENT.EVENT_ID.eq("EvBefore")));
+            assertEquals(
+                    1,
+                    database.dsl()
+                            .fetchCount(
+                                    Tables.PROCESSED_EVENT,
+                                    Tables.PROCESSED_EVENT.EVENT_ID.eq("EvBefore")));
             assertRefusesOldLogin(url);
         }
         assertEquals("rwx------", permissions(data));
@@ -112,14 +122,16 @@ class EmbeddedDatabaseTest {
             old.createStatement().execute("CREATE TABLE kept (id INT)");
             old.createStatement().execute("INSERT INTO kept VALUES (42)");
         }
-        // The file is written first; a start that stopped right after it left the database on the empty password.
+        // The file is written first; a start that stopped right after it left the database on the
+        // empty password.
         Files.writeString(data.resolve("wrapup.password"), "written-by-a-start-that-stopped\n");
 
         try (Database database = Database.open(DatabaseSettings.h2File(data))) {
             assertEquals(42, database.dsl().fetchValue("SELECT id FROM kept"));
         }
         assertRefusesOldLogin(url);
-        try (Connection c = DriverManager.getConnection(url, "sa", "written-by-a-start-that-stopped")) {
+        try (Connection c =
+                DriverManager.getConnection(url, "sa", "written-by-a-start-that-stopped")) {
             assertTrue(c.isValid(2));
         }
     }
@@ -131,9 +143,13 @@ class EmbeddedDatabaseTest {
         DriverManager.getConnection(url, "sa", "the-real-one").close();
         Files.writeString(data.resolve("wrapup.password"), "not-the-real-one\n");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Database.open(DatabaseSettings.h2File(data)).close());
-        assertTrue(e.getMessage().contains(data.resolve("wrapup.password").toString()), e.getMessage());
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> Database.open(DatabaseSettings.h2File(data)).close());
+        assertTrue(
+                e.getMessage().contains(data.resolve("wrapup.password").toString()),
+                e.getMessage());
     }
 
     @Test
@@ -144,8 +160,12 @@ class EmbeddedDatabaseTest {
         Path notes = Files.writeString(shared.resolve("notes.txt"), "not the database's");
         Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-r--r--"));
 
-        try (Database database = Database.open(new DatabaseSettings(
-                "jdbc:h2:file:" + shared.resolve("wrapup") + ";WRITE_DELAY=0", null, null))) {
+        try (Database database =
+                Database.open(
+                        new DatabaseSettings(
+                                "jdbc:h2:file:" + shared.resolve("wrapup") + ";WRITE_DELAY=0",
+                                null,
+                                null))) {
             database.migrate();
         }
         assertEquals("rwxr-xr-x", permissions(shared));
@@ -177,7 +197,9 @@ class EmbeddedDatabaseTest {
             String server = lock.getProperty("server");
             String host = server.substring(0, server.lastIndexOf(':'));
             int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
-            assertTrue(InetAddress.getByName(host).isLoopbackAddress(), "the lock file names " + server);
+            assertTrue(
+                    InetAddress.getByName(host).isLoopbackAddress(),
+                    "the lock file names " + server);
 
             List<InetAddress> listening = ListeningSockets.on(port);
             assertFalse(listening.isEmpty(), "nothing listens on " + port);
@@ -186,11 +208,14 @@ class EmbeddedDatabaseTest {
             }
             for (InetAddress address : ownAddresses()) {
                 if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
-                    assertThrows(ConnectException.class, () -> {
-                        try (Socket socket = new Socket()) {
-                            socket.connect(new InetSocketAddress(address, port), 2000);
-                        }
-                    }, "connected on " + address);
+                    assertThrows(
+                            ConnectException.class,
+                            () -> {
+                                try (Socket socket = new Socket()) {
+                                    socket.connect(new InetSocketAddress(address, port), 2000);
+                                }
+                            },
+                            "connected on " + address);
                 }
             }
 
@@ -198,18 +223,25 @@ class EmbeddedDatabaseTest {
             String remote = "jdbc:h2:tcp://" + server + "/" + lock.getProperty("id");
             String password = Files.readString(data.resolve("wrapup.password")).strip();
             try (Connection c = DriverManager.getConnection(remote, "sa", password);
-                 ResultSet count = c.createStatement().executeQuery("SELECT COUNT(*) FROM processed_event")) {
+                    ResultSet count =
+                            c.createStatement()
+                                    .executeQuery("SELECT COUNT(*) FROM processed_event")) {
                 assertTrue(count.next());
                 assertEquals(0, count.getInt(1));
             }
-            SQLException refused = assertThrows(SQLException.class,
-                    () -> DriverManager.getConnection(remote, "sa", "").close());
+            SQLException refused =
+                    assertThrows(
+                            SQLException.class,
+                            () -> DriverManager.getConnection(remote, "sa", "").close());
             assertEquals(WRONG_USER_OR_PASSWORD, refused.getErrorCode());
         }
     }
 
     private static void assertRefusesOldLogin(String url) {
-        SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "sa", "").close());
+        SQLException refused =
+                assertThrows(
+                        SQLException.class,
+                        () -> DriverManager.getConnection(url, "sa", "").close());
         assertEquals(WRONG_USER_OR_PASSWORD, refused.getErrorCode(), refused.getMessage());
     }
 

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The same migrations build the same schema on H2 and on PostgreSQL, and jOOQ works on both. */
 class MigrationsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void migrationsRunOnH2() {
@@ -53,8 +52,13 @@ class MigrationsTest {
                     .set(Tables.PROCESSED_EVENT.EVENT_ID, "Ev1")
                     .set(Tables.PROCESSED_EVENT.RECEIVED_AT, now)
                     .execute();
-            assertEquals(now, dsl.select(Tables.PROCESSED_EVENT.RECEIVED_AT).from(Tables.PROCESSED_EVENT)
-                    .where(Tables.PROCESSED_EVENT.EVENT_ID.eq("Ev1")).fetchOne().value1());
+            assertEquals(
+                    now,
+                    dsl.select(Tables.PROCESSED_EVENT.RECEIVED_AT)
+                            .from(Tables.PROCESSED_EVENT)
+                            .where(Tables.PROCESSED_EVENT.EVENT_ID.eq("Ev1"))
+                            .fetchOne()
+                            .value1());
             assertTrue(database.acceptsWrites());
         }
     }

@@ -14,14 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Queued Slack work: oldest first within a conversation, conversations apart, one worker
- * at a time, on H2 and across PostgreSQL replicas.
+ * Queued Slack work: oldest first within a conversation, conversations apart, one worker at a time,
+ * on H2 and across PostgreSQL replicas.
  */
 class OutboxTest {
     private static final Instant AT = Instant.parse("2026-11-22T11:00:00Z");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void queuesOnH2() {
@@ -50,10 +49,11 @@ class OutboxTest {
         long b = first.transaction(tx -> one.add(tx, Work.post("C1", "b"), AT));
         // A rolled-back transaction queues nothing.
         try {
-            first.transaction(tx -> {
-                one.add(tx, Work.post("C1", "never"), AT);
-                throw new IllegalStateException("rolled back");
-            });
+            first.transaction(
+                    tx -> {
+                        one.add(tx, Work.post("C1", "never"), AT);
+                        throw new IllegalStateException("rolled back");
+                    });
         } catch (IllegalStateException expected) {
             // nothing queued
         }
@@ -61,18 +61,24 @@ class OutboxTest {
         assertEquals(List.of(a), ids(two.due(AT, 10)), "b waits for a");
 
         assertTrue(one.claim(a, AT, AT.plusSeconds(120)));
-        assertFalse(two.claim(a, AT.plusSeconds(60), AT.plusSeconds(180)), "held by the first worker");
+        assertFalse(
+                two.claim(a, AT.plusSeconds(60), AT.plusSeconds(180)), "held by the first worker");
         assertTrue(two.due(AT.plusSeconds(60), 10).isEmpty(), "held, and b still waits behind it");
         one.retryAt(a, AT.plusSeconds(5), "ratelimited");
         assertEquals(1, two.find(a).orElseThrow().attempts());
         assertTrue(two.due(AT.plusSeconds(4), 10).isEmpty(), "not before its time");
-        assertTrue(two.claim(a, AT.plusSeconds(5), AT.plusSeconds(125)), "free again once handed back");
-        assertTrue(one.claim(a, AT.plusSeconds(200), AT.plusSeconds(320)), "a claim of a dead worker runs out");
+        assertTrue(
+                two.claim(a, AT.plusSeconds(5), AT.plusSeconds(125)),
+                "free again once handed back");
+        assertTrue(
+                one.claim(a, AT.plusSeconds(200), AT.plusSeconds(320)),
+                "a claim of a dead worker runs out");
         one.progress(a, "{\"step\":1}");
-        first.transaction(tx -> {
-            one.done(tx, a, "1700000000.000100", AT.plusSeconds(201));
-            return null;
-        });
+        first.transaction(
+                tx -> {
+                    one.done(tx, a, "1700000000.000100", AT.plusSeconds(201));
+                    return null;
+                });
         assertFalse(two.claim(a, AT.plusSeconds(400), AT.plusSeconds(520)), "done: never again");
 
         assertEquals(b, two.next().orElseThrow().id());
@@ -87,21 +93,33 @@ class OutboxTest {
     private static void assertConversations(Database database) {
         Outbox outbox = new Outbox(database);
         long c1 = database.transaction(tx -> outbox.add(tx, Work.post("C1", "first in C1"), AT));
-        long c1Later = database.transaction(tx -> outbox.add(tx, Work.post("C1", "second in C1"), AT));
+        long c1Later =
+                database.transaction(tx -> outbox.add(tx, Work.post("C1", "second in C1"), AT));
         long c2 = database.transaction(tx -> outbox.add(tx, Work.post("C2", "first in C2"), AT));
-        long header = database.transaction(tx -> outbox.add(tx, new Work("header", "C2", "C2", null, null, null,
-                null, 7L), AT));
-        long headerAgain = database.transaction(tx -> outbox.add(tx, new Work("header", "C2", "C2", null, null,
-                null, null, 7L), AT));
+        long header =
+                database.transaction(
+                        tx ->
+                                outbox.add(
+                                        tx,
+                                        new Work("header", "C2", "C2", null, null, null, null, 7L),
+                                        AT));
+        long headerAgain =
+                database.transaction(
+                        tx ->
+                                outbox.add(
+                                        tx,
+                                        new Work("header", "C2", "C2", null, null, null, null, 7L),
+                                        AT));
         assertEquals(List.of(c1, c2), ids(outbox.due(AT, 10)));
 
         // C1 is asked to wait a minute: C2 goes on.
         outbox.retryAt(c1, AT.plusSeconds(60), "ratelimited");
         assertEquals(List.of(c2), ids(outbox.due(AT.plusSeconds(1), 10)));
-        database.transaction(tx -> {
-            outbox.done(tx, c2, "1.0", AT.plusSeconds(1));
-            return null;
-        });
+        database.transaction(
+                tx -> {
+                    outbox.done(tx, c2, "1.0", AT.plusSeconds(1));
+                    return null;
+                });
         assertEquals(List.of(header), ids(outbox.due(AT.plusSeconds(1), 10)));
         Item first = outbox.find(header).orElseThrow();
         assertTrue(outbox.superseded(first), "a later header update makes this one moot");
@@ -109,7 +127,10 @@ class OutboxTest {
         assertEquals(List.of(c1, header), ids(outbox.due(AT.plusSeconds(60), 10)));
 
         assertTrue(outbox.claim(c1, AT.plusSeconds(60), AT.plusSeconds(180)));
-        assertEquals(1, outbox.releaseClaims(), "a lone worker at its start lets go of what a killed one held");
+        assertEquals(
+                1,
+                outbox.releaseClaims(),
+                "a lone worker at its start lets go of what a killed one held");
         assertTrue(outbox.claim(c1, AT.plusSeconds(61), AT.plusSeconds(181)));
         assertEquals(c1Later, outbox.pending().get(1).id());
     }

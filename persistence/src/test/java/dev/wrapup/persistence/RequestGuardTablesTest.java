@@ -17,12 +17,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Replayed requests claimed once, and the bot's identity kept per token, on H2 and across PostgreSQL replicas. */
+/**
+ * Replayed requests claimed once, and the bot's identity kept per token, on H2 and across
+ * PostgreSQL replicas.
+ */
 class RequestGuardTablesTest {
     private static final Instant AT = Instant.parse("2026-11-22T11:00:00Z");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aRequestIsClaimedOnceOnH2() {
@@ -61,7 +63,10 @@ class RequestGuardTablesTest {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 SeenRequests claims = i % 2 == 0 ? one : two;
-                results.add(threads.submit((Callable<Boolean>) () -> claims.claim("v0=cc", AT.plusSeconds(300))));
+                results.add(
+                        threads.submit(
+                                (Callable<Boolean>)
+                                        () -> claims.claim("v0=cc", AT.plusSeconds(300))));
             }
             int won = 0;
             for (Future<Boolean> result : results) {
@@ -80,11 +85,21 @@ class RequestGuardTablesTest {
         assertTrue(identities.find("xoxb-1").isEmpty());
         identities.save("xoxb-1", new BotIdentity("T1", null, "U1", "B1", AT));
         identities.save("xoxb-2", new BotIdentity("T2", "E2", "U2", null, AT));
-        assertEquals(new BotIdentity("T1", null, "U1", "B1", AT), identities.find("xoxb-1").orElseThrow());
+        assertEquals(
+                new BotIdentity("T1", null, "U1", "B1", AT),
+                identities.find("xoxb-1").orElseThrow());
         identities.save("xoxb-1", new BotIdentity("T1", "E1", "U1", "B9", AT.plusSeconds(60)));
-        assertEquals(new BotIdentity("T1", "E1", "U1", "B9", AT.plusSeconds(60)), identities.find("xoxb-1").orElseThrow());
+        assertEquals(
+                new BotIdentity("T1", "E1", "U1", "B9", AT.plusSeconds(60)),
+                identities.find("xoxb-1").orElseThrow());
         assertEquals("E2", identities.find("xoxb-2").orElseThrow().enterpriseId());
-        assertEquals(0, database.dsl().fetchCount(database.dsl().selectFrom("slack_identity")
-                .where("token_sha256 like 'xoxb%'")), "the token itself is never stored");
+        assertEquals(
+                0,
+                database.dsl()
+                        .fetchCount(
+                                database.dsl()
+                                        .selectFrom("slack_identity")
+                                        .where("token_sha256 like 'xoxb%'")),
+                "the token itself is never stored");
     }
 }

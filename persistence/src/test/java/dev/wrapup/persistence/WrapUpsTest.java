@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WrapUpsTest {
     private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aMilestoneIsReachedOnceOnH2() {
@@ -36,16 +35,38 @@ class WrapUpsTest {
         Incident two = first.transaction(tx -> new Incidents(first).create(tx, incident("C2"), AT));
         WrapUps onFirst = new WrapUps(first);
         WrapUps onSecond = new WrapUps(second);
-        assertEquals(List.of(true, false, false, true, true), List.of(
-                first.transaction(tx -> onFirst.reached(tx, one.id(), "everyone-commented", AT)),
-                second.transaction(tx -> onSecond.reached(tx, one.id(), "everyone-commented", AT)),
-                first.transaction(tx -> onFirst.reached(tx, one.id(), "everyone-commented", AT.plusSeconds(60))),
-                second.transaction(tx -> onSecond.reached(tx, one.id(), "something-else", AT)),
-                second.transaction(tx -> onSecond.reached(tx, two.id(), "everyone-commented", AT))));
+        assertEquals(
+                List.of(true, false, false, true, true),
+                List.of(
+                        first.transaction(
+                                tx -> onFirst.reached(tx, one.id(), "everyone-commented", AT)),
+                        second.transaction(
+                                tx -> onSecond.reached(tx, one.id(), "everyone-commented", AT)),
+                        first.transaction(
+                                tx ->
+                                        onFirst.reached(
+                                                tx,
+                                                one.id(),
+                                                "everyone-commented",
+                                                AT.plusSeconds(60))),
+                        second.transaction(
+                                tx -> onSecond.reached(tx, one.id(), "something-else", AT)),
+                        second.transaction(
+                                tx -> onSecond.reached(tx, two.id(), "everyone-commented", AT))));
     }
 
     private static NewIncident incident(String channel) {
-        return new NewIncident(IncidentKind.INCIDENT, "T1", channel, "inc-" + channel, "Test", null, Severity.SEV3,
-                IncidentStatus.RESOLVED, "U1", "U1", AT);
+        return new NewIncident(
+                IncidentKind.INCIDENT,
+                "T1",
+                channel,
+                "inc-" + channel,
+                "Test",
+                null,
+                Severity.SEV3,
+                IncidentStatus.RESOLVED,
+                "U1",
+                "U1",
+                AT);
     }
 }

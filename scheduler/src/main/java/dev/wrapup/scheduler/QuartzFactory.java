@@ -14,41 +14,47 @@ import org.quartz.utils.DBConnectionManager;
 public final class QuartzFactory {
     /** Stored with every job: it must stay the same across restarts or jobs are orphaned. */
     public static final String SCHEDULER_NAME = "wrapup";
+
     private static final String DATA_SOURCE = "wrapup";
 
-    private QuartzFactory() {
-    }
+    private QuartzFactory() {}
 
     /** A scheduler in standby: call {@code start()} once the jobs' dependencies are ready. */
     public static Scheduler create(Database database) throws SchedulerException {
-        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return database.dataSource().getConnection();
-            }
+        DBConnectionManager.getInstance()
+                .addConnectionProvider(
+                        DATA_SOURCE,
+                        new ConnectionProvider() {
+                            @Override
+                            public Connection getConnection() throws SQLException {
+                                return database.dataSource().getConnection();
+                            }
 
-            @Override
-            public void shutdown() {
-                // The pool belongs to Database, which closes it after the scheduler stops.
-            }
+                            @Override
+                            public void shutdown() {
+                                // The pool belongs to Database, which closes it after the scheduler
+                                // stops.
+                            }
 
-            @Override
-            public void initialize() {
-            }
-        });
+                            @Override
+                            public void initialize() {}
+                        });
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "4");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", database.vendor().quartzDelegate());
+        p.setProperty(
+                "org.quartz.jobStore.driverDelegateClass", database.vendor().quartzDelegate());
         p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         // A job whose time passed while the bot was down runs once at start, not never.
         p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         // Replicas on PostgreSQL share the job store; each job then fires on one replica.
-        p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(database.vendor().supportsReplicas()));
+        p.setProperty(
+                "org.quartz.jobStore.isClustered",
+                Boolean.toString(database.vendor().supportsReplicas()));
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "10000");
         return new StdSchedulerFactory(p).getScheduler();
     }

@@ -29,13 +29,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Persistent one-off tasks ("start the analysis call of incident 12 at 14:00") on
- * Quartz's JDBC job store: they survive restarts, and one whose time passed while the
- * bot was down runs as soon as it is back. The bot registers what each task does.
+ * Persistent one-off tasks ("start the analysis call of incident 12 at 14:00") on Quartz's JDBC job
+ * store: they survive restarts, and one whose time passed while the bot was down runs as soon as it
+ * is back. The bot registers what each task does.
  *
- * <p>Quartz fires tasks by the system clock. {@link #runDue()} runs the tasks that are due
- * by the clock given here, so that a test can move its clock forward and see what happens
- * then without waiting for it.
+ * <p>Quartz fires tasks by the system clock. {@link #runDue()} runs the tasks that are due by the
+ * clock given here, so that a test can move its clock forward and see what happens then without
+ * waiting for it.
  */
 public final class Scheduling implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
@@ -50,7 +50,10 @@ public final class Scheduling implements AutoCloseable {
     private final Scheduler quartz;
     private final Clock clock;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
-    /** Firings ({@link #firing}) that {@link #runDue()} took before Quartz could; guarded by itself. */
+
+    /**
+     * Firings ({@link #firing}) that {@link #runDue()} took before Quartz could; guarded by itself.
+     */
     private final Set<String> takenByRunDue = new HashSet<>();
 
     public Scheduling(Scheduler quartz, Clock clock) throws SchedulerException {
@@ -68,21 +71,27 @@ public final class Scheduling implements AutoCloseable {
         quartz.start();
     }
 
-    /** Runs the task at the given time, replacing any earlier plan for the same task and subject. */
+    /**
+     * Runs the task at the given time, replacing any earlier plan for the same task and subject.
+     */
     public void at(String task, long subjectId, Instant when) {
         JobKey key = key(task, subjectId);
-        JobDetail job = JobBuilder.newJob(TaskJob.class)
-                .withIdentity(key)
-                .usingJobData("task", task)
-                .usingJobData("subject", subjectId)
-                .requestRecovery(true)
-                .storeDurably(false)
-                .build();
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(new TriggerKey(key.getName(), key.getGroup()))
-                .startAt(Date.from(when))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
+        JobDetail job =
+                JobBuilder.newJob(TaskJob.class)
+                        .withIdentity(key)
+                        .usingJobData("task", task)
+                        .usingJobData("subject", subjectId)
+                        .requestRecovery(true)
+                        .storeDurably(false)
+                        .build();
+        Trigger trigger =
+                TriggerBuilder.newTrigger()
+                        .withIdentity(new TriggerKey(key.getName(), key.getGroup()))
+                        .startAt(Date.from(when))
+                        .withSchedule(
+                                SimpleScheduleBuilder.simpleSchedule()
+                                        .withMisfireHandlingInstructionFireNow())
+                        .build();
         try {
             quartz.scheduleJob(job, java.util.Set.of(trigger), true);
         } catch (SchedulerException e) {
@@ -95,15 +104,18 @@ public final class Scheduling implements AutoCloseable {
         try {
             return quartz.deleteJob(key(task, subjectId));
         } catch (SchedulerException e) {
-            throw new IllegalStateException("could not cancel " + key(task, subjectId) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not cancel " + key(task, subjectId) + ": " + e.getMessage(), e);
         }
     }
 
     /** When the task will run, if it is planned. */
     public Optional<Instant> when(String task, long subjectId) {
         try {
-            Trigger trigger = quartz.getTrigger(new TriggerKey(key(task, subjectId).getName(), task));
-            return trigger == null || trigger.getNextFireTime() == null ? Optional.empty()
+            Trigger trigger =
+                    quartz.getTrigger(new TriggerKey(key(task, subjectId).getName(), task));
+            return trigger == null || trigger.getNextFireTime() == null
+                    ? Optional.empty()
                     : Optional.of(trigger.getNextFireTime().toInstant());
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);
@@ -111,26 +123,29 @@ public final class Scheduling implements AutoCloseable {
     }
 
     /**
-     * Runs, once each and in order of their time, the tasks whose time has come by the clock,
-     * and returns how many ran. A task that is run here is unscheduled first, so Quartz does
-     * not fire it again; a firing Quartz has already begun is left to Quartz. A task that a
-     * task plans for a time already due runs on the next call, not in this one.
+     * Runs, once each and in order of their time, the tasks whose time has come by the clock, and
+     * returns how many ran. A task that is run here is unscheduled first, so Quartz does not fire
+     * it again; a firing Quartz has already begun is left to Quartz. A task that a task plans for a
+     * time already due runs on the next call, not in this one.
      */
     public int runDue() {
         Instant now = clock.instant();
         List<Trigger> due = new ArrayList<>();
         try {
             for (String group : tasks.keySet()) {
-                for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(group))) {
+                for (TriggerKey key :
+                        quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(group))) {
                     Trigger trigger = quartz.getTrigger(key);
-                    if (trigger != null && trigger.getNextFireTime() != null
+                    if (trigger != null
+                            && trigger.getNextFireTime() != null
                             && !trigger.getNextFireTime().toInstant().isAfter(now)) {
                         due.add(trigger);
                     }
                 }
             }
         } catch (SchedulerException e) {
-            throw new IllegalStateException("could not read the scheduled tasks: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not read the scheduled tasks: " + e.getMessage(), e);
         }
         due.sort(Comparator.comparing(Trigger::getNextFireTime));
         int ran = 0;
@@ -156,23 +171,25 @@ public final class Scheduling implements AutoCloseable {
     }
 
     /**
-     * Unschedules a due trigger so that only the caller runs it. Quartz moves a trigger it
-     * fires out of the normal state before it runs the job, and a trigger removed before that
-     * is not fired at all; the lock and {@link #takenByRunDue} cover a firing that Quartz
-     * begins between the state check and the removal.
+     * Unschedules a due trigger so that only the caller runs it. Quartz moves a trigger it fires
+     * out of the normal state before it runs the job, and a trigger removed before that is not
+     * fired at all; the lock and {@link #takenByRunDue} cover a firing that Quartz begins between
+     * the state check and the removal.
      */
     private boolean take(Trigger trigger) {
         synchronized (takenByRunDue) {
             try {
                 // Still the same firing: not fired by Quartz meanwhile, nor replaced by a new plan.
                 Trigger current = quartz.getTrigger(trigger.getKey());
-                if (current == null || !trigger.getNextFireTime().equals(current.getNextFireTime())
+                if (current == null
+                        || !trigger.getNextFireTime().equals(current.getNextFireTime())
                         || quartz.getTriggerState(trigger.getKey()) != Trigger.TriggerState.NORMAL
                         || !quartz.unscheduleJob(trigger.getKey())) {
                     return false;
                 }
             } catch (SchedulerException e) {
-                throw new IllegalStateException("could not take " + trigger.getKey() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "could not take " + trigger.getKey() + ": " + e.getMessage(), e);
             }
             takenByRunDue.add(firing(trigger.getJobKey(), trigger.getNextFireTime()));
             return true;
@@ -222,11 +239,14 @@ public final class Scheduling implements AutoCloseable {
         @Override
         public void execute(JobExecutionContext context) throws JobExecutionException {
             try {
-                Scheduling scheduling = (Scheduling) context.getScheduler().getContext().get(CONTEXT_KEY);
-                if (!scheduling.quartzMayRun(context.getJobDetail().getKey(), context.getScheduledFireTime())) {
+                Scheduling scheduling =
+                        (Scheduling) context.getScheduler().getContext().get(CONTEXT_KEY);
+                if (!scheduling.quartzMayRun(
+                        context.getJobDetail().getKey(), context.getScheduledFireTime())) {
                     return;
                 }
-                scheduling.run(context.getMergedJobDataMap().getString("task"),
+                scheduling.run(
+                        context.getMergedJobDataMap().getString("task"),
                         context.getMergedJobDataMap().getLong("subject"));
             } catch (Exception e) {
                 log.error("scheduled task {} failed", context.getJobDetail().getKey(), e);

@@ -26,8 +26,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 class SchedulingTest {
     private static final Instant NOW = Instant.parse("2030-05-06T10:00:00Z");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Database database;
     private Scheduler quartz;
     private Scheduling scheduling;
@@ -40,8 +39,14 @@ class SchedulingTest {
 
     /** The scheduler registered but not yet started, as while the bot is down. */
     private void openWith(Clock clock) throws Exception {
-        database = Database.open(new DatabaseSettings(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("wrapup") + ";WRITE_DELAY=0", null, null));
+        database =
+                Database.open(
+                        new DatabaseSettings(
+                                "jdbc:h2:file:"
+                                        + dir.toAbsolutePath().resolve("wrapup")
+                                        + ";WRITE_DELAY=0",
+                                null,
+                                null));
         database.migrate();
         quartz = QuartzFactory.create(database);
         scheduling = new Scheduling(quartz, clock);
@@ -114,9 +119,11 @@ class SchedulingTest {
 
     @Test
     void aTaskThatFailsDoesNotStopTheOthers() {
-        scheduling.register("broken", id -> {
-            throw new IllegalStateException("broken " + id);
-        });
+        scheduling.register(
+                "broken",
+                id -> {
+                    throw new IllegalStateException("broken " + id);
+                });
         scheduling.at("broken", 1, NOW.minusSeconds(2));
         scheduling.at("call", 1, NOW.minusSeconds(1));
 
@@ -129,7 +136,10 @@ class SchedulingTest {
     void aTaskWhoseTimePassedWhileStoppedIsFiredByQuartzOnceAtStart() throws Exception {
         stop();
         openWith(Clock.systemUTC());
-        scheduling.at("call", 5, Instant.now().minus(Duration.ofMinutes(10))); // stored while nothing fires
+        scheduling.at(
+                "call",
+                5,
+                Instant.now().minus(Duration.ofMinutes(10))); // stored while nothing fires
         assertEquals(List.of(), ran);
 
         scheduling.start();
@@ -156,10 +166,12 @@ class SchedulingTest {
             scheduling.at("call", id, now);
         }
 
-        until("every task to run", () -> {
-            scheduling.runDue();
-            return ran.size() >= 20;
-        });
+        until(
+                "every task to run",
+                () -> {
+                    scheduling.runDue();
+                    return ran.size() >= 20;
+                });
         until("Quartz to finish what it began", this::settled);
         assertEquals(20, ran.size(), ran.toString());
         assertEquals(20, new HashSet<>(ran).size(), ran.toString());

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The facilitator's opening words for the analysis call: a template shipped with the
- * bot (or the file in WRAPUP_OPENING_WORDS_FILE), with {facilitator} and {title} filled in.
+ * The facilitator's opening words for the analysis call: a template shipped with the bot (or the
+ * file in WRAPUP_OPENING_WORDS_FILE), with {facilitator} and {title} filled in.
  */
 public final class OpeningWords {
     private final String template;
@@ -27,7 +27,8 @@ public final class OpeningWords {
                 throw new UncheckedIOException("cannot read the opening words in " + file.get(), e);
             }
         }
-        try (InputStream in = OpeningWords.class.getResourceAsStream("/dev/wrapup/bot/opening-words.md")) {
+        try (InputStream in =
+                OpeningWords.class.getResourceAsStream("/dev/wrapup/bot/opening-words.md")) {
             return new OpeningWords(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -24,18 +24,20 @@ import java.util.concurrent.Executor;
 
 /** `/incident`: declare, run and resolve an incident. */
 public final class IncidentCommands {
-    static final String NO_INCIDENT = "There is no incident in this channel. Declare one with "
-            + "`/incident declare [sev1-sev4] <title>` (a new channel) or `/incident declare here <title>` "
-            + "(this channel).";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    static final String NO_INCIDENT =
+            "There is no incident in this channel. Declare one with "
+                    + "`/incident declare [sev1-sev4] <title>` (a new channel) or `/incident declare here <title>` "
+                    + "(this channel).";
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("MMM d HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final IncidentService incidents;
     private final DeclareModal modal;
     private final Executor afterAck;
     private final Access access;
 
-    public IncidentCommands(IncidentService incidents, DeclareModal modal, Executor afterAck, Access access) {
+    public IncidentCommands(
+            IncidentService incidents, DeclareModal modal, Executor afterAck, Access access) {
         this.incidents = incidents;
         this.modal = modal;
         this.afterAck = afterAck;
@@ -64,9 +66,13 @@ public final class IncidentCommands {
         }
         Severity severity = null;
         String[] words = rest.split("\\s+", 2);
-        Optional<Severity> parsed = words[0].toLowerCase().startsWith("sev") ? Severity.parse(words[0]) : Optional.empty();
+        Optional<Severity> parsed =
+                words[0].toLowerCase().startsWith("sev")
+                        ? Severity.parse(words[0])
+                        : Optional.empty();
         if (words[0].toLowerCase().startsWith("sev") && parsed.isEmpty()) {
-            throw new BadArguments("`" + words[0] + "` is not a severity: use sev1 (worst) to sev4.");
+            throw new BadArguments(
+                    "`" + words[0] + "` is not a severity: use sev1 (worst) to sev4.");
         }
         if (parsed.isPresent()) {
             severity = parsed.get();
@@ -75,16 +81,21 @@ public final class IncidentCommands {
         if (rest.isEmpty()) {
             boolean inChannel = here;
             Severity preset = severity;
-            afterAck.execute(() -> modal.open(p.getTriggerId(), p.getChannelId(), inChannel, preset));
+            afterAck.execute(
+                    () -> modal.open(p.getTriggerId(), p.getChannelId(), inChannel, preset));
             return "Opening a form to declare the incident…";
         }
         TextLimit.TITLE.check(rest);
-        Declaration d = new Declaration(p.getTeamId(), p.getUserId(), p.getChannelId(), severity, rest, null);
+        Declaration d =
+                new Declaration(
+                        p.getTeamId(), p.getUserId(), p.getChannelId(), severity, rest, null);
         if (here) {
             return incidents.declareHereAndAnswer(d, p.getChannelName());
         }
         incidents.declareInNewChannel(d);
-        return ":rotating_light: Declaring *" + SlackText.escape(rest) + "*: I'm opening an incident channel and "
+        return ":rotating_light: Declaring *"
+                + SlackText.escape(rest)
+                + "*: I'm opening an incident channel and "
                 + "inviting you. Everything said there will be recorded.";
     }
 
@@ -101,16 +112,26 @@ public final class IncidentCommands {
         if (args.equalsIgnoreCase("resolved")) {
             throw new BadArguments("To resolve the incident use `/incident resolve [summary]`.");
         }
-        IncidentStatus status = IncidentStatus.parseResponse(args).orElseThrow(() -> new BadArguments(
-                args.isEmpty() ? "Which status? investigating, identified or monitoring."
-                        : "`" + args + "` is not a status: use investigating, identified or monitoring."));
+        IncidentStatus status =
+                IncidentStatus.parseResponse(args)
+                        .orElseThrow(
+                                () ->
+                                        new BadArguments(
+                                                args.isEmpty()
+                                                        ? "Which status? investigating, identified or monitoring."
+                                                        : "`"
+                                                                + args
+                                                                + "` is not a status: use investigating, identified or monitoring."));
         if (status == incident.get().status()) {
             return "The status is already *" + status.label() + "*.";
         }
         boolean reopening = incident.get().isResolved();
         incidents.setStatus(incident.get(), p.getUserId(), status);
-        return reopening ? "Reopened the incident: status *" + status.label() + "*. Any scheduled analysis call is "
-                + "cancelled; it will be scheduled again when the incident is resolved."
+        return reopening
+                ? "Reopened the incident: status *"
+                        + status.label()
+                        + "*. Any scheduled analysis call is "
+                        + "cancelled; it will be scheduled again when the incident is resolved."
                 : "Status set to *" + status.label() + "*.";
     }
 
@@ -124,8 +145,16 @@ public final class IncidentCommands {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Severity severity = Severity.parse(args).orElseThrow(() -> new BadArguments(
-                args.isEmpty() ? "Which severity? sev1 (worst) to sev4." : "`" + args + "` is not a severity: use sev1 (worst) to sev4."));
+        Severity severity =
+                Severity.parse(args)
+                        .orElseThrow(
+                                () ->
+                                        new BadArguments(
+                                                args.isEmpty()
+                                                        ? "Which severity? sev1 (worst) to sev4."
+                                                        : "`"
+                                                                + args
+                                                                + "` is not a severity: use sev1 (worst) to sev4."));
         if (severity == incident.get().severity()) {
             return "The severity is already *" + severity.label() + "*.";
         }
@@ -139,12 +168,17 @@ public final class IncidentCommands {
         if (incident.isEmpty()) {
             return NO_INCIDENT;
         }
-        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.HAND_OVER_COMMAND);
+        Optional<String> refused =
+                access.refusal(incident.get(), p.getUserId(), Action.HAND_OVER_COMMAND);
         if (refused.isPresent()) {
             return refused.get();
         }
-        String userId = SlackText.userId(args).orElseThrow(() -> new BadArguments(
-                "Mention the new commander with @, as in `/incident commander @alex`."));
+        String userId =
+                SlackText.userId(args)
+                        .orElseThrow(
+                                () ->
+                                        new BadArguments(
+                                                "Mention the new commander with @, as in `/incident commander @alex`."));
         if (userId.equals(incident.get().commanderId())) {
             return SlackText.mention(userId) + " is already the commander.";
         }
@@ -198,8 +232,17 @@ public final class IncidentCommands {
         Incident incident = found.get();
         List<TimelineEntry> entries = incidents.timeline().entries(incident.id());
         List<TimelineEntry> moments = entries.stream().filter(TimelineEntry::keyMoment).toList();
-        StringBuilder text = new StringBuilder("*" + SlackText.escape(incident.title()) + "*: " + entries.size()
-                + " timeline entries, " + moments.size() + " key moment" + (moments.size() == 1 ? "" : "s") + ".");
+        StringBuilder text =
+                new StringBuilder(
+                        "*"
+                                + SlackText.escape(incident.title())
+                                + "*: "
+                                + entries.size()
+                                + " timeline entries, "
+                                + moments.size()
+                                + " key moment"
+                                + (moments.size() == 1 ? "" : "s")
+                                + ".");
         int shown = 0;
         for (TimelineEntry moment : moments) {
             if (shown++ == 15) {
@@ -207,11 +250,15 @@ public final class IncidentCommands {
                 break;
             }
             String body = moment.text() == null ? "" : moment.text().replace('\n', ' ');
-            text.append("\n• ").append(TIME.format(moment.occurredAt())).append(" — ")
+            text.append("\n• ")
+                    .append(TIME.format(moment.occurredAt()))
+                    .append(" — ")
                     .append(moment.authorName() != null ? moment.authorName() + ": " : "")
                     .append(body.length() > 200 ? body.substring(0, 199) + "…" : body);
         }
-        text.append("\nThe whole timeline: <").append(incidents.timelineUrl(incident)).append("|web page>");
+        text.append("\nThe whole timeline: <")
+                .append(incidents.timelineUrl(incident))
+                .append("|web page>");
         return text.toString();
     }
 

@@ -1,10 +1,10 @@
 package dev.wrapup.bot.commands;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import dev.wrapup.domain.input.InputRefused;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One slash command: routes its first word to a subcommand; `help`, no text, unknown
- * words and handler failures all get an answer with the usage, never silence.
+ * One slash command: routes its first word to a subcommand; `help`, no text, unknown words and
+ * handler failures all get an answer with the usage, never silence.
  */
 public final class SlashCommand implements SlashCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(SlashCommand.class);
@@ -23,7 +23,8 @@ public final class SlashCommand implements SlashCommandHandler {
     @FunctionalInterface
     public interface Subcommand {
         /** Handles the text after the subcommand word; returns the caller's (ephemeral) answer. */
-        String handle(SlashCommandPayload payload, String args, SlashCommandContext ctx) throws Exception;
+        String handle(SlashCommandPayload payload, String args, SlashCommandContext ctx)
+                throws Exception;
     }
 
     /** A subcommand's arguments are not what it takes; the message says why, the usage follows. */
@@ -76,8 +77,13 @@ public final class SlashCommand implements SlashCommandHandler {
             return ctx.ack(e.getMessage() + "\n\n" + usage);
         } catch (Exception e) {
             log.error("{} {} failed", name, word, e);
-            return ctx.ack("Sorry, `" + name + " " + word + "` failed on my side and changed nothing. "
-                    + "Please try again; if it keeps failing, the bot's log says why.");
+            return ctx.ack(
+                    "Sorry, `"
+                            + name
+                            + " "
+                            + word
+                            + "` failed on my side and changed nothing. "
+                            + "Please try again; if it keeps failing, the bot's log says why.");
         }
     }
 }

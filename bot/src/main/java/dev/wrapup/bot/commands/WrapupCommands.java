@@ -27,12 +27,15 @@ import java.util.concurrent.Executor;
 
 /** `/wrapup`: the review after an incident (or a success). */
 public final class WrapupCommands {
-    static final String NO_WRAPUP = "There is nothing to wrap up in this channel yet. Run `/wrapup` in an incident "
-            + "channel, or start a wrap-up here with `/wrapup start <title>`.";
+    static final String NO_WRAPUP =
+            "There is nothing to wrap up in this channel yet. Run `/wrapup` in an incident "
+                    + "channel, or start a wrap-up here with `/wrapup start <title>`.";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
-    private static final java.util.regex.Pattern DUE = java.util.regex.Pattern.compile(
-            "^(.*?)\\s+due\\s+(\\S+)\\s*$", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern DUE =
+            java.util.regex.Pattern.compile(
+                    "^(.*?)\\s+due\\s+(\\S+)\\s*$",
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
     private final IncidentService incidents;
     private final AnalysisCallService calls;
@@ -43,9 +46,15 @@ public final class WrapupCommands {
     private final Access access;
     private final PublishModal publishing;
 
-    public WrapupCommands(IncidentService incidents, AnalysisCallService calls, WrapupService wrapups,
-                          UserDirectory users, Executor afterAck, java.time.Clock clock, Access access,
-                          PublishModal publishing) {
+    public WrapupCommands(
+            IncidentService incidents,
+            AnalysisCallService calls,
+            WrapupService wrapups,
+            UserDirectory users,
+            Executor afterAck,
+            java.time.Clock clock,
+            Access access,
+            PublishModal publishing) {
         this.access = access;
         this.publishing = publishing;
         this.incidents = incidents;
@@ -70,14 +79,19 @@ public final class WrapupCommands {
                 .on("publish", this::publish);
     }
 
-    private String comment(SlashCommandPayload p, String text, AgendaItem item) throws BadArguments, InputRefused {
+    private String comment(SlashCommandPayload p, String text, AgendaItem item)
+            throws BadArguments, InputRefused {
         Optional<Incident> incident = incidents.inChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
         if (text.isBlank()) {
-            throw new BadArguments("What is your comment? `/wrapup " + item.word() + " <text>` ("
-                    + item.question().toLowerCase() + ").");
+            throw new BadArguments(
+                    "What is your comment? `/wrapup "
+                            + item.word()
+                            + " <text>` ("
+                            + item.question().toLowerCase()
+                            + ").");
         }
         TextLimit.COMMENT.check(text);
         return wrapups.comment(incident.get(), p.getUserId(), item, text, "command");
@@ -97,13 +111,19 @@ public final class WrapupCommands {
         if (words[0].equalsIgnoreCase("done")) {
             String n = words.length > 1 ? words[1].strip() : "";
             if (!n.matches("\\d{1,6}")) {
-                throw new BadArguments("Which action item? `/wrapup action done <n>`, with its number.");
+                throw new BadArguments(
+                        "Which action item? `/wrapup action done <n>`, with its number.");
             }
             int number = Integer.parseInt(n);
             Optional<ActionItem> item = wrapups.wrapups().action(incident.get().id(), number);
             if (item.isPresent()) {
-                Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.CLOSE_ACTION,
-                        List.of(item.get().ownerId(), item.get().createdBy()), "action item " + number);
+                Optional<String> refused =
+                        access.refusal(
+                                incident.get(),
+                                p.getUserId(),
+                                Action.CLOSE_ACTION,
+                                List.of(item.get().ownerId(), item.get().createdBy()),
+                                "action item " + number);
                 if (refused.isPresent()) {
                     return refused.get();
                 }
@@ -112,14 +132,17 @@ public final class WrapupCommands {
         }
         Optional<String> owner = SlackText.userId(words[0]);
         if (owner.isEmpty() || words.length < 2 || words[1].isBlank()) {
-            throw new BadArguments("An action item needs an owner and what to do: "
-                    + "`/wrapup action @owner <text> [due yyyy-mm-dd]`.");
+            throw new BadArguments(
+                    "An action item needs an owner and what to do: "
+                            + "`/wrapup action @owner <text> [due yyyy-mm-dd]`.");
         }
         String text = words[1].strip();
         java.time.LocalDate due = null;
         java.util.regex.Matcher m = DUE.matcher(text);
         if (m.matches()) {
-            due = DateInput.due(m.group(2), java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            due =
+                    DateInput.due(
+                            m.group(2), java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)));
             text = m.group(1).strip();
         }
         TextLimit.ACTION.check(text);
@@ -128,23 +151,37 @@ public final class WrapupCommands {
             return refused.get();
         }
         var item = wrapups.addAction(incident.get(), p.getUserId(), owner.get(), text, due);
-        return "Action item " + item.number() + " recorded for " + SlackText.mention(owner.get())
-                + (due != null ? ", due " + due + " (I'll remind them that day)" : "") + ".";
+        return "Action item "
+                + item.number()
+                + " recorded for "
+                + SlackText.mention(owner.get())
+                + (due != null ? ", due " + due + " (I'll remind them that day)" : "")
+                + ".";
     }
 
     private String start(SlashCommandPayload p, String title, SlashCommandContext ctx)
             throws BadArguments, InputRefused {
         if (title.isBlank()) {
-            throw new BadArguments("What are we wrapping up? `/wrapup start <title>`, e.g. "
-                    + "`/wrapup start Black Friday went smoothly`.");
+            throw new BadArguments(
+                    "What are we wrapping up? `/wrapup start <title>`, e.g. "
+                            + "`/wrapup start Black Friday went smoothly`.");
         }
         if (p.getChannelId().startsWith("D")) {
             return "Start a wrap-up in a channel, so that its members can take part.";
         }
         TextLimit.TITLE.check(title.strip());
-        return wrapups.start(p.getTeamId(), p.getChannelId(), p.getChannelName(), p.getUserId(), title.strip())
-                .map(i -> "Started the wrap-up of *" + SlackText.escape(i.title()) + "*. The channel's members are "
-                        + "its participants; the analysis call will be announced here.")
+        return wrapups.start(
+                        p.getTeamId(),
+                        p.getChannelId(),
+                        p.getChannelName(),
+                        p.getUserId(),
+                        title.strip())
+                .map(
+                        i ->
+                                "Started the wrap-up of *"
+                                        + SlackText.escape(i.title())
+                                        + "*. The channel's members are "
+                                        + "its participants; the analysis call will be announced here.")
                 .orElse("This channel already has an open incident or wrap-up; finish it first.");
     }
 
@@ -158,7 +195,8 @@ public final class WrapupCommands {
             return refused.get();
         }
         String triggerId = p.getTriggerId();
-        afterAck.execute(() -> publishing.publishOrConfirm(incident.get(), p.getUserId(), triggerId));
+        afterAck.execute(
+                () -> publishing.publishOrConfirm(incident.get(), p.getUserId(), triggerId));
         return "Publishing the wrap-up…";
     }
 
@@ -181,20 +219,33 @@ public final class WrapupCommands {
         if (notMoved.isPresent()) {
             return notMoved.get();
         }
-        return "Moved the analysis call to " + SlackText.date(at) + " (" + when.local().format(WHEN) + " " + zone
-                + (when.zone().isEmpty() && callerTz.isEmpty() ? ", UTC because I don't know your timezone yet" : "")
+        return "Moved the analysis call to "
+                + SlackText.date(at)
+                + " ("
+                + when.local().format(WHEN)
+                + " "
+                + zone
+                + (when.zone().isEmpty() && callerTz.isEmpty()
+                        ? ", UTC because I don't know your timezone yet"
+                        : "")
                 + "). Everyone in the channel has been told.";
     }
 
-    private String facilitator(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+    private String facilitator(SlashCommandPayload p, String args, SlashCommandContext ctx)
+            throws BadArguments {
         Optional<Incident> incident = incidents.inChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
-        String userId = SlackText.userId(args).orElseThrow(() -> new BadArguments(
-                "Mention the facilitator with @, as in `/wrapup facilitator @sam`."));
-        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.SET_FACILITATOR)
-                .or(() -> access.selfAppointment(incident.get(), p.getUserId(), userId));
+        String userId =
+                SlackText.userId(args)
+                        .orElseThrow(
+                                () ->
+                                        new BadArguments(
+                                                "Mention the facilitator with @, as in `/wrapup facilitator @sam`."));
+        Optional<String> refused =
+                access.refusal(incident.get(), p.getUserId(), Action.SET_FACILITATOR)
+                        .or(() -> access.selfAppointment(incident.get(), p.getUserId(), userId));
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -206,15 +257,17 @@ public final class WrapupCommands {
     }
 
     /** `/wrapup remind [now|off|on]`: the reminders to those who have not commented. */
-    private String remind(SlashCommandPayload p, String args, SlashCommandContext ctx) throws BadArguments {
+    private String remind(SlashCommandPayload p, String args, SlashCommandContext ctx)
+            throws BadArguments {
         Optional<Incident> incident = incidents.inChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
         String word = args.isBlank() ? "now" : args.strip().toLowerCase(java.util.Locale.ROOT);
         if (!List.of("now", "off", "on").contains(word)) {
-            throw new BadArguments("`/wrapup remind` takes `now` (remind who has not commented yet), `off` (no more "
-                    + "reminders) or `on` (reminders again).");
+            throw new BadArguments(
+                    "`/wrapup remind` takes `now` (remind who has not commented yet), `off` (no more "
+                            + "reminders) or `on` (reminders again).");
         }
         Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.REMINDERS);
         if (refused.isPresent()) {

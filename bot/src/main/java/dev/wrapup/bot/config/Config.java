@@ -15,27 +15,29 @@ import java.util.regex.Pattern;
 /**
  * Everything Wrapup reads from its environment, read and checked in one place.
  *
- * @param botToken         SLACK_BOT_TOKEN
- * @param signingSecret    SLACK_SIGNING_SECRET (HTTP mode)
- * @param appToken         SLACK_APP_TOKEN: when present, Socket Mode is used
- * @param slackApiUrl      SLACK_API_URL, always ending in '/'
- * @param port             PORT
- * @param database         WRAPUP_DB_URL, WRAPUP_DB_USER, WRAPUP_DB_PASSWORD
- * @param analysisDelay    WRAPUP_ANALYSIS_DELAY
- * @param workingHours     WRAPUP_WORKING_HOURS, kept as text until the scheduler parses it
- * @param videoUrl         WRAPUP_VIDEO_URL template
+ * @param botToken SLACK_BOT_TOKEN
+ * @param signingSecret SLACK_SIGNING_SECRET (HTTP mode)
+ * @param appToken SLACK_APP_TOKEN: when present, Socket Mode is used
+ * @param slackApiUrl SLACK_API_URL, always ending in '/'
+ * @param port PORT
+ * @param database WRAPUP_DB_URL, WRAPUP_DB_USER, WRAPUP_DB_PASSWORD
+ * @param analysisDelay WRAPUP_ANALYSIS_DELAY
+ * @param workingHours WRAPUP_WORKING_HOURS, kept as text until the scheduler parses it
+ * @param videoUrl WRAPUP_VIDEO_URL template
  * @param learningsChannel WRAPUP_LEARNINGS_CHANNEL
- * @param announceChannel  WRAPUP_ANNOUNCE_CHANNEL
- * @param publicUrl        WRAPUP_PUBLIC_URL, never ending in '/'
- * @param roleGroups       WRAPUP_ROLE_GROUPS, role name to user group id, in the order given
- * @param channelPrefix    WRAPUP_CHANNEL_PREFIX
+ * @param announceChannel WRAPUP_ANNOUNCE_CHANNEL
+ * @param publicUrl WRAPUP_PUBLIC_URL, never ending in '/'
+ * @param roleGroups WRAPUP_ROLE_GROUPS, role name to user group id, in the order given
+ * @param channelPrefix WRAPUP_CHANNEL_PREFIX
  * @param highlightReaction WRAPUP_HIGHLIGHT_REACTION, without colons
- * @param importWindow     WRAPUP_IMPORT_WINDOW: how far back `declare here` imports
- * @param slotAlignment    WRAPUP_SLOT_ALIGNMENT: analysis calls start on multiples of this (UTC)
- * @param openingWordsFile WRAPUP_OPENING_WORDS_FILE: the facilitator's opening words, if not the shipped ones
- * @param reminderDelay    WRAPUP_REMINDER_DELAY: after the call starts, when the missing comments are chased
- * @param headsUp          WRAPUP_HEADS_UP: how long before a maintenance window its heads-up is posted
- * @param admins           WRAPUP_ADMINS: user ids and user group ids whose members may do everything
+ * @param importWindow WRAPUP_IMPORT_WINDOW: how far back `declare here` imports
+ * @param slotAlignment WRAPUP_SLOT_ALIGNMENT: analysis calls start on multiples of this (UTC)
+ * @param openingWordsFile WRAPUP_OPENING_WORDS_FILE: the facilitator's opening words, if not the
+ *     shipped ones
+ * @param reminderDelay WRAPUP_REMINDER_DELAY: after the call starts, when the missing comments are
+ *     chased
+ * @param headsUp WRAPUP_HEADS_UP: how long before a maintenance window its heads-up is posted
+ * @param admins WRAPUP_ADMINS: user ids and user group ids whose members may do everything
  */
 public record Config(
         String botToken,
@@ -70,10 +72,28 @@ public record Config(
         if (port != 0 || !publicUrl.equals("http://localhost:0")) {
             return this;
         }
-        return new Config(botToken, signingSecret, appToken, slackApiUrl, boundPort, database, analysisDelay,
-                workingHours, videoUrl, learningsChannel, announceChannel, "http://localhost:" + boundPort,
-                roleGroups, channelPrefix, highlightReaction, importWindow, slotAlignment, openingWordsFile,
-                reminderDelay, headsUp, admins);
+        return new Config(
+                botToken,
+                signingSecret,
+                appToken,
+                slackApiUrl,
+                boundPort,
+                database,
+                analysisDelay,
+                workingHours,
+                videoUrl,
+                learningsChannel,
+                announceChannel,
+                "http://localhost:" + boundPort,
+                roleGroups,
+                channelPrefix,
+                highlightReaction,
+                importWindow,
+                slotAlignment,
+                openingWordsFile,
+                reminderDelay,
+                headsUp,
+                admins);
     }
 
     public boolean socketMode() {
@@ -83,10 +103,15 @@ public record Config(
     /** Only the database settings: what `migrate` and `export` need, without any Slack token. */
     public static DatabaseSettings databaseFrom(Map<String, String> env) {
         Reader r = new Reader(env);
-        DatabaseSettings database = r.optional("WRAPUP_DB_URL")
-                .map(url -> new DatabaseSettings(url, r.optional("WRAPUP_DB_USER").orElse(null),
-                        r.optional("WRAPUP_DB_PASSWORD").orElse(null)))
-                .orElseGet(() -> DatabaseSettings.h2File(Path.of("data")));
+        DatabaseSettings database =
+                r.optional("WRAPUP_DB_URL")
+                        .map(
+                                url ->
+                                        new DatabaseSettings(
+                                                url,
+                                                r.optional("WRAPUP_DB_USER").orElse(null),
+                                                r.optional("WRAPUP_DB_PASSWORD").orElse(null)))
+                        .orElseGet(() -> DatabaseSettings.h2File(Path.of("data")));
         try {
             database.vendor();
         } catch (IllegalArgumentException e) {
@@ -98,23 +123,31 @@ public record Config(
     /** Reads and checks the environment; the first problem found is explained in the exception. */
     public static Config from(Map<String, String> env) {
         Reader r = new Reader(env);
-        String botToken = r.required("SLACK_BOT_TOKEN",
-                "the bot token from your Slack app's \"OAuth & Permissions\" page (it starts with xoxb-)");
+        String botToken =
+                r.required(
+                        "SLACK_BOT_TOKEN",
+                        "the bot token from your Slack app's \"OAuth & Permissions\" page (it starts with xoxb-)");
         if (!botToken.startsWith("xoxb-")) {
-            throw r.malformed("SLACK_BOT_TOKEN", "a bot token starts with xoxb-; copy the \"Bot User OAuth Token\" "
-                    + "from your Slack app's \"OAuth & Permissions\" page");
+            throw r.malformed(
+                    "SLACK_BOT_TOKEN",
+                    "a bot token starts with xoxb-; copy the \"Bot User OAuth Token\" "
+                            + "from your Slack app's \"OAuth & Permissions\" page");
         }
         Optional<String> appToken = r.optional("SLACK_APP_TOKEN");
         if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
-            throw r.malformed("SLACK_APP_TOKEN", "an app-level token starts with xapp-; create one with the "
-                    + "connections:write scope under \"Basic Information → App-Level Tokens\", or unset "
-                    + "SLACK_APP_TOKEN to receive requests over HTTP");
+            throw r.malformed(
+                    "SLACK_APP_TOKEN",
+                    "an app-level token starts with xapp-; create one with the "
+                            + "connections:write scope under \"Basic Information → App-Level Tokens\", or unset "
+                            + "SLACK_APP_TOKEN to receive requests over HTTP");
         }
         Optional<String> signingSecret = r.optional("SLACK_SIGNING_SECRET");
         if (appToken.isEmpty() && signingSecret.isEmpty()) {
-            throw r.missing("SLACK_SIGNING_SECRET", "the signing secret from your Slack app's \"Basic Information\" "
-                    + "page, so that requests to /slack/events can be checked (or set SLACK_APP_TOKEN to use "
-                    + "Socket Mode instead of HTTP)");
+            throw r.missing(
+                    "SLACK_SIGNING_SECRET",
+                    "the signing secret from your Slack app's \"Basic Information\" "
+                            + "page, so that requests to /slack/events can be checked (or set SLACK_APP_TOKEN to use "
+                            + "Socket Mode instead of HTTP)");
         }
         String apiUrl = r.optional("SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL);
         r.url("SLACK_API_URL", apiUrl);
@@ -127,11 +160,21 @@ public record Config(
         String workingHours = r.optional("WRAPUP_WORKING_HOURS").orElse("MON-FRI 09:00-17:00");
         Optional<String> videoUrl = r.optional("WRAPUP_VIDEO_URL");
         Optional<String> learnings = r.optional("WRAPUP_LEARNINGS_CHANNEL");
-        learnings.ifPresent(id -> r.matches("WRAPUP_LEARNINGS_CHANNEL", id, CHANNEL_ID,
-                "a channel id such as C0123ABCD (in Slack: channel details → About → Channel ID)"));
+        learnings.ifPresent(
+                id ->
+                        r.matches(
+                                "WRAPUP_LEARNINGS_CHANNEL",
+                                id,
+                                CHANNEL_ID,
+                                "a channel id such as C0123ABCD (in Slack: channel details → About → Channel ID)"));
         Optional<String> announce = r.optional("WRAPUP_ANNOUNCE_CHANNEL");
-        announce.ifPresent(id -> r.matches("WRAPUP_ANNOUNCE_CHANNEL", id, CHANNEL_ID,
-                "a channel id such as C0123ABCD (in Slack: channel details → About → Channel ID)"));
+        announce.ifPresent(
+                id ->
+                        r.matches(
+                                "WRAPUP_ANNOUNCE_CHANNEL",
+                                id,
+                                CHANNEL_ID,
+                                "a channel id such as C0123ABCD (in Slack: channel details → About → Channel ID)"));
         String publicUrl = r.optional("WRAPUP_PUBLIC_URL").orElse("http://localhost:" + port);
         r.url("WRAPUP_PUBLIC_URL", publicUrl);
         while (publicUrl.endsWith("/")) {
@@ -139,9 +182,13 @@ public record Config(
         }
         Map<String, String> roleGroups = r.roleGroups("WRAPUP_ROLE_GROUPS");
         String prefix = r.optional("WRAPUP_CHANNEL_PREFIX").orElse("inc-");
-        r.matches("WRAPUP_CHANNEL_PREFIX", prefix, Pattern.compile("[a-z0-9_-]{1,20}"),
+        r.matches(
+                "WRAPUP_CHANNEL_PREFIX",
+                prefix,
+                Pattern.compile("[a-z0-9_-]{1,20}"),
                 "lower-case letters, digits, '-' and '_', at most 20 characters (Slack channel name rules)");
-        String reaction = r.optional("WRAPUP_HIGHLIGHT_REACTION").orElse("pushpin").replace(":", "");
+        String reaction =
+                r.optional("WRAPUP_HIGHLIGHT_REACTION").orElse("pushpin").replace(":", "");
         Duration importWindow = r.duration("WRAPUP_IMPORT_WINDOW", Duration.ofMinutes(60));
         Duration alignment = r.duration("WRAPUP_SLOT_ALIGNMENT", Duration.ofMinutes(30));
         if (alignment.isZero()) {
@@ -149,14 +196,35 @@ public record Config(
         }
         Optional<Path> openingWords = r.optional("WRAPUP_OPENING_WORDS_FILE").map(Path::of);
         if (openingWords.isPresent() && !java.nio.file.Files.isReadable(openingWords.get())) {
-            throw r.malformed("WRAPUP_OPENING_WORDS_FILE", "'" + openingWords.get() + "' is not a readable file");
+            throw r.malformed(
+                    "WRAPUP_OPENING_WORDS_FILE",
+                    "'" + openingWords.get() + "' is not a readable file");
         }
         Duration reminderDelay = r.duration("WRAPUP_REMINDER_DELAY", Duration.ofHours(2));
         Duration headsUp = r.duration("WRAPUP_HEADS_UP", Duration.ofHours(24));
         List<String> admins = r.admins("WRAPUP_ADMINS");
-        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, delay, workingHours,
-                videoUrl, learnings, announce, publicUrl, roleGroups, prefix, reaction, importWindow, alignment,
-                openingWords, reminderDelay, headsUp, admins);
+        return new Config(
+                botToken,
+                signingSecret,
+                appToken,
+                apiUrl,
+                port,
+                database,
+                delay,
+                workingHours,
+                videoUrl,
+                learnings,
+                announce,
+                publicUrl,
+                roleGroups,
+                prefix,
+                reaction,
+                importWindow,
+                alignment,
+                openingWords,
+                reminderDelay,
+                headsUp,
+                admins);
     }
 
     /** Reads single variables and words what is wrong with them. */
@@ -171,13 +239,20 @@ public record Config(
         }
 
         ConfigException missing(String name, String what) {
-            return new ConfigException(name + " is not set. Wrapup needs " + what + ". Set it in the "
-                    + "environment and start Wrapup again; docs/configuration.md lists every setting.");
+            return new ConfigException(
+                    name
+                            + " is not set. Wrapup needs "
+                            + what
+                            + ". Set it in the "
+                            + "environment and start Wrapup again; docs/configuration.md lists every setting.");
         }
 
         ConfigException malformed(String name, String why) {
-            return new ConfigException(name + " is set to a value Wrapup cannot use: " + why
-                    + ". Fix it in the environment and start Wrapup again; docs/configuration.md lists every setting.");
+            return new ConfigException(
+                    name
+                            + " is set to a value Wrapup cannot use: "
+                            + why
+                            + ". Fix it in the environment and start Wrapup again; docs/configuration.md lists every setting.");
         }
 
         int integer(String name, int fallback, int min, int max) {
@@ -188,7 +263,8 @@ public record Config(
             try {
                 int n = Integer.parseInt(value.get());
                 if (n < min || n > max) {
-                    throw malformed(name, "'" + value.get() + "' is not between " + min + " and " + max);
+                    throw malformed(
+                            name, "'" + value.get() + "' is not between " + min + " and " + max);
                 }
                 return n;
             } catch (NumberFormatException e) {
@@ -208,14 +284,18 @@ public record Config(
                 }
                 return d;
             } catch (DateTimeParseException e) {
-                throw malformed(name, "'" + value.get() + "' is not an ISO-8601 duration such as PT24H or PT30M");
+                throw malformed(
+                        name,
+                        "'" + value.get() + "' is not an ISO-8601 duration such as PT24H or PT30M");
             }
         }
 
         void url(String name, String value) {
             try {
                 URI uri = URI.create(value);
-                if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                if (uri.getScheme() == null
+                        || !uri.getScheme().startsWith("http")
+                        || uri.getHost() == null) {
                     throw malformed(name, "'" + value + "' is not an http(s) URL");
                 }
             } catch (IllegalArgumentException e) {
@@ -236,9 +316,14 @@ public record Config(
                 if (trimmed.isEmpty()) {
                     continue;
                 }
-                if (!USER_ID.matcher(trimmed).matches() && !USERGROUP_ID.matcher(trimmed).matches()) {
-                    throw malformed(name, "'" + trimmed + "' is neither a user id (U0123ABCD) nor a user group id "
-                            + "(S0123ABCD); list them separated by commas");
+                if (!USER_ID.matcher(trimmed).matches()
+                        && !USERGROUP_ID.matcher(trimmed).matches()) {
+                    throw malformed(
+                            name,
+                            "'"
+                                    + trimmed
+                                    + "' is neither a user id (U0123ABCD) nor a user group id "
+                                    + "(S0123ABCD); list them separated by commas");
                 }
                 ids.add(trimmed);
             }
@@ -253,9 +338,15 @@ public record Config(
             }
             for (String pair : value.get().split(",")) {
                 String[] parts = pair.trim().split("=", 2);
-                if (parts.length != 2 || parts[0].isBlank() || !USERGROUP_ID.matcher(parts[1].trim()).matches()) {
-                    throw malformed(name, "'" + pair.trim() + "' is not role=usergroup-id, as in "
-                            + "frontend=S0123ABCD,backend=S0456EFGH");
+                if (parts.length != 2
+                        || parts[0].isBlank()
+                        || !USERGROUP_ID.matcher(parts[1].trim()).matches()) {
+                    throw malformed(
+                            name,
+                            "'"
+                                    + pair.trim()
+                                    + "' is not role=usergroup-id, as in "
+                                    + "frontend=S0123ABCD,backend=S0456EFGH");
                 }
                 groups.put(parts[0].trim(), parts[1].trim());
             }

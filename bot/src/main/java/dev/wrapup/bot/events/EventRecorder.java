@@ -36,15 +36,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Records what happens in incident channels. Runs after Bolt has checked the request's
- * signature; answers Slack only once the change is committed, and a delivery whose
- * event_id was already handled (a Slack retry) changes nothing. Anything that calls
- * Slack happens after the ack.
+ * Records what happens in incident channels. Runs after Bolt has checked the request's signature;
+ * answers Slack only once the change is committed, and a delivery whose event_id was already
+ * handled (a Slack retry) changes nothing. Anything that calls Slack happens after the ack.
  */
 public final class EventRecorder implements Middleware {
     /** A message recorded in an incident channel, for what reacts to what people say. */
-    public record Recorded(Incident incident, NewEntry entry) {
-    }
+    public record Recorded(Incident incident, NewEntry entry) {}
 
     private final Database database;
     private final Incidents incidents;
@@ -55,11 +53,20 @@ public final class EventRecorder implements Middleware {
     private final Clock clock;
     private final String highlightReaction;
     private final List<Consumer<Recorded>> messageListeners = new CopyOnWriteArrayList<>();
-    /** Participants known to be stored (they are never removed): most events need no participant write. */
-    private final Set<String> knownParticipants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public EventRecorder(Database database, UserDirectory users, Executor afterAck, Clock clock,
-                         String highlightReaction) {
+    /**
+     * Participants known to be stored (they are never removed): most events need no participant
+     * write.
+     */
+    private final Set<String> knownParticipants =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public EventRecorder(
+            Database database,
+            UserDirectory users,
+            Executor afterAck,
+            Clock clock,
+            String highlightReaction) {
         this.database = database;
         this.incidents = new Incidents(database);
         this.timeline = new Timeline(database);
@@ -81,7 +88,8 @@ public final class EventRecorder implements Middleware {
             return chain.next(req);
         }
         EventRequest request = (EventRequest) req;
-        JsonObject envelope = JsonParser.parseString(request.getRequestBodyAsString()).getAsJsonObject();
+        JsonObject envelope =
+                JsonParser.parseString(request.getRequestBodyAsString()).getAsJsonObject();
         JsonObject event = object(envelope, "event");
         String type = string(event, "type");
         if (type == null) {
@@ -90,7 +98,8 @@ public final class EventRecorder implements Middleware {
         String eventId = string(envelope, "event_id");
         switch (type) {
             case "message" -> message(eventId, event, request);
-            case "reaction_added", "reaction_removed" -> reaction(eventId, event, type.equals("reaction_added"));
+            case "reaction_added", "reaction_removed" ->
+                    reaction(eventId, event, type.equals("reaction_added"));
             case "pin_added", "pin_removed" -> pin(eventId, event, type.equals("pin_added"));
             case "member_joined_channel" -> joined(eventId, event);
             default -> {
@@ -114,58 +123,90 @@ public final class EventRecorder implements Middleware {
         Recorded[] recorded = new Recorded[1];
         // A new message is stored once by its (channel, ts) whatever the delivery, so only
         // edits and deletions, which change an entry, need their event_id claimed.
-        boolean changesAnEntry = "message_changed".equals(subtype) || "message_deleted".equals(subtype);
-        boolean applied = record(changesAnEntry ? eventId : null, channel, (tx, incident, now) -> {
-            Function<String, Optional<String>> names = u -> users.knownName(tx, u);
-            if ("message_changed".equals(subtype)) {
-                JsonObject message = object(event, "message");
-                if (message == null || isOurs(message, botUserId, botId)) {
-                    return;
-                }
-                Instant at = editedAt(message, event, now);
-                String ts = string(message, "ts");
-                List<FileRef> files = SlackMessages.files(message);
-                if (!timeline.edit(tx, channel, ts, SlackMessages.text(message), files, at)) {
-                    // An edit of a message from before recording began: keep both texts.
-                    JsonObject previous = object(event, "previous_message");
-                    SlackMessages.entry(incident.id(), channel, previous != null ? previous : message, names)
-                            .ifPresent(e -> {
-                                timeline.add(tx, e, now);
-                                timeline.edit(tx, channel, ts, SlackMessages.text(message), files, at);
-                            });
-                }
-            } else if ("message_deleted".equals(subtype)) {
-                String deletedTs = string(event, "deleted_ts");
-                Instant at = SlackTs.valid(string(event, "ts")) ? SlackTs.toInstant(string(event, "ts")) : now;
-                if (!timeline.markDeleted(tx, channel, deletedTs, at)) {
-                    JsonObject previous = object(event, "previous_message");
-                    if (previous != null) {
-                        SlackMessages.entry(incident.id(), channel, previous, names).ifPresent(e -> {
-                            timeline.add(tx, e, now);
-                            timeline.markDeleted(tx, channel, deletedTs, at);
+        boolean changesAnEntry =
+                "message_changed".equals(subtype) || "message_deleted".equals(subtype);
+        boolean applied =
+                record(
+                        changesAnEntry ? eventId : null,
+                        channel,
+                        (tx, incident, now) -> {
+                            Function<String, Optional<String>> names = u -> users.knownName(tx, u);
+                            if ("message_changed".equals(subtype)) {
+                                JsonObject message = object(event, "message");
+                                if (message == null || isOurs(message, botUserId, botId)) {
+                                    return;
+                                }
+                                Instant at = editedAt(message, event, now);
+                                String ts = string(message, "ts");
+                                List<FileRef> files = SlackMessages.files(message);
+                                if (!timeline.edit(
+                                        tx, channel, ts, SlackMessages.text(message), files, at)) {
+                                    // An edit of a message from before recording began: keep both
+                                    // texts.
+                                    JsonObject previous = object(event, "previous_message");
+                                    SlackMessages.entry(
+                                                    incident.id(),
+                                                    channel,
+                                                    previous != null ? previous : message,
+                                                    names)
+                                            .ifPresent(
+                                                    e -> {
+                                                        timeline.add(tx, e, now);
+                                                        timeline.edit(
+                                                                tx,
+                                                                channel,
+                                                                ts,
+                                                                SlackMessages.text(message),
+                                                                files,
+                                                                at);
+                                                    });
+                                }
+                            } else if ("message_deleted".equals(subtype)) {
+                                String deletedTs = string(event, "deleted_ts");
+                                Instant at =
+                                        SlackTs.valid(string(event, "ts"))
+                                                ? SlackTs.toInstant(string(event, "ts"))
+                                                : now;
+                                if (!timeline.markDeleted(tx, channel, deletedTs, at)) {
+                                    JsonObject previous = object(event, "previous_message");
+                                    if (previous != null) {
+                                        SlackMessages.entry(incident.id(), channel, previous, names)
+                                                .ifPresent(
+                                                        e -> {
+                                                            timeline.add(tx, e, now);
+                                                            timeline.markDeleted(
+                                                                    tx, channel, deletedTs, at);
+                                                        });
+                                    }
+                                }
+                            } else {
+                                Optional<NewEntry> entry =
+                                        SlackMessages.entry(incident.id(), channel, event, names);
+                                if (entry.isEmpty() || !timeline.add(tx, entry.get(), now)) {
+                                    return;
+                                }
+                                String user = string(event, "user");
+                                if (user != null && string(event, "bot_id") == null) {
+                                    if (!knownParticipants.contains(incident.id() + ":" + user)) {
+                                        participants.add(
+                                                tx,
+                                                incident.id(),
+                                                user,
+                                                entry.get().kind() == EntryKind.JOIN
+                                                        ? "joined"
+                                                        : "posted",
+                                                entry.get().occurredAt());
+                                    }
+                                    people.add(user);
+                                    recorded[0] = new Recorded(incident, entry.get());
+                                }
+                            }
                         });
-                    }
-                }
-            } else {
-                Optional<NewEntry> entry = SlackMessages.entry(incident.id(), channel, event, names);
-                if (entry.isEmpty() || !timeline.add(tx, entry.get(), now)) {
-                    return;
-                }
-                String user = string(event, "user");
-                if (user != null && string(event, "bot_id") == null) {
-                    if (!knownParticipants.contains(incident.id() + ":" + user)) {
-                        participants.add(tx, incident.id(), user,
-                                entry.get().kind() == EntryKind.JOIN ? "joined" : "posted", entry.get().occurredAt());
-                    }
-                    people.add(user);
-                    recorded[0] = new Recorded(incident, entry.get());
-                }
-            }
-        });
         if (applied) {
             people.forEach(users::refreshLater);
             if (recorded[0] != null) {
-                knownParticipants.add(recorded[0].incident().id() + ":" + recorded[0].entry().authorId());
+                knownParticipants.add(
+                        recorded[0].incident().id() + ":" + recorded[0].entry().authorId());
                 if (recorded[0].entry().authorName() == null) {
                     afterAck.execute(() -> users.fillIfKnown(recorded[0].entry().authorId()));
                 }
@@ -183,17 +224,35 @@ public final class EventRecorder implements Middleware {
         String ts = string(item, "ts");
         String user = string(event, "user");
         boolean highlight = highlightReaction.equals(string(event, "reaction"));
-        boolean applied = record(eventId, channel, (tx, incident, now) -> {
-            if (user != null) {
-                participants.add(tx, incident.id(), user, "reacted", now);
-            }
-            if (highlight && timeline.setHighlighted(tx, channel, ts, added)) {
-                timeline.add(tx, new NewEntry(incident.id(), channel, EntryKind.REACTION_HIGHLIGHT, null, null, null,
-                        user, users.knownName(tx, user).orElse(null),
-                        added ? "Marked a key moment" : "Unmarked a key moment", List.of(), eventTime(event, now), ts),
-                        now);
-            }
-        });
+        boolean applied =
+                record(
+                        eventId,
+                        channel,
+                        (tx, incident, now) -> {
+                            if (user != null) {
+                                participants.add(tx, incident.id(), user, "reacted", now);
+                            }
+                            if (highlight && timeline.setHighlighted(tx, channel, ts, added)) {
+                                timeline.add(
+                                        tx,
+                                        new NewEntry(
+                                                incident.id(),
+                                                channel,
+                                                EntryKind.REACTION_HIGHLIGHT,
+                                                null,
+                                                null,
+                                                null,
+                                                user,
+                                                users.knownName(tx, user).orElse(null),
+                                                added
+                                                        ? "Marked a key moment"
+                                                        : "Unmarked a key moment",
+                                                List.of(),
+                                                eventTime(event, now),
+                                                ts),
+                                        now);
+                            }
+                        });
         if (applied && user != null) {
             users.refreshLater(user);
         }
@@ -208,13 +267,29 @@ public final class EventRecorder implements Middleware {
         if (ts == null) {
             return;
         }
-        record(eventId, channel, (tx, incident, now) -> {
-            if (timeline.setPinned(tx, channel, ts, added)) {
-                timeline.add(tx, new NewEntry(incident.id(), channel, EntryKind.PIN, null, null, null, user,
-                        users.knownName(tx, user).orElse(null), added ? "Pinned a message" : "Unpinned a message",
-                        List.of(), eventTime(event, now), ts), now);
-            }
-        });
+        record(
+                eventId,
+                channel,
+                (tx, incident, now) -> {
+                    if (timeline.setPinned(tx, channel, ts, added)) {
+                        timeline.add(
+                                tx,
+                                new NewEntry(
+                                        incident.id(),
+                                        channel,
+                                        EntryKind.PIN,
+                                        null,
+                                        null,
+                                        null,
+                                        user,
+                                        users.knownName(tx, user).orElse(null),
+                                        added ? "Pinned a message" : "Unpinned a message",
+                                        List.of(),
+                                        eventTime(event, now),
+                                        ts),
+                                now);
+                    }
+                });
     }
 
     private void joined(String eventId, JsonObject event) {
@@ -223,9 +298,17 @@ public final class EventRecorder implements Middleware {
         if (user == null) {
             return;
         }
-        boolean applied = record(eventId, channel, (tx, incident, now) ->
-                participants.add(tx, incident.id(), user, string(event, "inviter") != null ? "invited" : "joined",
-                        now));
+        boolean applied =
+                record(
+                        eventId,
+                        channel,
+                        (tx, incident, now) ->
+                                participants.add(
+                                        tx,
+                                        incident.id(),
+                                        user,
+                                        string(event, "inviter") != null ? "invited" : "joined",
+                                        now));
         if (applied) {
             users.refreshLater(user);
         }
@@ -236,25 +319,26 @@ public final class EventRecorder implements Middleware {
     }
 
     /**
-     * In one transaction: claims the delivery and applies it, when the channel records an
-     * incident. True when something was applied (not a retry, not another channel).
+     * In one transaction: claims the delivery and applies it, when the channel records an incident.
+     * True when something was applied (not a retry, not another channel).
      */
     private boolean record(String eventId, String channel, Apply apply) {
         if (channel == null) {
             return false;
         }
         Instant now = clock.instant();
-        return database.groupCommit(tx -> {
-            Optional<Incident> incident = incidents.findByChannel(tx, channel);
-            if (incident.isEmpty() || incident.get().status() == IncidentStatus.PLANNED) {
-                return false; // a maintenance window is recorded from `begin`
-            }
-            if (eventId != null && !Events.claim(tx, eventId, now)) {
-                return false;
-            }
-            apply.apply(tx, incident.get(), now);
-            return true;
-        });
+        return database.groupCommit(
+                tx -> {
+                    Optional<Incident> incident = incidents.findByChannel(tx, channel);
+                    if (incident.isEmpty() || incident.get().status() == IncidentStatus.PLANNED) {
+                        return false; // a maintenance window is recorded from `begin`
+                    }
+                    if (eventId != null && !Events.claim(tx, eventId, now)) {
+                        return false;
+                    }
+                    apply.apply(tx, incident.get(), now);
+                    return true;
+                });
     }
 
     private static boolean isOurs(JsonObject message, String botUserId, String botId) {

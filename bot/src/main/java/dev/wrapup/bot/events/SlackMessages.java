@@ -16,19 +16,36 @@ import java.util.function.Function;
 /** Turns a Slack message (as events and conversations.history carry it) into a timeline entry. */
 public final class SlackMessages {
     /**
-     * Subtypes that are not messages of their own: edits and deletions change an existing
-     * entry, pins are recorded from pin events, message_replied only announces a reply.
+     * Subtypes that are not messages of their own: edits and deletions change an existing entry,
+     * pins are recorded from pin events, message_replied only announces a reply.
      */
-    private static final Set<String> NOT_ENTRIES = Set.of(
-            "message_changed", "message_deleted", "message_replied", "pinned_item", "unpinned_item",
-            "ekm_access_denied", "assistant_app_thread");
-    private static final Set<String> SYSTEM_SUBTYPES = Set.of(
-            "channel_leave", "channel_topic", "channel_purpose", "channel_name", "channel_archive",
-            "channel_unarchive", "group_join", "group_leave", "group_topic", "group_purpose", "group_name",
-            "channel_convert_to_private", "channel_convert_to_public");
+    private static final Set<String> NOT_ENTRIES =
+            Set.of(
+                    "message_changed",
+                    "message_deleted",
+                    "message_replied",
+                    "pinned_item",
+                    "unpinned_item",
+                    "ekm_access_denied",
+                    "assistant_app_thread");
 
-    private SlackMessages() {
-    }
+    private static final Set<String> SYSTEM_SUBTYPES =
+            Set.of(
+                    "channel_leave",
+                    "channel_topic",
+                    "channel_purpose",
+                    "channel_name",
+                    "channel_archive",
+                    "channel_unarchive",
+                    "group_join",
+                    "group_leave",
+                    "group_topic",
+                    "group_purpose",
+                    "group_name",
+                    "channel_convert_to_private",
+                    "channel_convert_to_public");
+
+    private SlackMessages() {}
 
     static String string(JsonObject o, String name) {
         if (o == null) {
@@ -47,8 +64,11 @@ public final class SlackMessages {
     }
 
     /** The entry for a message, or empty for subtypes that are not entries of their own. */
-    public static Optional<NewEntry> entry(long incidentId, String channelId, JsonObject msg,
-                                           Function<String, Optional<String>> nameOf) {
+    public static Optional<NewEntry> entry(
+            long incidentId,
+            String channelId,
+            JsonObject msg,
+            Function<String, Optional<String>> nameOf) {
         String subtype = string(msg, "subtype");
         String ts = string(msg, "ts");
         if ((subtype != null && NOT_ENTRIES.contains(subtype)) || !SlackTs.valid(ts)) {
@@ -78,13 +98,25 @@ public final class SlackMessages {
         } else {
             kind = EntryKind.MESSAGE;
         }
-        return Optional.of(new NewEntry(incidentId, channelId, kind, subtype, ts, threadTs, author, authorName,
-                text(msg), files, SlackTs.toInstant(ts), null));
+        return Optional.of(
+                new NewEntry(
+                        incidentId,
+                        channelId,
+                        kind,
+                        subtype,
+                        ts,
+                        threadTs,
+                        author,
+                        authorName,
+                        text(msg),
+                        files,
+                        SlackTs.toInstant(ts),
+                        null));
     }
 
     /**
-     * The message's words. Alerts from integrations often say everything in attachments,
-     * so their pretext, title, text and fallback are kept too.
+     * The message's words. Alerts from integrations often say everything in attachments, so their
+     * pretext, title, text and fallback are kept too.
      */
     public static String text(JsonObject msg) {
         StringBuilder text = new StringBuilder(nullToEmpty(string(msg, "text")));
@@ -131,8 +163,12 @@ public final class SlackMessages {
                 continue;
             }
             JsonObject file = f.getAsJsonObject();
-            String name = string(file, "name") != null ? string(file, "name") : string(file, "title");
-            String type = string(file, "filetype") != null ? string(file, "filetype") : string(file, "mimetype");
+            String name =
+                    string(file, "name") != null ? string(file, "name") : string(file, "title");
+            String type =
+                    string(file, "filetype") != null
+                            ? string(file, "filetype")
+                            : string(file, "mimetype");
             refs.add(new FileRef(string(file, "id"), name, type, string(file, "permalink")));
         }
         return refs;

@@ -35,8 +35,12 @@ public final class AppHome {
     private final SlackCalls slack;
     private final Executor afterAck;
 
-    public AppHome(IncidentService incidents, AnalysisCallService calls, WrapupService wrapups,
-                   SlackCalls slack, Executor afterAck) {
+    public AppHome(
+            IncidentService incidents,
+            AnalysisCallService calls,
+            WrapupService wrapups,
+            SlackCalls slack,
+            Executor afterAck) {
         this.incidents = incidents;
         this.calls = calls;
         this.wrapups = wrapups;
@@ -45,13 +49,15 @@ public final class AppHome {
     }
 
     public void register(App app) {
-        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
-            if ("home".equals(req.getEvent().getTab()) || req.getEvent().getTab() == null) {
-                String userId = req.getEvent().getUser();
-                afterAck.execute(() -> publish(userId));
-            }
-            return ctx.ack();
-        });
+        app.event(
+                AppHomeOpenedEvent.class,
+                (req, ctx) -> {
+                    if ("home".equals(req.getEvent().getTab()) || req.getEvent().getTab() == null) {
+                        String userId = req.getEvent().getUser();
+                        afterAck.execute(() -> publish(userId));
+                    }
+                    return ctx.ack();
+                });
     }
 
     void publish(String userId) {
@@ -64,35 +70,80 @@ public final class AppHome {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your incidents and wrap-ups"))));
 
-        list(blocks, "Open incidents", mine.stream().filter(i -> i.isOpen()
-                && i.status() != IncidentStatus.REVIEWING).toList(),
-                i -> "*<#" + i.channelId() + ">* " + SlackText.escape(i.title()) + " — "
-                        + (i.severity() == null ? "" : i.severity().label() + ", ") + i.status().label()
-                        + roles(i, userId));
+        list(
+                blocks,
+                "Open incidents",
+                mine.stream()
+                        .filter(i -> i.isOpen() && i.status() != IncidentStatus.REVIEWING)
+                        .toList(),
+                i ->
+                        "*<#"
+                                + i.channelId()
+                                + ">* "
+                                + SlackText.escape(i.title())
+                                + " — "
+                                + (i.severity() == null ? "" : i.severity().label() + ", ")
+                                + i.status().label()
+                                + roles(i, userId));
         List<String> upcoming = new ArrayList<>();
         for (Incident i : mine) {
             AnalysisCall call = callOf.get(i.id());
             if (call != null && call.status() == AnalysisCall.Status.SCHEDULED) {
-                upcoming.add(SlackText.date(call.scheduledAt()) + " — analysis call of <#" + i.channelId() + "> "
-                        + SlackText.escape(i.title()) + roles(i, userId));
+                upcoming.add(
+                        SlackText.date(call.scheduledAt())
+                                + " — analysis call of <#"
+                                + i.channelId()
+                                + "> "
+                                + SlackText.escape(i.title())
+                                + roles(i, userId));
             }
         }
         list(blocks, "Upcoming analysis calls", upcoming, s -> s);
-        List<Incident> waiting = mine.stream().filter(i -> callOf.containsKey(i.id())
-                && callOf.get(i.id()).status() == AnalysisCall.Status.STARTED
-                && !published.contains(i.id()) && !commented.contains(i.id())).toList();
-        list(blocks, "Wrap-ups waiting for your comment", waiting,
-                i -> "<#" + i.channelId() + "> " + SlackText.escape(i.title())
-                        + " — `/wrapup well|wrong|better <text>` there" + roles(i, userId));
+        List<Incident> waiting =
+                mine.stream()
+                        .filter(
+                                i ->
+                                        callOf.containsKey(i.id())
+                                                && callOf.get(i.id()).status()
+                                                        == AnalysisCall.Status.STARTED
+                                                && !published.contains(i.id())
+                                                && !commented.contains(i.id()))
+                        .toList();
+        list(
+                blocks,
+                "Wrap-ups waiting for your comment",
+                waiting,
+                i ->
+                        "<#"
+                                + i.channelId()
+                                + "> "
+                                + SlackText.escape(i.title())
+                                + " — `/wrapup well|wrong|better <text>` there"
+                                + roles(i, userId));
         List<ActionItem> actions = wrapups.wrapups().openActionsOf(userId);
-        Map<Long, Incident> actionIncidents = incidents.incidents().find(
-                actions.stream().map(ActionItem::incidentId).distinct().toList());
-        list(blocks, "Your open action items", actions, a -> a.number() + ". " + SlackText.escape(a.text())
-                + (a.dueOn() != null ? " — due " + a.dueOn() : "")
-                + Optional.ofNullable(actionIncidents.get(a.incidentId())).map(i -> " (<#" + i.channelId() + ">)")
-                        .orElse(""));
-        slack.call("views.publish", m -> m.viewsPublish(r -> r.userId(userId)
-                .view(view(v -> v.type("home").blocks(blocks)))));
+        Map<Long, Incident> actionIncidents =
+                incidents
+                        .incidents()
+                        .find(actions.stream().map(ActionItem::incidentId).distinct().toList());
+        list(
+                blocks,
+                "Your open action items",
+                actions,
+                a ->
+                        a.number()
+                                + ". "
+                                + SlackText.escape(a.text())
+                                + (a.dueOn() != null ? " — due " + a.dueOn() : "")
+                                + Optional.ofNullable(actionIncidents.get(a.incidentId()))
+                                        .map(i -> " (<#" + i.channelId() + ">)")
+                                        .orElse(""));
+        slack.call(
+                "views.publish",
+                m ->
+                        m.viewsPublish(
+                                r ->
+                                        r.userId(userId)
+                                                .view(view(v -> v.type("home").blocks(blocks)))));
     }
 
     /** The viewer's roles in the incident, as a short suffix. */
@@ -103,22 +154,33 @@ public final class AppHome {
             return " · _you are the commander and facilitator_";
         }
         if (commander) {
-            return " · _you are the commander; " + SlackText.mention(incident.facilitator()) + " facilitates_";
+            return " · _you are the commander; "
+                    + SlackText.mention(incident.facilitator())
+                    + " facilitates_";
         }
         if (facilitator) {
-            return " · _you facilitate; " + SlackText.mention(incident.commanderId()) + " is the commander_";
+            return " · _you facilitate; "
+                    + SlackText.mention(incident.commanderId())
+                    + " is the commander_";
         }
-        return " · _commander " + SlackText.mention(incident.commanderId()) + (incident.facilitatorId() != null
-                ? ", facilitator " + SlackText.mention(incident.facilitatorId()) : "") + "_";
+        return " · _commander "
+                + SlackText.mention(incident.commanderId())
+                + (incident.facilitatorId() != null
+                        ? ", facilitator " + SlackText.mention(incident.facilitatorId())
+                        : "")
+                + "_";
     }
 
-    private static <T> void list(List<LayoutBlock> blocks, String title, List<T> items, Function<T, String> line) {
+    private static <T> void list(
+            List<LayoutBlock> blocks, String title, List<T> items, Function<T, String> line) {
         blocks.add(divider());
         StringBuilder text = new StringBuilder("*" + title + "*\n");
         if (items.isEmpty()) {
             text.append("_Nothing here._");
         }
-        items.stream().limit(20).forEach(item -> text.append("• ").append(line.apply(item)).append('\n'));
+        items.stream()
+                .limit(20)
+                .forEach(item -> text.append("• ").append(line.apply(item)).append('\n'));
         String body = text.length() > 2900 ? text.substring(0, 2899) + "…" : text.toString();
         blocks.add(section(s -> s.text(markdownText(body))));
     }

@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** GET /healthz: 200 when the database takes a write, 503 when it does not (down, full, read-only). */
+/**
+ * GET /healthz: 200 when the database takes a write, 503 when it does not (down, full, read-only).
+ */
 final class HealthServlet extends HttpServlet {
     private final Database database;
 
@@ -20,8 +22,10 @@ final class HealthServlet extends HttpServlet {
         resp.setStatus(up ? 200 : 503);
         resp.setContentType("application/json");
         resp.setHeader("Cache-Control", "no-store");
-        resp.getWriter().write(up
-                ? "{\"status\":\"ok\",\"database\":\"up\"}"
-                : "{\"status\":\"unavailable\",\"database\":\"down\"}");
+        resp.getWriter()
+                .write(
+                        up
+                                ? "{\"status\":\"ok\",\"database\":\"up\"}"
+                                : "{\"status\":\"unavailable\",\"database\":\"down\"}");
     }
 }

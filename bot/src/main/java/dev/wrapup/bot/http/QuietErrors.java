@@ -9,12 +9,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's error pages with the status and nothing else: no exception text, stack trace,
- * servlet name or server version, whoever asks and however the request was broken.
+ * Jetty's error pages with the status and nothing else: no exception text, stack trace, servlet
+ * name or server version, whoever asks and however the request was broken.
  */
 final class QuietErrors {
-    private QuietErrors() {
-    }
+    private QuietErrors() {}
 
     /** For errors inside the servlet context (404s, a servlet that threw). */
     static final class InContext extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
@@ -25,8 +24,12 @@ final class QuietErrors {
         }
 
         @Override
-        protected void generateAcceptableResponse(ServletContextRequest baseRequest, HttpServletRequest request,
-                                                  HttpServletResponse response, int code, String message)
+        protected void generateAcceptableResponse(
+                ServletContextRequest baseRequest,
+                HttpServletRequest request,
+                HttpServletResponse response,
+                int code,
+                String message)
                 throws IOException {
             super.generateAcceptableResponse(baseRequest, request, response, code, null);
         }
@@ -41,8 +44,14 @@ final class QuietErrors {
         }
 
         @Override
-        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                        Callback callback) throws IOException {
+        protected void generateResponse(
+                Request request,
+                Response response,
+                int code,
+                String message,
+                Throwable cause,
+                Callback callback)
+                throws IOException {
             super.generateResponse(request, response, code, null, null, callback);
         }
     }

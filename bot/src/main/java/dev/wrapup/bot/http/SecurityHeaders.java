@@ -8,13 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The headers every page and file the bot serves carries (all but Slack's endpoint): no
- * referrer leaves with a link, nothing loads from elsewhere (images included, so no
- * tracking pixel), no script runs, and no other site may frame a page.
+ * The headers every page and file the bot serves carries (all but Slack's endpoint): no referrer
+ * leaves with a link, nothing loads from elsewhere (images included, so no tracking pixel), no
+ * script runs, and no other site may frame a page.
  */
 final class SecurityHeaders extends HttpFilter {
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private final String slackPath;
 
     SecurityHeaders(String slackPath) {

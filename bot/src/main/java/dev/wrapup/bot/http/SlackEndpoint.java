@@ -30,16 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POST /slack/events, in front of Bolt: reads at most 1 MiB of the body (413 beyond,
- * before the rest is read), checks Slack's signature and that its timestamp is within
- * five minutes either way (401), that the body is one of Slack's kinds with the fields it
- * must carry (400), and that a slash command or interaction is not a replay (answered
- * 200 and otherwise ignored); only then does Bolt run it. Every refusal is one log line
- * without the body, and no answer carries an exception's text.
+ * POST /slack/events, in front of Bolt: reads at most 1 MiB of the body (413 beyond, before the
+ * rest is read), checks Slack's signature and that its timestamp is within five minutes either way
+ * (401), that the body is one of Slack's kinds with the fields it must carry (400), and that a
+ * slash command or interaction is not a replay (answered 200 and otherwise ignored); only then does
+ * Bolt run it. Every refusal is one log line without the body, and no answer carries an exception's
+ * text.
  */
 public final class SlackEndpoint extends HttpServlet {
     /** Slack's own payloads are far smaller; a megabyte is room for the largest modal state. */
     static final int MAX_BODY_BYTES = 1 << 20;
+
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(SlackEndpoint.class);
 
@@ -86,8 +87,11 @@ public final class SlackEndpoint extends HttpServlet {
         String signature = req.getHeader("X-Slack-Signature");
         Optional<String> refusal = signatures.refusal(timestamp, signature, bytes);
         if (refusal.isPresent()) {
-            log.warn("refused a request to /slack/events from {}: {} ({} bytes)", req.getRemoteAddr(),
-                    refusal.get(), bytes.length);
+            log.warn(
+                    "refused a request to /slack/events from {}: {} ({} bytes)",
+                    req.getRemoteAddr(),
+                    refusal.get(),
+                    bytes.length);
             answer(resp, 401, "{\"error\":\"invalid request\"}");
             return;
         }
@@ -97,13 +101,17 @@ public final class SlackEndpoint extends HttpServlet {
             body = utf8(bytes);
             kind = SlackPayloads.classify(body);
         } catch (SlackPayloads.Malformed e) {
-            log.warn("refused a signed request to /slack/events from {}: {} ({} bytes)", req.getRemoteAddr(),
-                    e.getMessage(), bytes.length);
+            log.warn(
+                    "refused a signed request to /slack/events from {}: {} ({} bytes)",
+                    req.getRemoteAddr(),
+                    e.getMessage(),
+                    bytes.length);
             answer(resp, 400, "{\"error\":\"malformed request\"}");
             return;
         }
         if (kind == Kind.RATE_LIMITED) {
-            log.warn("Slack says it held back events for this app this minute (more than it delivers per minute)");
+            log.warn(
+                    "Slack says it held back events for this app this minute (more than it delivers per minute)");
             answer(resp, 200, null);
             return;
         }
@@ -117,8 +125,10 @@ public final class SlackEndpoint extends HttpServlet {
                 return;
             }
             if (!first) {
-                log.warn("ignored a replayed {} from {}: the same signed request was acted on already",
-                        kind.label, req.getRemoteAddr());
+                log.warn(
+                        "ignored a replayed {} from {}: the same signed request was acted on already",
+                        kind.label,
+                        req.getRemoteAddr());
                 answer(resp, 200, null);
                 return;
             }
@@ -126,18 +136,24 @@ public final class SlackEndpoint extends HttpServlet {
         run(req, resp, body, kind);
     }
 
-    private void run(HttpServletRequest req, HttpServletResponse resp, String body, Kind kind) throws IOException {
+    private void run(HttpServletRequest req, HttpServletResponse resp, String body, Kind kind)
+            throws IOException {
         Response response;
         try {
-            Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(req.getRequestURI())
-                    .queryString(QueryStringParser.toMap(req.getQueryString()))
-                    .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
-                    .requestBody(body)
-                    .remoteAddress(req.getRemoteAddr())
-                    .build());
+            Request<?> slackRequest =
+                    parser.parse(
+                            SlackRequestParser.HttpRequest.builder()
+                                    .requestUri(req.getRequestURI())
+                                    .queryString(QueryStringParser.toMap(req.getQueryString()))
+                                    .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
+                                    .requestBody(body)
+                                    .remoteAddress(req.getRemoteAddr())
+                                    .build());
             if (slackRequest == null) {
-                log.warn("refused a signed {} from {}: Bolt does not know its shape", kind.label, req.getRemoteAddr());
+                log.warn(
+                        "refused a signed {} from {}: Bolt does not know its shape",
+                        kind.label,
+                        req.getRemoteAddr());
                 answer(resp, 400, "{\"error\":\"malformed request\"}");
                 return;
             }
@@ -145,8 +161,13 @@ public final class SlackEndpoint extends HttpServlet {
         } catch (Exception e) {
             if (carriedSomethingUnusable(e)) {
                 StackTraceElement where = whereInWrapup(e);
-                log.warn("refused a signed {} from {}: it carried something unusable ({}: {}, at {})", kind.label,
-                        req.getRemoteAddr(), e.getClass().getName(), e.getMessage(), where);
+                log.warn(
+                        "refused a signed {} from {}: it carried something unusable ({}: {}, at {})",
+                        kind.label,
+                        req.getRemoteAddr(),
+                        e.getClass().getName(),
+                        e.getMessage(),
+                        where);
                 answer(resp, 400, "{\"error\":\"malformed request\"}");
             } else {
                 log.error("handling a signed {} failed", kind.label, e);
@@ -158,8 +179,8 @@ public final class SlackEndpoint extends HttpServlet {
     }
 
     /**
-     * Claims a slash command or interaction by its signature, which covers its timestamp and
-     * body: a byte-for-byte replay within the window finds it claimed.
+     * Claims a slash command or interaction by its signature, which covers its timestamp and body:
+     * a byte-for-byte replay within the window finds it claimed.
      */
     private boolean firstTime(String signature, String timestamp) {
         Instant now = clock.instant();
@@ -167,25 +188,33 @@ public final class SlackEndpoint extends HttpServlet {
         if (now.isAfter(due) && nextPurge.compareAndSet(due, now.plus(PURGE_EVERY))) {
             seen.purge(now);
         }
-        return seen.claim(signature.strip().toLowerCase(java.util.Locale.ROOT),
+        return seen.claim(
+                signature.strip().toLowerCase(java.util.Locale.ROOT),
                 SlackSignatures.acceptedUntil(timestamp));
     }
 
     /**
-     * A failure caused by what the request carried (a value of the wrong kind or shape, a
-     * missing element) as opposed to ours (the database, a bug in waiting): the former is
-     * the sender's 400, the latter our 500. The same exception types thrown by the
-     * database's side (a closed pool, say) are ours.
+     * A failure caused by what the request carried (a value of the wrong kind or shape, a missing
+     * element) as opposed to ours (the database, a bug in waiting): the former is the sender's 400,
+     * the latter our 500. The same exception types thrown by the database's side (a closed pool,
+     * say) are ours.
      */
     private static boolean carriedSomethingUnusable(Exception e) {
-        boolean parsing = e instanceof JsonParseException || e instanceof IllegalArgumentException
-                || e instanceof IllegalStateException || e instanceof UnsupportedOperationException
-                || e instanceof ClassCastException || e instanceof NullPointerException
-                || e instanceof IndexOutOfBoundsException || e instanceof DateTimeException;
+        boolean parsing =
+                e instanceof JsonParseException
+                        || e instanceof IllegalArgumentException
+                        || e instanceof IllegalStateException
+                        || e instanceof UnsupportedOperationException
+                        || e instanceof ClassCastException
+                        || e instanceof NullPointerException
+                        || e instanceof IndexOutOfBoundsException
+                        || e instanceof DateTimeException;
         return parsing && !Database.isDatabaseFailure(e);
     }
 
-    /** The first frame in Wrapup's own code, where the unusable value was taken for what it was not. */
+    /**
+     * The first frame in Wrapup's own code, where the unusable value was taken for what it was not.
+     */
     private static StackTraceElement whereInWrapup(Exception e) {
         StackTraceElement[] frames = e.getStackTrace();
         for (StackTraceElement frame : frames) {
@@ -196,15 +225,20 @@ public final class SlackEndpoint extends HttpServlet {
         return frames.length > 0 ? frames[0] : null;
     }
 
-    private static void tooLarge(HttpServletRequest req, HttpServletResponse resp, String size) throws IOException {
-        log.warn("refused a request to /slack/events from {}: its body is over {} bytes ({})", req.getRemoteAddr(),
-                MAX_BODY_BYTES, size);
+    private static void tooLarge(HttpServletRequest req, HttpServletResponse resp, String size)
+            throws IOException {
+        log.warn(
+                "refused a request to /slack/events from {}: its body is over {} bytes ({})",
+                req.getRemoteAddr(),
+                MAX_BODY_BYTES,
+                size);
         // The rest of the body is never read: the connection closes instead.
         resp.setHeader("Connection", "close");
         answer(resp, 413, "{\"error\":\"request too large\"}");
     }
 
-    private static void answer(HttpServletResponse resp, int status, String json) throws IOException {
+    private static void answer(HttpServletResponse resp, int status, String json)
+            throws IOException {
         resp.setStatus(status);
         if (json != null) {
             resp.setContentType("application/json; charset=utf-8");
@@ -214,10 +248,12 @@ public final class SlackEndpoint extends HttpServlet {
 
     private static String utf8(byte[] bytes) throws SlackPayloads.Malformed {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new SlackPayloads.Malformed("a body that is not UTF-8");
         }

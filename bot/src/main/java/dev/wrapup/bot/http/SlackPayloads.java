@@ -12,15 +12,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a signed body posted to /slack/events is, checked for the fields that Slack always
- * sends and that Bolt and the handlers rely on, before either sees it: a body that is
- * none of Slack's kinds, or lacks what its kind must carry, is malformed.
+ * What a signed body posted to /slack/events is, checked for the fields that Slack always sends and
+ * that Bolt and the handlers rely on, before either sees it: a body that is none of Slack's kinds,
+ * or lacks what its kind must carry, is malformed.
  */
 final class SlackPayloads {
     /** The kinds of request Slack posts to the endpoint. */
     enum Kind {
-        EVENT("event"), URL_VERIFICATION("URL verification"), RATE_LIMITED("events rate-limit notice"),
-        COMMAND("slash command"), INTERACTION("interaction"), SSL_CHECK("SSL check");
+        EVENT("event"),
+        URL_VERIFICATION("URL verification"),
+        RATE_LIMITED("events rate-limit notice"),
+        COMMAND("slash command"),
+        INTERACTION("interaction"),
+        SSL_CHECK("SSL check");
 
         final String label;
 
@@ -41,12 +45,21 @@ final class SlackPayloads {
         }
     }
 
-    private static final Set<String> INTERACTIONS = Set.of("block_actions", "block_suggestion", "view_submission",
-            "view_closed", "shortcut", "message_action", "interactive_message", "dialog_submission",
-            "dialog_cancellation", "dialog_suggestion", "workflow_step_edit");
+    private static final Set<String> INTERACTIONS =
+            Set.of(
+                    "block_actions",
+                    "block_suggestion",
+                    "view_submission",
+                    "view_closed",
+                    "shortcut",
+                    "message_action",
+                    "interactive_message",
+                    "dialog_submission",
+                    "dialog_cancellation",
+                    "dialog_suggestion",
+                    "workflow_step_edit");
 
-    private SlackPayloads() {
-    }
+    private SlackPayloads() {}
 
     static Kind classify(String body) throws Malformed {
         String trimmed = body.strip();
@@ -114,7 +127,9 @@ final class SlackPayloads {
         }
         JsonObject team = object(payload, "team");
         JsonObject view = object(payload, "view");
-        if (string(team, "id") == null && string(user, "team_id") == null && string(view, "team_id") == null) {
+        if (string(team, "id") == null
+                && string(user, "team_id") == null
+                && string(view, "team_id") == null) {
             throw new Malformed("an interaction without a team id");
         }
         switch (type) {
@@ -125,7 +140,9 @@ final class SlackPayloads {
             }
             case "block_actions" -> {
                 JsonElement actions = payload.get("actions");
-                if (actions == null || !actions.isJsonArray() || actions.getAsJsonArray().isEmpty()
+                if (actions == null
+                        || !actions.isJsonArray()
+                        || actions.getAsJsonArray().isEmpty()
                         || !allObjects(actions.getAsJsonArray())) {
                     throw new Malformed("a block action without actions");
                 }
@@ -142,7 +159,7 @@ final class SlackPayloads {
     }
 
     private static void command(Map<String, String> form) throws Malformed {
-        for (String field : new String[]{"command", "user_id", "channel_id", "team_id"}) {
+        for (String field : new String[] {"command", "user_id", "channel_id", "team_id"}) {
             String value = form.get(field);
             if (value == null || value.isBlank()) {
                 throw new Malformed("a slash command without " + field);
@@ -155,7 +172,9 @@ final class SlackPayloads {
 
     private static String teamOfEvent(JsonObject json) {
         JsonElement authorizations = json.get("authorizations");
-        if (authorizations != null && authorizations.isJsonArray() && !authorizations.getAsJsonArray().isEmpty()
+        if (authorizations != null
+                && authorizations.isJsonArray()
+                && !authorizations.getAsJsonArray().isEmpty()
                 && authorizations.getAsJsonArray().get(0).isJsonObject()) {
             return string(authorizations.getAsJsonArray().get(0).getAsJsonObject(), "team_id");
         }

@@ -13,9 +13,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Slack's v0 request signature: {@code v0=} and the hex HMAC-SHA256, under the signing
- * secret, of {@code v0:<timestamp>:<body>}, computed on the body's bytes as they came.
- * The timestamp must be within five minutes of now, in the past as in the future.
+ * Slack's v0 request signature: {@code v0=} and the hex HMAC-SHA256, under the signing secret, of
+ * {@code v0:<timestamp>:<body>}, computed on the body's bytes as they came. The timestamp must be
+ * within five minutes of now, in the past as in the future.
  */
 final class SlackSignatures {
     static final Duration WINDOW = Duration.ofMinutes(5);
@@ -28,7 +28,9 @@ final class SlackSignatures {
         this.clock = clock;
     }
 
-    /** Empty when the request is Slack's and fresh; otherwise why not (never quoting the request). */
+    /**
+     * Empty when the request is Slack's and fresh; otherwise why not (never quoting the request).
+     */
     Optional<String> refusal(String timestamp, String signature, byte[] body) {
         if (timestamp == null || signature == null) {
             return Optional.of("no signature");
@@ -46,9 +48,11 @@ final class SlackSignatures {
         if (at.isAfter(now.plus(WINDOW))) {
             return Optional.of("a timestamp more than 5 minutes ahead");
         }
-        byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestamp.strip(), body)))
-                .getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
+        byte[] expected =
+                ("v0=" + HexFormat.of().formatHex(hmac(timestamp.strip(), body)))
+                        .getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(
+                expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of("a wrong signature");
         }
         return Optional.empty();

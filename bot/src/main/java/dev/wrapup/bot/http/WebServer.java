@@ -39,7 +39,9 @@ public final class WebServer implements AutoCloseable {
         context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/healthz");
-        context.addFilter(new FilterHolder(new SecurityHeaders(SLACK_PATH)), "/*",
+        context.addFilter(
+                new FilterHolder(new SecurityHeaders(SLACK_PATH)),
+                "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.setErrorHandler(new QuietErrors.InContext());
         server.setErrorHandler(new QuietErrors.InServer());
@@ -52,9 +54,14 @@ public final class WebServer implements AutoCloseable {
         server.setStopTimeout(5_000);
     }
 
-    /** Serves Slack's requests (HTTP mode), checked before Bolt sees them; call before {@link #start()}. */
+    /**
+     * Serves Slack's requests (HTTP mode), checked before Bolt sees them; call before {@link
+     * #start()}.
+     */
     public void slack(App app, String signingSecret, SeenRequests seen, Clock clock) {
-        context.addServlet(new ServletHolder("slack", new SlackEndpoint(app, signingSecret, seen, clock)), SLACK_PATH);
+        context.addServlet(
+                new ServletHolder("slack", new SlackEndpoint(app, signingSecret, seen, clock)),
+                SLACK_PATH);
     }
 
     /** Adds a servlet for the web pages; call before {@link #start()}. */

@@ -7,6 +7,10 @@ import dev.wrapup.domain.Severity;
  *
  * @param originChannelId where it was declared (the incident channel itself with `here`)
  */
-public record Declaration(String teamId, String callerId, String originChannelId, Severity severity, String title,
-                          String description) {
-}
+public record Declaration(
+        String teamId,
+        String callerId,
+        String originChannelId,
+        Severity severity,
+        String title,
+        String description) {}

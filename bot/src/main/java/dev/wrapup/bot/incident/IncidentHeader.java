@@ -16,43 +16,84 @@ import java.util.List;
 
 /** The pinned message at the top of an incident channel, kept up to date. */
 public final class IncidentHeader {
-    private IncidentHeader() {
-    }
+    private IncidentHeader() {}
 
     public static String fallbackText(Incident incident) {
-        return "Incident: " + incident.title() + " (" + severity(incident) + ", " + incident.status().label() + ")";
+        return "Incident: "
+                + incident.title()
+                + " ("
+                + severity(incident)
+                + ", "
+                + incident.status().label()
+                + ")";
     }
 
     public static List<LayoutBlock> blocks(Incident incident, String timelineUrl) {
-        String title = (incident.isResolved() ? ":white_check_mark: " : ":rotating_light: ") + incident.title();
+        String title =
+                (incident.isResolved() ? ":white_check_mark: " : ":rotating_light: ")
+                        + incident.title();
         List<TextObject> fields = new ArrayList<>();
         fields.add(markdownText("*Severity*\n" + severity(incident)));
         fields.add(markdownText("*Status*\n" + incident.status().label()));
         fields.add(markdownText("*Commander*\n" + SlackText.mention(incident.commanderId())));
-        fields.add(markdownText("*Facilitator*\n" + SlackText.mention(incident.facilitator())
-                + (incident.facilitatorId() == null ? " (the commander, until someone is chosen)" : "")));
+        fields.add(
+                markdownText(
+                        "*Facilitator*\n"
+                                + SlackText.mention(incident.facilitator())
+                                + (incident.facilitatorId() == null
+                                        ? " (the commander, until someone is chosen)"
+                                        : "")));
         fields.add(markdownText("*Started*\n" + SlackText.date(incident.startedAt())));
         if (incident.resolvedAt() != null) {
             fields.add(markdownText("*Resolved*\n" + SlackText.date(incident.resolvedAt())));
         }
-        List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
-                header(h -> h.text(plainText(SlackText.truncate(title, 150), true))),
-                section(s -> s.fields(fields))));
+        List<LayoutBlock> blocks =
+                new ArrayList<>(
+                        asBlocks(
+                                header(
+                                        h ->
+                                                h.text(
+                                                        plainText(
+                                                                SlackText.truncate(title, 150),
+                                                                true))),
+                                section(s -> s.fields(fields))));
         if (incident.description() != null && !incident.description().isBlank()) {
-            blocks.add(section(s -> s.text(markdownText(SlackText.truncate(SlackText.escape(incident.description()), 2900)))));
+            blocks.add(
+                    section(
+                            s ->
+                                    s.text(
+                                            markdownText(
+                                                    SlackText.truncate(
+                                                            SlackText.escape(
+                                                                    incident.description()),
+                                                            2900)))));
         }
         if (incident.summary() != null && !incident.summary().isBlank()) {
-            blocks.add(section(s -> s.text(markdownText("*Resolution*\n"
-                    + SlackText.truncate(SlackText.escape(incident.summary()), 2900)))));
+            blocks.add(
+                    section(
+                            s ->
+                                    s.text(
+                                            markdownText(
+                                                    "*Resolution*\n"
+                                                            + SlackText.truncate(
+                                                                    SlackText.escape(
+                                                                            incident.summary()),
+                                                                    2900)))));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText(
-                "Everything said in this channel is recorded on the <" + timelineUrl + "|timeline>. "
-                        + "`/incident help` lists what you can do.")))));
+        blocks.add(
+                context(
+                        c ->
+                                c.elements(
+                                        List.of(
+                                                markdownText(
+                                                        "Everything said in this channel is recorded on the <"
+                                                                + timelineUrl
+                                                                + "|timeline>. "
+                                                                + "`/incident help` lists what you can do.")))));
         return blocks;
     }
 
     static String severity(Incident incident) {
         return incident.severity() == null ? "not set" : incident.severity().label();
     }
-
 }

@@ -5,9 +5,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 
 /**
- * {@code %ex} in logback.xml: the stack trace as usual, one line per frame, but each
- * exception's message escaped like {@link OneLineMessage}: a message often quotes the
- * input that caused it.
+ * {@code %ex} in logback.xml: the stack trace as usual, one line per frame, but each exception's
+ * message escaped like {@link OneLineMessage}: a message often quotes the input that caused it.
  */
 public final class EscapedThrowable extends ThrowableProxyConverter {
     @Override

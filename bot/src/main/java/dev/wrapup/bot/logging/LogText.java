@@ -1,13 +1,12 @@
 package dev.wrapup.bot.logging;
 
 /**
- * Makes text safe for a one-line log entry: control characters (newlines above all)
- * and Unicode line separators become visible escapes, so that nothing a user typed
- * can start a line of its own and pass for an entry the bot wrote.
+ * Makes text safe for a one-line log entry: control characters (newlines above all) and Unicode
+ * line separators become visible escapes, so that nothing a user typed can start a line of its own
+ * and pass for an entry the bot wrote.
  */
 public final class LogText {
-    private LogText() {
-    }
+    private LogText() {}
 
     public static String escape(String text) {
         if (text == null) {

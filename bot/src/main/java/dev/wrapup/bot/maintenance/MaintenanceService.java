@@ -38,12 +38,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Maintenance windows: a numbered plan with owners, a heads-up in advance, begin and
- * end with a success verdict, and the same wrap-up as an incident whatever the outcome.
+ * Maintenance windows: a numbered plan with owners, a heads-up in advance, begin and end with a
+ * success verdict, and the same wrap-up as an incident whatever the outcome.
  */
 public final class MaintenanceService {
     public static final String HEADS_UP_TASK = "maintenance-heads-up";
     public static final String END_CHECK_TASK = "maintenance-end-check";
+
     /** Posts, or brings up to date, the pinned plan as the window stands when it is done. */
     private static final String PLAN = "maintenance-plan";
 
@@ -56,8 +57,14 @@ public final class MaintenanceService {
     private final Scheduling scheduling;
     private final Clock clock;
 
-    public MaintenanceService(Config config, Database database, IncidentService incidents, SlackOutbox outbox,
-                              UserDirectory users, Scheduling scheduling, Clock clock) {
+    public MaintenanceService(
+            Config config,
+            Database database,
+            IncidentService incidents,
+            SlackOutbox outbox,
+            UserDirectory users,
+            Scheduling scheduling,
+            Clock clock) {
         this.config = config;
         this.database = database;
         this.incidents = incidents;
@@ -88,23 +95,55 @@ public final class MaintenanceService {
     // ---------------------------------------------------------------- plan
 
     /** Plans the window in this channel; empty when the channel already has something open. */
-    public Optional<Incident> plan(String teamId, String channelId, String channelName, String callerId, String title,
-                                   Instant start, Instant end, ZoneId zone) {
+    public Optional<Incident> plan(
+            String teamId,
+            String channelId,
+            String channelName,
+            String callerId,
+            String title,
+            Instant start,
+            Instant end,
+            ZoneId zone) {
         Instant now = clock.instant();
-        Incident incident = database.transaction(tx -> {
-            if (incidents.incidents().hasOpen(tx, channelId)) {
-                return null;
-            }
-            Incident created = incidents.incidents().create(tx, new Incidents.NewIncident(IncidentKind.MAINTENANCE,
-                    teamId, channelId, channelName, title, null, null, IncidentStatus.PLANNED, callerId, callerId,
-                    start), now);
-            windows.create(tx, created.id(), start, end, zone.getId());
-            incidents.participants().add(tx, created.id(), callerId, "declared", now);
-            entry(tx, created, callerId, EntryKind.SYSTEM, "Maintenance planned: " + title, now);
-            outbox.add(tx, SlackWork.join(channelId));
-            outbox.add(tx, planUpdate(created));
-            return created;
-        });
+        Incident incident =
+                database.transaction(
+                        tx -> {
+                            if (incidents.incidents().hasOpen(tx, channelId)) {
+                                return null;
+                            }
+                            Incident created =
+                                    incidents
+                                            .incidents()
+                                            .create(
+                                                    tx,
+                                                    new Incidents.NewIncident(
+                                                            IncidentKind.MAINTENANCE,
+                                                            teamId,
+                                                            channelId,
+                                                            channelName,
+                                                            title,
+                                                            null,
+                                                            null,
+                                                            IncidentStatus.PLANNED,
+                                                            callerId,
+                                                            callerId,
+                                                            start),
+                                                    now);
+                            windows.create(tx, created.id(), start, end, zone.getId());
+                            incidents
+                                    .participants()
+                                    .add(tx, created.id(), callerId, "declared", now);
+                            entry(
+                                    tx,
+                                    created,
+                                    callerId,
+                                    EntryKind.SYSTEM,
+                                    "Maintenance planned: " + title,
+                                    now);
+                            outbox.add(tx, SlackWork.join(channelId));
+                            outbox.add(tx, planUpdate(created));
+                            return created;
+                        });
         if (incident == null) {
             return Optional.empty();
         }
@@ -122,15 +161,24 @@ public final class MaintenanceService {
 
     public int step(Incident incident, String callerId, String ownerId, String text) {
         Instant now = clock.instant();
-        int number = database.transaction(tx -> {
-            int n = windows.addStep(tx, incident.id(), ownerId, text, now);
-            incidents.participants().add(tx, incident.id(), ownerId, "invited", now);
-            entry(tx, incident, callerId, EntryKind.SYSTEM, "Step " + n + " planned for " + name(tx, ownerId)
-                    + ": " + text, now);
-            outbox.add(tx, SlackWork.invite(incident.channelId(), ownerId));
-            outbox.add(tx, planUpdate(incident));
-            return n;
-        });
+        int number =
+                database.transaction(
+                        tx -> {
+                            int n = windows.addStep(tx, incident.id(), ownerId, text, now);
+                            incidents
+                                    .participants()
+                                    .add(tx, incident.id(), ownerId, "invited", now);
+                            entry(
+                                    tx,
+                                    incident,
+                                    callerId,
+                                    EntryKind.SYSTEM,
+                                    "Step " + n + " planned for " + name(tx, ownerId) + ": " + text,
+                                    now);
+                            outbox.add(tx, SlackWork.invite(incident.channelId(), ownerId));
+                            outbox.add(tx, planUpdate(incident));
+                            return n;
+                        });
         outbox.wake();
         users.refreshLater(ownerId);
         return number;
@@ -139,72 +187,144 @@ public final class MaintenanceService {
     /** Marks a step done or failed; false when there is no such step. */
     public boolean mark(Incident incident, String callerId, int number, State state, String why) {
         Instant now = clock.instant();
-        boolean marked = database.transaction(tx -> {
-            if (!windows.mark(tx, incident.id(), number, state, why, now)) {
-                return false;
-            }
-            entry(tx, incident, callerId, state == State.FAILED ? EntryKind.NOTE : EntryKind.SYSTEM,
-                    "Step " + number + (state == State.DONE ? " done" : " failed: " + why), now);
-            outbox.add(tx, planUpdate(incident));
-            if (state == State.FAILED) {
-                outbox.add(tx, SlackWork.post(incident.channelId(), ":x: Step " + number + " failed ("
-                        + SlackText.mention(callerId) + "): " + why));
-            }
-            return true;
-        });
+        boolean marked =
+                database.transaction(
+                        tx -> {
+                            if (!windows.mark(tx, incident.id(), number, state, why, now)) {
+                                return false;
+                            }
+                            entry(
+                                    tx,
+                                    incident,
+                                    callerId,
+                                    state == State.FAILED ? EntryKind.NOTE : EntryKind.SYSTEM,
+                                    "Step "
+                                            + number
+                                            + (state == State.DONE ? " done" : " failed: " + why),
+                                    now);
+                            outbox.add(tx, planUpdate(incident));
+                            if (state == State.FAILED) {
+                                outbox.add(
+                                        tx,
+                                        SlackWork.post(
+                                                incident.channelId(),
+                                                ":x: Step "
+                                                        + number
+                                                        + " failed ("
+                                                        + SlackText.mention(callerId)
+                                                        + "): "
+                                                        + why));
+                            }
+                            return true;
+                        });
         outbox.wake();
         return marked;
     }
 
     public void impact(Incident incident, String callerId, String text) {
         Instant now = clock.instant();
-        database.transaction(tx -> {
-            windows.addImpact(tx, incident.id(), callerId, text, now);
-            entry(tx, incident, callerId, EntryKind.NOTE, "Production impact: " + text, now);
-            outbox.add(tx, SlackWork.post(incident.channelId(), ":rotating_light: Production impact reported by "
-                    + SlackText.mention(callerId) + ": " + text));
-            outbox.add(tx, planUpdate(incident));
-            return null;
-        });
+        database.transaction(
+                tx -> {
+                    windows.addImpact(tx, incident.id(), callerId, text, now);
+                    entry(
+                            tx,
+                            incident,
+                            callerId,
+                            EntryKind.NOTE,
+                            "Production impact: " + text,
+                            now);
+                    outbox.add(
+                            tx,
+                            SlackWork.post(
+                                    incident.channelId(),
+                                    ":rotating_light: Production impact reported by "
+                                            + SlackText.mention(callerId)
+                                            + ": "
+                                            + text));
+                    outbox.add(tx, planUpdate(incident));
+                    return null;
+                });
         outbox.wake();
     }
 
     /** Begins the window; false when it had begun already. */
     public boolean begin(Incident incident, String callerId) {
         Instant now = clock.instant();
-        boolean began = database.transaction(tx -> {
-            if (!windows.begin(tx, incident.id(), now)) {
-                return false;
-            }
-            incidents.incidents().setStatus(tx, incident.id(), IncidentStatus.IN_PROGRESS, null);
-            entry(tx, incident, callerId, EntryKind.STATUS, "Maintenance began", now);
-            outbox.add(tx, SlackWork.post(incident.channelId(), ":construction: The maintenance window has begun ("
-                    + SlackText.mention(callerId) + "). Everything said here is recorded until the wrap-up."));
-            outbox.add(tx, planUpdate(incident));
-            return true;
-        });
+        boolean began =
+                database.transaction(
+                        tx -> {
+                            if (!windows.begin(tx, incident.id(), now)) {
+                                return false;
+                            }
+                            incidents
+                                    .incidents()
+                                    .setStatus(tx, incident.id(), IncidentStatus.IN_PROGRESS, null);
+                            entry(
+                                    tx,
+                                    incident,
+                                    callerId,
+                                    EntryKind.STATUS,
+                                    "Maintenance began",
+                                    now);
+                            outbox.add(
+                                    tx,
+                                    SlackWork.post(
+                                            incident.channelId(),
+                                            ":construction: The maintenance window has begun ("
+                                                    + SlackText.mention(callerId)
+                                                    + "). Everything said here is recorded until the wrap-up."));
+                            outbox.add(tx, planUpdate(incident));
+                            return true;
+                        });
         outbox.wake();
         return began;
     }
 
-    /** Ends the window: the verdict, then the analysis call (planned after the ack), whatever the verdict. */
+    /**
+     * Ends the window: the verdict, then the analysis call (planned after the ack), whatever the
+     * verdict.
+     */
     public Verdict end(Incident incident, String callerId) {
         Instant now = clock.instant();
-        Verdict verdict = database.transaction(tx -> {
-            if (!windows.end(tx, incident.id(), now)) {
-                return null;
-            }
-            incidents.incidents().setStatus(tx, incident.id(), IncidentStatus.ENDED, now);
-            Verdict v = windows.find(tx, incident.id()).orElseThrow().verdict(now);
-            entry(tx, incident, callerId, EntryKind.STATUS, "Maintenance ended. " + MaintenanceText.verdict(v)
-                    .replaceAll(":[a-z_]+: ", "").replace("*", ""), now);
-            outbox.add(tx, SlackWork.post(incident.channelId(), ":checkered_flag: The maintenance window has ended ("
-                    + SlackText.mention(callerId) + ").\n" + MaintenanceText.verdict(v) + "\nA wrap-up follows "
-                    + "whatever the outcome: what went well is as worth sharing as what did not."));
-            outbox.add(tx, planUpdate(incident));
-            outbox.add(tx, SlackWork.job(IncidentService.PLAN_CALL, incident.channelId(), incident.id()));
-            return v;
-        });
+        Verdict verdict =
+                database.transaction(
+                        tx -> {
+                            if (!windows.end(tx, incident.id(), now)) {
+                                return null;
+                            }
+                            incidents
+                                    .incidents()
+                                    .setStatus(tx, incident.id(), IncidentStatus.ENDED, now);
+                            Verdict v = windows.find(tx, incident.id()).orElseThrow().verdict(now);
+                            entry(
+                                    tx,
+                                    incident,
+                                    callerId,
+                                    EntryKind.STATUS,
+                                    "Maintenance ended. "
+                                            + MaintenanceText.verdict(v)
+                                                    .replaceAll(":[a-z_]+: ", "")
+                                                    .replace("*", ""),
+                                    now);
+                            outbox.add(
+                                    tx,
+                                    SlackWork.post(
+                                            incident.channelId(),
+                                            ":checkered_flag: The maintenance window has ended ("
+                                                    + SlackText.mention(callerId)
+                                                    + ").\n"
+                                                    + MaintenanceText.verdict(v)
+                                                    + "\nA wrap-up follows "
+                                                    + "whatever the outcome: what went well is as worth sharing as what did not."));
+                            outbox.add(tx, planUpdate(incident));
+                            outbox.add(
+                                    tx,
+                                    SlackWork.job(
+                                            IncidentService.PLAN_CALL,
+                                            incident.channelId(),
+                                            incident.id()));
+                            return v;
+                        });
         if (verdict == null) {
             return null;
         }
@@ -223,15 +343,28 @@ public final class MaintenanceService {
             return;
         }
         MaintenanceWindow w = window.get();
-        String text = ":construction: *Planned maintenance: " + SlackText.neutraliseBroadcasts(SlackText.escape(
-                incident.get().title())) + "*\n" + SlackText.date(w.plannedStart()) + " → "
-                + SlackText.date(w.plannedEnd()) + " (" + w.steps().size() + " planned step"
-                + (w.steps().size() == 1 ? "" : "s") + "). Questions: <#" + incident.get().channelId() + ">.";
-        outbox.sendIf(tx -> windows.headsUpSent(tx, incidentId, clock.instant()),
+        String text =
+                ":construction: *Planned maintenance: "
+                        + SlackText.neutraliseBroadcasts(SlackText.escape(incident.get().title()))
+                        + "*\n"
+                        + SlackText.date(w.plannedStart())
+                        + " → "
+                        + SlackText.date(w.plannedEnd())
+                        + " ("
+                        + w.steps().size()
+                        + " planned step"
+                        + (w.steps().size() == 1 ? "" : "s")
+                        + "). Questions: <#"
+                        + incident.get().channelId()
+                        + ">.";
+        outbox.sendIf(
+                tx -> windows.headsUpSent(tx, incidentId, clock.instant()),
                 SlackWork.post(config.announceChannel().get(), text));
     }
 
-    /** At the planned end: if the window has not ended, ask in the channel and record the overrun. */
+    /**
+     * At the planned end: if the window has not ended, ask in the channel and record the overrun.
+     */
     void endCheck(long incidentId) {
         Optional<Incident> incident = incidents.incidents().find(incidentId);
         Optional<MaintenanceWindow> window = windows.find(incidentId);
@@ -239,15 +372,27 @@ public final class MaintenanceService {
             return;
         }
         Instant now = clock.instant();
-        outbox.sendIf(tx -> {
-            if (!windows.overrun(tx, incidentId, now)) {
-                return false;
-            }
-            entry(tx, incident.get(), null, EntryKind.SYSTEM, "The planned end passed without `/maintenance end`", now);
-            return true;
-        }, SlackWork.post(incident.get().channelId(), ":hourglass: The window was planned to end "
-                + SlackText.date(window.get().plannedEnd()) + ". Is it over? Run `/maintenance end` when it is;"
-                + " the overrun is being recorded. " + SlackText.mention(incident.get().commanderId())));
+        outbox.sendIf(
+                tx -> {
+                    if (!windows.overrun(tx, incidentId, now)) {
+                        return false;
+                    }
+                    entry(
+                            tx,
+                            incident.get(),
+                            null,
+                            EntryKind.SYSTEM,
+                            "The planned end passed without `/maintenance end`",
+                            now);
+                    return true;
+                },
+                SlackWork.post(
+                        incident.get().channelId(),
+                        ":hourglass: The window was planned to end "
+                                + SlackText.date(window.get().plannedEnd())
+                                + ". Is it over? Run `/maintenance end` when it is;"
+                                + " the overrun is being recorded. "
+                                + SlackText.mention(incident.get().commanderId())));
     }
 
     // ---------------------------------------------------------------- plan message
@@ -257,8 +402,8 @@ public final class MaintenanceService {
     }
 
     /**
-     * The pinned plan's work: posted and pinned when there is none yet (its ts noted with
-     * the item done), else updated; as the window stands now.
+     * The pinned plan's work: posted and pinned when there is none yet (its ts noted with the item
+     * done), else updated; as the window stands now.
      */
     private Outcome updatePlan(Item item) {
         Optional<Incident> found = incidents.incidents().find(item.subjectId());
@@ -271,40 +416,83 @@ public final class MaintenanceService {
         if (incident.headerTs() != null) {
             return outbox.update(incident.channelId(), incident.headerTs(), text, blocks);
         }
-        return outbox.post(incident.channelId(), text, blocks).then((tx, ts) -> {
-            incidents.incidents().setHeaderTs(tx, incident.id(), ts);
-            outbox.add(tx, SlackWork.pin(incident.channelId(), ts));
-        });
+        return outbox.post(incident.channelId(), text, blocks)
+                .then(
+                        (tx, ts) -> {
+                            incidents.incidents().setHeaderTs(tx, incident.id(), ts);
+                            outbox.add(tx, SlackWork.pin(incident.channelId(), ts));
+                        });
     }
 
     private List<LayoutBlock> planBlocks(Incident incident) {
         MaintenanceWindow w = windows.find(incident.id()).orElseThrow();
         String body = SlackText.truncate(MaintenanceText.plan(incident, w), 2900);
-        List<LayoutBlock> blocks = new java.util.ArrayList<>(asBlocks(
-                header(h -> h.text(plainText(SlackText.truncate(":construction: " + incident.title(), 150), true))),
-                section(s -> s.text(markdownText(body)))));
+        List<LayoutBlock> blocks =
+                new java.util.ArrayList<>(
+                        asBlocks(
+                                header(
+                                        h ->
+                                                h.text(
+                                                        plainText(
+                                                                SlackText.truncate(
+                                                                        ":construction: "
+                                                                                + incident.title(),
+                                                                        150),
+                                                                true))),
+                                section(s -> s.text(markdownText(body)))));
         if (w.endedAt() != null) {
-            blocks.add(section(s -> s.text(markdownText(MaintenanceText.verdict(w.verdict(w.endedAt()))))));
+            blocks.add(
+                    section(
+                            s ->
+                                    s.text(
+                                            markdownText(
+                                                    MaintenanceText.verdict(
+                                                            w.verdict(w.endedAt()))))));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText("`/maintenance help` lists what you can do. The "
-                + "record is on the <" + incidents.timelineUrl(incident) + "|web page>.")))));
+        blocks.add(
+                context(
+                        c ->
+                                c.elements(
+                                        List.of(
+                                                markdownText(
+                                                        "`/maintenance help` lists what you can do. The "
+                                                                + "record is on the <"
+                                                                + incidents.timelineUrl(incident)
+                                                                + "|web page>.")))));
         return blocks;
     }
 
     // ---------------------------------------------------------------- helpers
 
     /** The report's plan-and-verdict section for maintenance windows (null for others). */
-    public static Function<Incident, String> reportSection(Database database,
-                                                           Function<Long, Function<String, String>> names) {
+    public static Function<Incident, String> reportSection(
+            Database database, Function<Long, Function<String, String>> names) {
         MaintenanceWindows windows = new MaintenanceWindows(database);
-        return incident -> incident.kind() != IncidentKind.MAINTENANCE ? null
-                : windows.find(incident.id()).map(w -> MaintenanceText.markdown(w, names.apply(incident.id())))
-                .orElse(null);
+        return incident ->
+                incident.kind() != IncidentKind.MAINTENANCE
+                        ? null
+                        : windows.find(incident.id())
+                                .map(w -> MaintenanceText.markdown(w, names.apply(incident.id())))
+                                .orElse(null);
     }
 
-    private void entry(Tx tx, Incident incident, String userId, EntryKind kind, String text, Instant now) {
-        incidents.timeline().add(tx, NewEntry.of(incident.id(), incident.channelId(), kind, userId,
-                userId == null ? "Wrapup" : users.knownName(tx, userId).orElse(null), text, now), now);
+    private void entry(
+            Tx tx, Incident incident, String userId, EntryKind kind, String text, Instant now) {
+        incidents
+                .timeline()
+                .add(
+                        tx,
+                        NewEntry.of(
+                                incident.id(),
+                                incident.channelId(),
+                                kind,
+                                userId,
+                                userId == null
+                                        ? "Wrapup"
+                                        : users.knownName(tx, userId).orElse(null),
+                                text,
+                                now),
+                        now);
         if (userId != null) {
             incidents.participants().add(tx, incident.id(), userId, "posted", now);
         }

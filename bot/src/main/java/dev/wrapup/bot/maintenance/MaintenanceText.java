@@ -14,8 +14,7 @@ import java.time.format.DateTimeFormatter;
 public final class MaintenanceText {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private MaintenanceText() {
-    }
+    private MaintenanceText() {}
 
     public static String state(Step step) {
         return switch (step.state()) {
@@ -28,8 +27,13 @@ public final class MaintenanceText {
     /** The plan as Slack mrkdwn: the window in date tokens, then the numbered steps. */
     public static String plan(Incident incident, MaintenanceWindow w) {
         StringBuilder text = new StringBuilder();
-        text.append("*Window:* ").append(SlackText.date(w.plannedStart())).append(" → ")
-                .append(SlackText.date(w.plannedEnd())).append(" (planned in ").append(w.zone()).append(")\n");
+        text.append("*Window:* ")
+                .append(SlackText.date(w.plannedStart()))
+                .append(" → ")
+                .append(SlackText.date(w.plannedEnd()))
+                .append(" (planned in ")
+                .append(w.zone())
+                .append(")\n");
         text.append("*Status:* ").append(incident.status().label());
         if (w.beganAt() != null) {
             text.append(" · began ").append(SlackText.date(w.beganAt()));
@@ -42,8 +46,14 @@ public final class MaintenanceText {
             text.append("\n_No steps yet: `/maintenance step @owner <text>` adds step 1._");
         }
         for (Step s : w.steps()) {
-            text.append("\n").append(s.number()).append(". ").append(SlackText.escape(s.text())).append(" — ")
-                    .append(SlackText.mention(s.ownerId())).append(" — ").append(state(s));
+            text.append("\n")
+                    .append(s.number())
+                    .append(". ")
+                    .append(SlackText.escape(s.text()))
+                    .append(" — ")
+                    .append(SlackText.mention(s.ownerId()))
+                    .append(" — ")
+                    .append(state(s));
         }
         if (!w.impacts().isEmpty()) {
             text.append("\n*Production impact reported:* ").append(w.impacts().size());
@@ -52,26 +62,49 @@ public final class MaintenanceText {
     }
 
     public static String verdict(Verdict v) {
-        return (v.success() ? ":trophy: *A success.* " : ":mag: *Not everything went to plan*, and that is worth "
-                + "learning from too. ")
-                + "Planned steps done: " + v.stepsDone() + " of " + v.stepsPlanned()
-                + (v.stepsFailed() > 0 ? " (" + v.stepsFailed() + " failed)" : "") + ". "
-                + (v.impact() ? "Production impact was recorded. " : "No production impact was recorded. ")
-                + (v.onTime() ? "Ended on time." : "Overran the window by " + Durations.humanAtLeastAMinute(v.overrun()) + ".");
+        return (v.success()
+                        ? ":trophy: *A success.* "
+                        : ":mag: *Not everything went to plan*, and that is worth "
+                                + "learning from too. ")
+                + "Planned steps done: "
+                + v.stepsDone()
+                + " of "
+                + v.stepsPlanned()
+                + (v.stepsFailed() > 0 ? " (" + v.stepsFailed() + " failed)" : "")
+                + ". "
+                + (v.impact()
+                        ? "Production impact was recorded. "
+                        : "No production impact was recorded. ")
+                + (v.onTime()
+                        ? "Ended on time."
+                        : "Overran the window by "
+                                + Durations.humanAtLeastAMinute(v.overrun())
+                                + ".");
     }
 
     /** The report's section: the plan with numbers, owners and states, and the verdict. */
-    public static String markdown(MaintenanceWindow w, java.util.function.Function<String, String> name) {
+    public static String markdown(
+            MaintenanceWindow w, java.util.function.Function<String, String> name) {
         ZoneId zone = ZoneId.of(w.zone());
         StringBuilder md = new StringBuilder("## Plan\n\n");
-        md.append("Window: ").append(LOCAL.format(w.plannedStart().atZone(zone))).append(" to ")
-                .append(LOCAL.format(w.plannedEnd().atZone(zone))).append(' ').append(w.zone()).append("\n\n");
+        md.append("Window: ")
+                .append(LOCAL.format(w.plannedStart().atZone(zone)))
+                .append(" to ")
+                .append(LOCAL.format(w.plannedEnd().atZone(zone)))
+                .append(' ')
+                .append(w.zone())
+                .append("\n\n");
         if (w.steps().isEmpty()) {
             md.append("_No steps were planned._\n");
         }
         for (Step s : w.steps()) {
-            md.append(s.number()).append(". ").append(s.text().replace('\n', ' ')).append(" — owner: ")
-                    .append(name.apply(s.ownerId())).append(" — ").append(s.state().name().toLowerCase());
+            md.append(s.number())
+                    .append(". ")
+                    .append(s.text().replace('\n', ' '))
+                    .append(" — owner: ")
+                    .append(name.apply(s.ownerId()))
+                    .append(" — ")
+                    .append(s.state().name().toLowerCase());
             if (s.failure() != null) {
                 md.append(" (").append(s.failure().replace('\n', ' ')).append(')');
             }
@@ -79,14 +112,24 @@ public final class MaintenanceText {
         }
         if (!w.impacts().isEmpty()) {
             md.append("\nProduction impact reported:\n\n");
-            w.impacts().forEach(i -> md.append("- ").append(i.text().replace('\n', ' ')).append(" — ")
-                    .append(name.apply(i.userId())).append('\n'));
+            w.impacts()
+                    .forEach(
+                            i ->
+                                    md.append("- ")
+                                            .append(i.text().replace('\n', ' '))
+                                            .append(" — ")
+                                            .append(name.apply(i.userId()))
+                                            .append('\n'));
         }
         md.append("\n## Verdict\n\n");
         if (w.endedAt() == null) {
             md.append("_The window has not ended yet._\n");
         } else {
-            md.append(verdict(w.verdict(w.endedAt())).replaceAll(":[a-z_]+: ", "").replace("*", "**")).append('\n');
+            md.append(
+                            verdict(w.verdict(w.endedAt()))
+                                    .replaceAll(":[a-z_]+: ", "")
+                                    .replace("*", "**"))
+                    .append('\n');
         }
         return md.toString();
     }

@@ -21,27 +21,37 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The record of an incident as JSON, in the format docs/export-format.md describes:
- * incident, participants, every timeline entry in order, the wrap-up's comments and
- * action items, the analysis call, a maintenance window's plan and verdict, and the
- * publication. With {@code full}, deleted text and earlier versions of edits too;
- * without, each entry as the channel shows it now. Everything else is the wrap-up's own
- * record, with no deletions or earlier versions to hold back, so it is the same either way.
+ * The record of an incident as JSON, in the format docs/export-format.md describes: incident,
+ * participants, every timeline entry in order, the wrap-up's comments and action items, the
+ * analysis call, a maintenance window's plan and verdict, and the publication. With {@code full},
+ * deleted text and earlier versions of edits too; without, each entry as the channel shows it now.
+ * Everything else is the wrap-up's own record, with no deletions or earlier versions to hold back,
+ * so it is the same either way.
  */
 public final class RecordJson {
-    /** Raised when a field is removed or changes meaning; new fields may appear within a version. */
+    /**
+     * Raised when a field is removed or changes meaning; new fields may appear within a version.
+     */
     public static final int FORMAT_VERSION = 2;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
-            .create();
 
-    /** Everything the record is made from; the call, the window and the publication are null when there is none. */
-    public record Contents(Incident incident, List<Participant> participants, List<TimelineEntry> timeline,
-                           List<WrapUpComment> comments, List<ActionItem> actions, AnalysisCall call,
-                           MaintenanceWindow maintenance, Publication publication) {
-    }
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
-    private RecordJson() {
-    }
+    /**
+     * Everything the record is made from; the call, the window and the publication are null when
+     * there is none.
+     */
+    public record Contents(
+            Incident incident,
+            List<Participant> participants,
+            List<TimelineEntry> timeline,
+            List<WrapUpComment> comments,
+            List<ActionItem> actions,
+            AnalysisCall call,
+            MaintenanceWindow maintenance,
+            Publication publication) {}
+
+    private RecordJson() {}
 
     public static JsonObject build(Contents c, boolean full) {
         JsonObject root = new JsonObject();
@@ -64,8 +74,12 @@ public final class RecordJson {
         root.add("comments", comments(c.comments(), c.participants()));
         root.add("action_items", actions(c.actions()));
         root.add("analysis_call", c.call() == null ? JsonNull.INSTANCE : call(c.call()));
-        root.add("maintenance", c.maintenance() == null ? JsonNull.INSTANCE : maintenance(c.maintenance()));
-        root.add("publication", c.publication() == null ? JsonNull.INSTANCE : publication(c.publication()));
+        root.add(
+                "maintenance",
+                c.maintenance() == null ? JsonNull.INSTANCE : maintenance(c.maintenance()));
+        root.add(
+                "publication",
+                c.publication() == null ? JsonNull.INSTANCE : publication(c.publication()));
         return root;
     }
 
@@ -79,7 +93,9 @@ public final class RecordJson {
         incident.addProperty("kind", i.kind().name().toLowerCase(Locale.ROOT));
         incident.addProperty("title", i.title());
         incident.addProperty("description", i.description());
-        incident.addProperty("severity", i.severity() == null ? null : i.severity().label().toLowerCase(Locale.ROOT));
+        incident.addProperty(
+                "severity",
+                i.severity() == null ? null : i.severity().label().toLowerCase(Locale.ROOT));
         incident.addProperty("status", i.status().label());
         incident.addProperty("channel_id", i.channelId());
         incident.addProperty("channel_name", i.channelName());
@@ -136,9 +152,16 @@ public final class RecordJson {
         return o;
     }
 
-    private static JsonArray comments(List<WrapUpComment> comments, List<Participant> participants) {
-        Map<String, String> names = participants.stream().filter(p -> p.displayName() != null)
-                .collect(Collectors.toMap(Participant::userId, Participant::displayName, (a, b) -> a));
+    private static JsonArray comments(
+            List<WrapUpComment> comments, List<Participant> participants) {
+        Map<String, String> names =
+                participants.stream()
+                        .filter(p -> p.displayName() != null)
+                        .collect(
+                                Collectors.toMap(
+                                        Participant::userId,
+                                        Participant::displayName,
+                                        (a, b) -> a));
         JsonArray array = new JsonArray();
         for (WrapUpComment comment : comments) {
             JsonObject o = new JsonObject();

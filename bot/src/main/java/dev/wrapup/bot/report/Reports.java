@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Builds an incident's report from the database alone: the bot, the web page and `export` share it. */
+/**
+ * Builds an incident's report from the database alone: the bot, the web page and `export` share it.
+ */
 public final class Reports {
     private final Participants participants;
     private final Timeline timeline;
@@ -32,19 +34,32 @@ public final class Reports {
 
     public String markdown(Incident incident, Disclosure disclosure) {
         List<Participant> people = participants.list(incident.id());
-        Set<String> bots = people.stream().map(Participant::userId)
-                .filter(id -> users.find(id).map(SlackUser::bot).orElse(false)).collect(Collectors.toSet());
-        return WrapUpReport.markdown(new WrapUpReport.Contents(incident, people, bots,
-                timeline.entries(incident.id()), wrapups.comments(incident.id()), wrapups.actions(incident.id()),
-                extraSection.apply(incident)), disclosure);
+        Set<String> bots =
+                people.stream()
+                        .map(Participant::userId)
+                        .filter(id -> users.find(id).map(SlackUser::bot).orElse(false))
+                        .collect(Collectors.toSet());
+        return WrapUpReport.markdown(
+                new WrapUpReport.Contents(
+                        incident,
+                        people,
+                        bots,
+                        timeline.entries(incident.id()),
+                        wrapups.comments(incident.id()),
+                        wrapups.actions(incident.id()),
+                        extraSection.apply(incident)),
+                disclosure);
     }
 
     /**
-     * The report as it may be read beyond the channel: current text only, and the full
-     * timeline unless the wrap-up was published without it (from a private channel).
+     * The report as it may be read beyond the channel: current text only, and the full timeline
+     * unless the wrap-up was published without it (from a private channel).
      */
     public String published(Incident incident) {
-        boolean timeline = wrapups.publication(incident.id()).map(WrapUps.Publication::includeTimeline).orElse(true);
+        boolean timeline =
+                wrapups.publication(incident.id())
+                        .map(WrapUps.Publication::includeTimeline)
+                        .orElse(true);
         return markdown(incident, Disclosure.published(timeline));
     }
 }

@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 
 /** The timeline as readable Markdown: every entry in order, threads under their parent. */
 public final class TimelineMarkdown {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private TimelineMarkdown() {
-    }
+    private TimelineMarkdown() {}
 
     /** Shown for a deleted message wherever its text may not go. */
     static final String DELETED = "_(message deleted)_";
@@ -25,16 +25,23 @@ public final class TimelineMarkdown {
     }
 
     /**
-     * Every entry in order; with {@code history} deleted text and earlier versions too,
-     * without it only what the channel shows now. {@code text} renders user text.
+     * Every entry in order; with {@code history} deleted text and earlier versions too, without it
+     * only what the channel shows now. {@code text} renders user text.
      */
-    public static String timeline(List<TimelineEntry> entries, boolean history,
-                                  java.util.function.Function<String, String> text) {
+    public static String timeline(
+            List<TimelineEntry> entries,
+            boolean history,
+            java.util.function.Function<String, String> text) {
         StringBuilder md = new StringBuilder();
-        Map<String, List<TimelineEntry>> replies = entries.stream().filter(TimelineEntry::inThread)
-                .collect(Collectors.groupingBy(TimelineEntry::threadTs));
-        java.util.Set<String> parents = entries.stream().map(TimelineEntry::ts).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet());
+        Map<String, List<TimelineEntry>> replies =
+                entries.stream()
+                        .filter(TimelineEntry::inThread)
+                        .collect(Collectors.groupingBy(TimelineEntry::threadTs));
+        java.util.Set<String> parents =
+                entries.stream()
+                        .map(TimelineEntry::ts)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet());
         String day = null;
         for (TimelineEntry e : entries) {
             if (e.inThread() && parents.contains(e.threadTs())) {
@@ -46,15 +53,20 @@ public final class TimelineMarkdown {
                 day = entryDay;
             }
             entry(md, e, "", history, text);
-            for (TimelineEntry reply : replies.getOrDefault(e.ts() == null ? "" : e.ts(), List.of())) {
+            for (TimelineEntry reply :
+                    replies.getOrDefault(e.ts() == null ? "" : e.ts(), List.of())) {
                 entry(md, reply, "  ", history, text);
             }
         }
         return md.toString();
     }
 
-    private static void entry(StringBuilder md, TimelineEntry e, String indent, boolean history,
-                              java.util.function.Function<String, String> render) {
+    private static void entry(
+            StringBuilder md,
+            TimelineEntry e,
+            String indent,
+            boolean history,
+            java.util.function.Function<String, String> render) {
         md.append(indent).append("- `").append(TIME.format(e.occurredAt())).append("` ");
         if (e.inThread()) {
             md.append("↳ ");
@@ -67,7 +79,10 @@ public final class TimelineMarkdown {
             return;
         }
         if (e.deleted()) {
-            md.append("~~").append(oneLine(text)).append("~~ _(deleted at ").append(TIME.format(e.deletedAt()))
+            md.append("~~")
+                    .append(oneLine(text))
+                    .append("~~ _(deleted at ")
+                    .append(TIME.format(e.deletedAt()))
                     .append(")_");
         } else {
             md.append(block(text, indent + "  ").stripLeading());
@@ -80,7 +95,9 @@ public final class TimelineMarkdown {
         }
         md.append('\n');
         for (FileRef f : e.files()) {
-            md.append(indent).append("  - file: ").append(escapeLine(f.name() == null ? "(unnamed)" : f.name()));
+            md.append(indent)
+                    .append("  - file: ")
+                    .append(escapeLine(f.name() == null ? "(unnamed)" : f.name()));
             if (f.type() != null) {
                 md.append(" (").append(f.type()).append(')');
             }
@@ -94,11 +111,17 @@ public final class TimelineMarkdown {
         }
         if (history && !e.versions().isEmpty()) {
             Instant changed = e.editedAt();
-            md.append(indent).append("  - edited").append(changed != null ? " at " + TIME.format(changed) : "")
+            md.append(indent)
+                    .append("  - edited")
+                    .append(changed != null ? " at " + TIME.format(changed) : "")
                     .append("; earlier text:\n");
             for (TimelineEntry.Version v : e.versions()) {
-                md.append(indent).append("    - ").append(oneLine(v.text())).append(" _(replaced at ")
-                        .append(TIME.format(v.replacedAt())).append(")_\n");
+                md.append(indent)
+                        .append("    - ")
+                        .append(oneLine(v.text()))
+                        .append(" _(replaced at ")
+                        .append(TIME.format(v.replacedAt()))
+                        .append(")_\n");
             }
         }
     }
@@ -112,7 +135,8 @@ public final class TimelineMarkdown {
             case PIN -> "**pin** ";
             case REACTION_HIGHLIGHT -> "**highlight** ";
             case JOIN -> "_joined_ ";
-            case SYSTEM -> "**" + (e.subtype() != null ? e.subtype().replace('_', ' ') : "system") + "** ";
+            case SYSTEM ->
+                    "**" + (e.subtype() != null ? e.subtype().replace('_', ' ') : "system") + "** ";
             case FILE, MESSAGE, THREAD_REPLY -> "me_message".equals(e.subtype()) ? "_/me_ " : "";
         };
     }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Something a person asks to do to an incident, and the least role it takes. */
 public enum Action {
-    RESPOND("change the status, severity or notes of this incident, or resolve it", Role.PARTICIPANT),
+    RESPOND(
+            "change the status, severity or notes of this incident, or resolve it",
+            Role.PARTICIPANT),
     ADD_ACTION("add action items", Role.PARTICIPANT),
     RECORD_IMPACT("record production impact", Role.PARTICIPANT),
     CLOSE_ACTION("close {item}", Role.ITEM_PEOPLE),
@@ -13,7 +15,8 @@ public enum Action {
     PUBLISH("publish this wrap-up", Role.LEAD),
     MOVE_CALL("move the analysis call", Role.LEAD),
     REMINDERS("start or stop the reminders", Role.LEAD),
-    CHANGE_PLAN("change this maintenance window's plan, its steps, its begin or its end", Role.LEAD),
+    CHANGE_PLAN(
+            "change this maintenance window's plan, its steps, its begin or its end", Role.LEAD),
     HAND_OVER_COMMAND("hand over command", Role.COMMANDER);
 
     /** Who may, from the narrowest: admins may always, and each role includes those above it. */
@@ -22,7 +25,10 @@ public enum Action {
         COMMANDER,
         /** The facilitator or the commander. */
         LEAD,
-        /** The people an item belongs to (an action item's owner and creator, a step's owner), or a lead. */
+        /**
+         * The people an item belongs to (an action item's owner and creator, a step's owner), or a
+         * lead.
+         */
         ITEM_PEOPLE,
         /** Anyone taking part: posted in the channel, joined it, was invited, or a lead. */
         PARTICIPANT

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The people WRAPUP_ADMINS names: user ids directly, and the members of its user groups,
- * which are read from Slack at start and every few minutes in the background, so that
- * no request waits for Slack to know whether its caller is an admin.
+ * The people WRAPUP_ADMINS names: user ids directly, and the members of its user groups, which are
+ * read from Slack at start and every few minutes in the background, so that no request waits for
+ * Slack to know whether its caller is an admin.
  */
 public final class Admins implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Admins.class);
@@ -37,7 +37,8 @@ public final class Admins implements AutoCloseable {
     /** Reads the admin user groups now and then every few minutes. */
     public void start() {
         if (refresher != null) {
-            refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toSeconds(), TimeUnit.SECONDS);
+            refresher.scheduleWithFixedDelay(
+                    this::refresh, 0, REFRESH.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -60,8 +61,12 @@ public final class Admins implements AutoCloseable {
     void refresh() {
         for (String group : groups) {
             slack.ok("usergroups.users.list", m -> m.usergroupsUsersList(r -> r.usergroup(group)))
-                    .ifPresentOrElse(r -> members.put(group, Set.copyOf(r.getUsers())),
-                            () -> log.warn("could not read the members of admin user group {}", group));
+                    .ifPresentOrElse(
+                            r -> members.put(group, Set.copyOf(r.getUsers())),
+                            () ->
+                                    log.warn(
+                                            "could not read the members of admin user group {}",
+                                            group));
         }
     }
 

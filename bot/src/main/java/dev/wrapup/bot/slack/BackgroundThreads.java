@@ -7,27 +7,31 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bot's background threads, stopped without interrupting work under way: an
- * embedded H2 database closes itself when a thread writing to it is interrupted, which
- * would fail everything else that is still stopping.
+ * The bot's background threads, stopped without interrupting work under way: an embedded H2
+ * database closes itself when a thread writing to it is interrupted, which would fail everything
+ * else that is still stopping.
  */
 public final class BackgroundThreads {
-    private BackgroundThreads() {
-    }
+    private BackgroundThreads() {}
 
     /** One daemon thread for scheduled work; what is only scheduled is dropped when it stops. */
     public static ScheduledExecutorService scheduled(String name) {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(
+                        1,
+                        r -> {
+                            Thread t = new Thread(r, name);
+                            t.setDaemon(true);
+                            return t;
+                        });
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         return executor;
     }
 
-    /** Takes no new work, lets what runs finish for up to {@code wait}, and only then interrupts it. */
+    /**
+     * Takes no new work, lets what runs finish for up to {@code wait}, and only then interrupts it.
+     */
     public static void stop(ExecutorService executor, Duration wait) {
         executor.shutdown();
         try {

@@ -3,6 +3,7 @@ package dev.wrapup.bot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.ResponseMetadata;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
@@ -12,26 +13,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import com.slack.api.model.ResponseMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every Web API call goes through here. {@link #call} is for what cannot wait in a queue
- * (a modal within the trigger's three seconds, reads): transient failures (network, 5xx,
- * 429, Slack's own "try again" errors) are retried in-line, briefly, never for longer
- * than a few seconds in all, and a Retry-After longer than {@link #LONGEST_WAIT} is not
- * waited for on the caller's thread at all. {@link #attempt} is one try for the work
- * queue, which waits by scheduling. A call that finally fails is logged and reported to
- * the caller, never thrown at a request thread.
+ * Every Web API call goes through here. {@link #call} is for what cannot wait in a queue (a modal
+ * within the trigger's three seconds, reads): transient failures (network, 5xx, 429, Slack's own
+ * "try again" errors) are retried in-line, briefly, never for longer than a few seconds in all, and
+ * a Retry-After longer than {@link #LONGEST_WAIT} is not waited for on the caller's thread at all.
+ * {@link #attempt} is one try for the work queue, which waits by scheduling. A call that finally
+ * fails is logged and reported to the caller, never thrown at a request thread.
  */
 public final class SlackCalls {
     private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
-    private static final Set<String> TRANSIENT_ERRORS = Set.of(
-            "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
+    private static final Set<String> TRANSIENT_ERRORS =
+            Set.of(
+                    "ratelimited",
+                    "internal_error",
+                    "fatal_error",
+                    "service_unavailable",
+                    "request_timeout");
 
     /** The longest Retry-After waited for in-line; a longer one ends the call's retries at once. */
     public static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
+
     /** No call retries in-line for longer than this in all. */
     private static final Duration LONGEST_RETRYING = Duration.ofSeconds(5);
 
@@ -40,20 +45,32 @@ public final class SlackCalls {
 
     public SlackCalls(MethodsClient methods, int maxAttempts, Duration baseDelay) {
         this.methods = methods;
-        Duration maxDelay = baseDelay.multipliedBy(4).compareTo(LONGEST_WAIT) < 0 ? baseDelay.multipliedBy(4)
-                : LONGEST_WAIT;
-        this.policy = RetryPolicy.builder()
-                .handleIf(SlackCalls::isTransient)
-                .handleResultIf(r -> r instanceof SlackApiTextResponse res && !res.isOk()
-                        && TRANSIENT_ERRORS.contains(res.getError()))
-                // Slack asking for a longer wait than a caller can afford: give up now, not later.
-                .abortOn(e -> retryAfter(e).compareTo(LONGEST_WAIT) > 0)
-                .withBackoff(baseDelay, maxDelay)
-                .withDelayFnOn(ctx -> retryAfter(ctx.getLastException()), SlackApiException.class)
-                .withMaxAttempts(maxAttempts)
-                .withMaxDuration(LONGEST_RETRYING)
-                .onRetry(e -> log.info("retrying Slack call after {}", describe(e.getLastException(), e.getLastResult())))
-                .build();
+        Duration maxDelay =
+                baseDelay.multipliedBy(4).compareTo(LONGEST_WAIT) < 0
+                        ? baseDelay.multipliedBy(4)
+                        : LONGEST_WAIT;
+        this.policy =
+                RetryPolicy.builder()
+                        .handleIf(SlackCalls::isTransient)
+                        .handleResultIf(
+                                r ->
+                                        r instanceof SlackApiTextResponse res
+                                                && !res.isOk()
+                                                && TRANSIENT_ERRORS.contains(res.getError()))
+                        // Slack asking for a longer wait than a caller can afford: give up now, not
+                        // later.
+                        .abortOn(e -> retryAfter(e).compareTo(LONGEST_WAIT) > 0)
+                        .withBackoff(baseDelay, maxDelay)
+                        .withDelayFnOn(
+                                ctx -> retryAfter(ctx.getLastException()), SlackApiException.class)
+                        .withMaxAttempts(maxAttempts)
+                        .withMaxDuration(LONGEST_RETRYING)
+                        .onRetry(
+                                e ->
+                                        log.info(
+                                                "retrying Slack call after {}",
+                                                describe(e.getLastException(), e.getLastResult())))
+                        .build();
     }
 
     /** A Slack Web API call. */
@@ -63,8 +80,8 @@ public final class SlackCalls {
     }
 
     /**
-     * Runs the call with retries. Empty when it finally failed (already logged); a
-     * response with ok=false that is not transient comes back for the caller to read.
+     * Runs the call with retries. Empty when it finally failed (already logged); a response with
+     * ok=false that is not transient comes back for the caller to read.
      */
     public <T extends SlackApiTextResponse> Optional<T> call(String method, Call<T> call) {
         try {
@@ -76,10 +93,13 @@ public final class SlackCalls {
         } catch (FailsafeException e) {
             Duration asked = retryAfter(e.getCause());
             if (asked.compareTo(LONGEST_WAIT) > 0) {
-                log.warn("Slack {} asked to wait {} s, longer than is waited for here; not retried", method,
+                log.warn(
+                        "Slack {} asked to wait {} s, longer than is waited for here; not retried",
+                        method,
                         asked.toSeconds());
             } else {
-                log.error("Slack {} failed after retries: {}", method, describe(e.getCause(), null));
+                log.error(
+                        "Slack {} failed after retries: {}", method, describe(e.getCause(), null));
             }
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -94,12 +114,11 @@ public final class SlackCalls {
     }
 
     /**
-     * One try, for callers that retry on their own schedule: the answer; or, when Slack
-     * could not be reached or asked to wait (network, 5xx, 429, its own "try again"
-     * errors), how long it asked for (null when it did not say) and why.
+     * One try, for callers that retry on their own schedule: the answer; or, when Slack could not
+     * be reached or asked to wait (network, 5xx, 429, its own "try again" errors), how long it
+     * asked for (null when it did not say) and why.
      */
-    public record Attempt<T>(T response, boolean retry, Duration retryAfter, String why) {
-    }
+    public record Attempt<T>(T response, boolean retry, Duration retryAfter, String why) {}
 
     public <T extends SlackApiTextResponse> Attempt<T> attempt(String method, Call<T> call) {
         try {
@@ -110,7 +129,8 @@ public final class SlackCalls {
             if (!response.isOk()) {
                 log.warn("Slack {} answered {}", method, response.getError());
             }
-            return new Attempt<>(response, false, null, response.isOk() ? null : response.getError());
+            return new Attempt<>(
+                    response, false, null, response.isOk() ? null : response.getError());
         } catch (IOException | SlackApiException | RuntimeException e) {
             if (!isTransient(e)) {
                 log.error("Slack {} failed", method, e);
@@ -128,13 +148,12 @@ public final class SlackCalls {
     }
 
     /**
-     * Walks a cursor-paged method page by page, one try each, handing each page on: for
-     * queued work, which tries again by scheduling. Empty when the last page was read;
-     * else the try that stopped it (Slack asked to wait, or refused).
+     * Walks a cursor-paged method page by page, one try each, handing each page on: for queued
+     * work, which tries again by scheduling. Empty when the last page was read; else the try that
+     * stopped it (Slack asked to wait, or refused).
      */
-    public <T extends SlackApiTextResponse> Optional<Attempt<T>> pages(String method, Page<T> page,
-                                                                       Function<T, ResponseMetadata> metadata,
-                                                                       Consumer<T> each) {
+    public <T extends SlackApiTextResponse> Optional<Attempt<T>> pages(
+            String method, Page<T> page, Function<T, ResponseMetadata> metadata, Consumer<T> each) {
         String cursor = null;
         do {
             Attempt<T> attempt = attempt(method, page.at(cursor));
@@ -167,7 +186,9 @@ public final class SlackCalls {
         if (e instanceof SlackApiException s && s.getResponse().code() == 429) {
             String header = s.getResponse().header("Retry-After");
             try {
-                return header == null ? Duration.ofSeconds(-1) : Duration.ofSeconds(Long.parseLong(header.trim()));
+                return header == null
+                        ? Duration.ofSeconds(-1)
+                        : Duration.ofSeconds(Long.parseLong(header.trim()));
             } catch (NumberFormatException ignored) {
                 return Duration.ofSeconds(-1);
             }

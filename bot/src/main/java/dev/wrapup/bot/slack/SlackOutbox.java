@@ -36,23 +36,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Does the bot's Slack work after the ack, through Slack outages, rate limits and
- * restarts. Work is written to the database in the transaction of the change it follows
- * ({@link SlackWork}), so what a command promised is kept before it is acknowledged; this
- * worker does it afterwards. The items of one conversation are done one at a time, in the
- * order they were written; conversations are independent, so a channel (or a method)
- * Slack asks to wait holds up only its own conversation. Waiting is scheduling, never a
- * sleeping thread: an item Slack cannot take now gets a time to try again (its
- * Retry-After, or 1 s doubling to five minutes), for a day. An item Slack refuses for
+ * Does the bot's Slack work after the ack, through Slack outages, rate limits and restarts. Work is
+ * written to the database in the transaction of the change it follows ({@link SlackWork}), so what
+ * a command promised is kept before it is acknowledged; this worker does it afterwards. The items
+ * of one conversation are done one at a time, in the order they were written; conversations are
+ * independent, so a channel (or a method) Slack asks to wait holds up only its own conversation.
+ * Waiting is scheduling, never a sleeping thread: an item Slack cannot take now gets a time to try
+ * again (its Retry-After, or 1 s doubling to five minutes), for a day. An item Slack refuses for
  * good (an archived channel, say) is set aside with the reason and logged.
  *
- * <p>Every message and update goes out through {@link #post} and {@link #update}, which
- * make broadcasts (@channel, @here, @everyone, user groups) in its text and blocks
- * harmless: the bot never echoes one typed into a command.
+ * <p>Every message and update goes out through {@link #post} and {@link #update}, which make
+ * broadcasts (@channel, @here, @everyone, user groups) in its text and blocks harmless: the bot
+ * never echoes one typed into a command.
  *
- * <p>With several replicas, a worker claims an item for two minutes before doing it; a
- * replica killed between doing it and noting it may do that one item twice. A bot on H2
- * owns its file alone, so at start it lets go of the claims a killed predecessor left.
+ * <p>With several replicas, a worker claims an item for two minutes before doing it; a replica
+ * killed between doing it and noting it may do that one item twice. A bot on H2 owns its file
+ * alone, so at start it lets go of the claims a killed predecessor left.
  */
 public final class SlackOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
@@ -61,34 +60,41 @@ public final class SlackOutbox implements AutoCloseable {
     private static final Duration MAX_DELAY = Duration.ofMinutes(5);
     private static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     private static final Duration CLAIM = Duration.ofMinutes(2);
+
     /** How long close waits for the tries under way. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
     /** Conversations worked on at once. */
     private static final int WORKERS = 4;
+
     /** Blocks are sent as written: no HTML escaping of their '<' and '>'. */
     private static final Gson JSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** What doing an item came to. */
     public sealed interface Outcome {
-        /** Done; ts is the message Slack posted, if any; {@code then} runs in the transaction that notes it. */
-        record Done(String ts, BiConsumer<Tx, String> then) implements Outcome {
-        }
+        /**
+         * Done; ts is the message Slack posted, if any; {@code then} runs in the transaction that
+         * notes it.
+         */
+        record Done(String ts, BiConsumer<Tx, String> then) implements Outcome {}
 
         /** Slack could not take it now: try again after this long (null: the backoff). */
-        record Again(Duration after, String why) implements Outcome {
-        }
+        record Again(Duration after, String why) implements Outcome {}
 
         /** Slack refused it for good. */
-        record Refused(String why) implements Outcome {
-        }
+        record Refused(String why) implements Outcome {}
 
         static Outcome done() {
-            return new Done(null, (tx, ts) -> { });
+            return new Done(null, (tx, ts) -> {});
         }
 
-        /** What a try that did not succeed comes to: again later when Slack asked to wait, else refused. */
+        /**
+         * What a try that did not succeed comes to: again later when Slack asked to wait, else
+         * refused.
+         */
         static Outcome of(String method, SlackCalls.Attempt<?> stopped) {
-            return stopped.retry() ? new Again(stopped.retryAfter(), method + ": " + stopped.why())
+            return stopped.retry()
+                    ? new Again(stopped.retryAfter(), method + ": " + stopped.why())
                     : new Refused(method + ": " + stopped.why());
         }
 
@@ -104,7 +110,10 @@ public final class SlackOutbox implements AutoCloseable {
         Outcome perform(Item item);
     }
 
-    /** Told, in the transaction that notes a message of its topic posted, the subject and the message's ts. */
+    /**
+     * Told, in the transaction that notes a message of its topic posted, the subject and the
+     * message's ts.
+     */
     @FunctionalInterface
     public interface Posted {
         void posted(Tx tx, long subjectId, String ts);
@@ -116,21 +125,32 @@ public final class SlackOutbox implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Performer> performers = new ConcurrentHashMap<>();
     private final Map<String, Posted> onPosted = new ConcurrentHashMap<>();
+
     /** Conversations with an item being done by this worker now. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger working = new AtomicInteger();
+
     /** A look for work is queued on the dispatcher: wakes meanwhile need not queue another. */
     private final AtomicBoolean woken = new AtomicBoolean();
-    /** Set by close: what fails from then on (the database going away) is not worth a stack trace. */
+
+    /**
+     * Set by close: what fails from then on (the database going away) is not worth a stack trace.
+     */
     private volatile boolean closing;
+
     /** Set by start, once every kind of work has its performer. */
     private volatile boolean started;
+
     private final ScheduledExecutorService dispatcher = BackgroundThreads.scheduled("slack-outbox");
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
-        Thread t = new Thread(r, "slack-work");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers =
+            Executors.newFixedThreadPool(
+                    WORKERS,
+                    r -> {
+                        Thread t = new Thread(r, "slack-work");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     public SlackOutbox(Database database, SlackCalls slack, Clock clock) {
         this.database = database;
@@ -139,15 +159,54 @@ public final class SlackOutbox implements AutoCloseable {
         this.clock = clock;
         perform(SlackWork.POST, item -> post(item.channelId(), item.text(), item.blocks()));
         perform(SlackWork.EPHEMERAL, this::ephemeral);
-        perform(SlackWork.INVITE, item -> attempt("conversations.invite", m -> m.conversationsInvite(r -> r
-                .channel(item.channelId()).users(List.of(item.args().split(",")))), r -> null,
-                Set.of("already_in_channel")));
-        perform(SlackWork.JOIN, item -> attempt("conversations.join", m -> m.conversationsJoin(r -> r
-                .channel(item.channelId())), r -> null, Set.of()));
-        perform(SlackWork.PURPOSE, item -> attempt("conversations.setPurpose", m -> m.conversationsSetPurpose(r -> r
-                .channel(item.channelId()).purpose(item.text())), r -> null, Set.of()));
-        perform(SlackWork.PIN, item -> attempt("pins.add", m -> m.pinsAdd(r -> r.channel(item.channelId())
-                .timestamp(item.args())), r -> null, Set.of("already_pinned")));
+        perform(
+                SlackWork.INVITE,
+                item ->
+                        attempt(
+                                "conversations.invite",
+                                m ->
+                                        m.conversationsInvite(
+                                                r ->
+                                                        r.channel(item.channelId())
+                                                                .users(
+                                                                        List.of(
+                                                                                item.args()
+                                                                                        .split(
+                                                                                                ",")))),
+                                r -> null,
+                                Set.of("already_in_channel")));
+        perform(
+                SlackWork.JOIN,
+                item ->
+                        attempt(
+                                "conversations.join",
+                                m -> m.conversationsJoin(r -> r.channel(item.channelId())),
+                                r -> null,
+                                Set.of()));
+        perform(
+                SlackWork.PURPOSE,
+                item ->
+                        attempt(
+                                "conversations.setPurpose",
+                                m ->
+                                        m.conversationsSetPurpose(
+                                                r ->
+                                                        r.channel(item.channelId())
+                                                                .purpose(item.text())),
+                                r -> null,
+                                Set.of()));
+        perform(
+                SlackWork.PIN,
+                item ->
+                        attempt(
+                                "pins.add",
+                                m ->
+                                        m.pinsAdd(
+                                                r ->
+                                                        r.channel(item.channelId())
+                                                                .timestamp(item.args())),
+                                r -> null,
+                                Set.of("already_pinned")));
     }
 
     /** Items of the kind are done by the performer; register every kind before {@link #start()}. */
@@ -155,7 +214,10 @@ public final class SlackOutbox implements AutoCloseable {
         performers.put(kind, performer);
     }
 
-    /** Told the message's ts once a message of the topic is posted, in the transaction that notes it. */
+    /**
+     * Told the message's ts once a message of the topic is posted, in the transaction that notes
+     * it.
+     */
     public void onPosted(String topic, Posted handler) {
         onPosted.put(topic, handler);
     }
@@ -169,12 +231,13 @@ public final class SlackOutbox implements AutoCloseable {
             }
         }
         started = true;
-        dispatcher.scheduleWithFixedDelay(this::dispatch, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        dispatcher.scheduleWithFixedDelay(
+                this::dispatch, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Queues the work in the caller's transaction. Call {@link #wake()} after it commits,
-     * or it waits for the next poll (a second).
+     * Queues the work in the caller's transaction. Call {@link #wake()} after it commits, or it
+     * waits for the next poll (a second).
      */
     public void add(Tx tx, Work work) {
         outbox.add(tx, work, clock.instant());
@@ -182,26 +245,29 @@ public final class SlackOutbox implements AutoCloseable {
 
     /** Queues the work in a transaction of its own, and does it soon. */
     public void send(Work work) {
-        database.transaction(tx -> {
-            add(tx, work);
-            return null;
-        });
+        database.transaction(
+                tx -> {
+                    add(tx, work);
+                    return null;
+                });
         wake();
     }
 
     /**
-     * Queues the work in the same transaction as the claim that says it is to be done
-     * (the call started, the heads-up marked sent…), and only if the claim is this
-     * caller's; then does it soon. True when claimed.
+     * Queues the work in the same transaction as the claim that says it is to be done (the call
+     * started, the heads-up marked sent…), and only if the claim is this caller's; then does it
+     * soon. True when claimed.
      */
     public boolean sendIf(Predicate<Tx> claim, Work work) {
-        boolean claimed = database.transaction(tx -> {
-            if (!claim.test(tx)) {
-                return false;
-            }
-            add(tx, work);
-            return true;
-        });
+        boolean claimed =
+                database.transaction(
+                        tx -> {
+                            if (!claim.test(tx)) {
+                                return false;
+                            }
+                            add(tx, work);
+                            return true;
+                        });
         if (claimed) {
             wake();
         }
@@ -220,12 +286,18 @@ public final class SlackOutbox implements AutoCloseable {
         }
     }
 
-    /** Whether a later item of the same kind and subject makes this one moot (a header shown as it stands now). */
+    /**
+     * Whether a later item of the same kind and subject makes this one moot (a header shown as it
+     * stands now).
+     */
     public boolean superseded(Item item) {
         return outbox.superseded(item);
     }
 
-    /** Notes a step of the item done, at once: the item goes on from there if it is resumed after a crash. */
+    /**
+     * Notes a step of the item done, at once: the item goes on from there if it is resumed after a
+     * crash.
+     */
     public void progress(Item item, String progress) {
         outbox.progress(item.id(), progress);
     }
@@ -252,15 +324,16 @@ public final class SlackOutbox implements AutoCloseable {
                 busy.add(item.conversation());
                 working.incrementAndGet();
                 try {
-                    workers.execute(() -> {
-                        try {
-                            work(item);
-                        } finally {
-                            busy.remove(item.conversation());
-                            working.decrementAndGet();
-                            wake();
-                        }
-                    });
+                    workers.execute(
+                            () -> {
+                                try {
+                                    work(item);
+                                } finally {
+                                    busy.remove(item.conversation());
+                                    working.decrementAndGet();
+                                    wake();
+                                }
+                            });
                 } catch (RejectedExecutionException stopping) {
                     busy.remove(item.conversation());
                     working.decrementAndGet();
@@ -269,7 +342,9 @@ public final class SlackOutbox implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (!closing) {
-                log.error("looking for Slack work", e); // the database may be gone; the next poll tries again
+                log.error(
+                        "looking for Slack work",
+                        e); // the database may be gone; the next poll tries again
             }
         }
     }
@@ -279,8 +354,10 @@ public final class SlackOutbox implements AutoCloseable {
         Performer performer = performers.get(item.kind());
         try {
             // A kind this bot does not know may be a newer replica's: left for one that does.
-            outcome = performer == null ? new Outcome.Again(null, "no work of kind " + item.kind() + " here")
-                    : performer.perform(item);
+            outcome =
+                    performer == null
+                            ? new Outcome.Again(null, "no work of kind " + item.kind() + " here")
+                            : performer.perform(item);
         } catch (RuntimeException e) {
             if (!closing) {
                 log.error("Slack work {} ({}) failed", item.id(), item.kind(), e);
@@ -301,29 +378,44 @@ public final class SlackOutbox implements AutoCloseable {
     private void settle(Item item, Outcome outcome) {
         Instant now = clock.instant();
         if (outcome instanceof Outcome.Done done) {
-            database.transaction(tx -> {
-                outbox.done(tx, item.id(), done.ts(), now);
-                done.then().accept(tx, done.ts());
-                Posted handler = item.topic() == null ? null : onPosted.get(item.topic());
-                if (handler != null && done.ts() != null) {
-                    handler.posted(tx, item.subjectId(), done.ts());
-                }
-                return null;
-            });
+            database.transaction(
+                    tx -> {
+                        outbox.done(tx, item.id(), done.ts(), now);
+                        done.then().accept(tx, done.ts());
+                        Posted handler = item.topic() == null ? null : onPosted.get(item.topic());
+                        if (handler != null && done.ts() != null) {
+                            handler.posted(tx, item.subjectId(), done.ts());
+                        }
+                        return null;
+                    });
         } else if (outcome instanceof Outcome.Refused refused) {
-            log.error("Slack work {} ({} in {}) not done: {}", item.id(), item.kind(), item.channelId(),
+            log.error(
+                    "Slack work {} ({} in {}) not done: {}",
+                    item.id(),
+                    item.kind(),
+                    item.channelId(),
                     refused.why());
             outbox.failed(item.id(), truncate(refused.why()), now);
         } else if (outcome instanceof Outcome.Again again) {
             if (now.isAfter(item.createdAt().plus(GIVE_UP_AFTER))) {
-                log.error("Slack work {} ({} in {}) not done: gave up after {} h: {}", item.id(), item.kind(),
-                        item.channelId(), GIVE_UP_AFTER.toHours(), again.why());
+                log.error(
+                        "Slack work {} ({} in {}) not done: gave up after {} h: {}",
+                        item.id(),
+                        item.kind(),
+                        item.channelId(),
+                        GIVE_UP_AFTER.toHours(),
+                        again.why());
                 outbox.failed(item.id(), truncate("gave up: " + again.why()), now);
                 return;
             }
             Duration wait = again.after() != null ? again.after() : backoff(item.attempts());
-            log.warn("Slack work {} ({} in {}) not done yet ({}); trying again in {} s", item.id(), item.kind(),
-                    item.channelId(), again.why(), wait.toSeconds());
+            log.warn(
+                    "Slack work {} ({} in {}) not done yet ({}); trying again in {} s",
+                    item.id(),
+                    item.kind(),
+                    item.channelId(),
+                    again.why(),
+                    wait.toSeconds());
             outbox.retryAt(item.id(), now.plus(wait), truncate(again.why()));
             try {
                 dispatcher.schedule(this::dispatch, wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -339,25 +431,43 @@ public final class SlackOutbox implements AutoCloseable {
     public Outcome post(String channelId, String text, String blocks) {
         String safeText = SlackText.neutraliseBroadcasts(text);
         String safeBlocks = neutraliseBlocks(blocks);
-        return attempt("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(channelId).text(safeText)
-                .blocksAsString(safeBlocks).unfurlLinks(false)), ChatPostMessageResponse::getTs, Set.of());
+        return attempt(
+                "chat.postMessage",
+                m ->
+                        m.chatPostMessage(
+                                r ->
+                                        r.channel(channelId)
+                                                .text(safeText)
+                                                .blocksAsString(safeBlocks)
+                                                .unfurlLinks(false)),
+                ChatPostMessageResponse::getTs,
+                Set.of());
     }
 
     /** Updates a message the bot posted, broadcasts made harmless. */
     public Outcome update(String channelId, String ts, String text, String blocks) {
         String safeText = SlackText.neutraliseBroadcasts(text);
         String safeBlocks = neutraliseBlocks(blocks);
-        return attempt("chat.update", m -> m.chatUpdate(r -> r.channel(channelId).ts(ts).text(safeText)
-                .blocksAsString(safeBlocks)), r -> ts, Set.of());
+        return attempt(
+                "chat.update",
+                m ->
+                        m.chatUpdate(
+                                r ->
+                                        r.channel(channelId)
+                                                .ts(ts)
+                                                .text(safeText)
+                                                .blocksAsString(safeBlocks)),
+                r -> ts,
+                Set.of());
     }
 
     /** One try of a call: done (errors in {@code fine} count as done), again later, or refused. */
-    public <T extends SlackApiTextResponse> Outcome attempt(String method, SlackCalls.Call<T> call,
-                                                           Function<T, String> ts, Set<String> fine) {
+    public <T extends SlackApiTextResponse> Outcome attempt(
+            String method, SlackCalls.Call<T> call, Function<T, String> ts, Set<String> fine) {
         SlackCalls.Attempt<T> attempt = slack.attempt(method, call);
         T response = attempt.response();
         if (response != null && response.isOk()) {
-            return new Outcome.Done(ts.apply(response), (tx, t) -> { });
+            return new Outcome.Done(ts.apply(response), (tx, t) -> {});
         }
         if (response != null && fine.contains(response.getError())) {
             return Outcome.done();
@@ -370,8 +480,17 @@ public final class SlackOutbox implements AutoCloseable {
         String userId = item.args();
         if (!item.channelId().equals(userId) && item.progress() == null) {
             String text = SlackText.neutraliseBroadcasts(item.text());
-            Outcome inChannel = attempt("chat.postEphemeral", m -> m.chatPostEphemeral(r -> r
-                    .channel(item.channelId()).user(userId).text(text)), r -> null, Set.of());
+            Outcome inChannel =
+                    attempt(
+                            "chat.postEphemeral",
+                            m ->
+                                    m.chatPostEphemeral(
+                                            r ->
+                                                    r.channel(item.channelId())
+                                                            .user(userId)
+                                                            .text(text)),
+                            r -> null,
+                            Set.of());
             if (!(inChannel instanceof Outcome.Refused)) {
                 return inChannel;
             }
@@ -380,7 +499,10 @@ public final class SlackOutbox implements AutoCloseable {
         return post(userId, item.text(), null);
     }
 
-    /** Block Kit JSON with every text's broadcasts made harmless, read as JSON so that escaped '<' count too. */
+    /**
+     * Block Kit JSON with every text's broadcasts made harmless, read as JSON so that escaped '<'
+     * count too.
+     */
     static String neutraliseBlocks(String blocks) {
         if (blocks == null) {
             return null;
@@ -402,9 +524,14 @@ public final class SlackOutbox implements AutoCloseable {
             JsonObject out = new JsonObject();
             for (Map.Entry<String, JsonElement> e : json.getAsJsonObject().entrySet()) {
                 JsonElement value = e.getValue();
-                out.add(e.getKey(), e.getKey().equals("text") && value.isJsonPrimitive()
-                        && value.getAsJsonPrimitive().isString()
-                        ? new JsonPrimitive(SlackText.neutraliseBroadcasts(value.getAsString())) : neutralise(value));
+                out.add(
+                        e.getKey(),
+                        e.getKey().equals("text")
+                                        && value.isJsonPrimitive()
+                                        && value.getAsJsonPrimitive().isString()
+                                ? new JsonPrimitive(
+                                        SlackText.neutraliseBroadcasts(value.getAsString()))
+                                : neutralise(value));
             }
             return out;
         }
@@ -422,10 +549,10 @@ public final class SlackOutbox implements AutoCloseable {
     }
 
     /**
-     * Takes no new work and lets the tries under way finish (each is one Slack call and a
-     * write): an embedded H2 database closes itself when a thread writing to it is
-     * interrupted, which would fail everything else still stopping. Only a try that
-     * outlasts the wait is interrupted; what it was doing stays queued for the next start.
+     * Takes no new work and lets the tries under way finish (each is one Slack call and a write):
+     * an embedded H2 database closes itself when a thread writing to it is interrupted, which would
+     * fail everything else still stopping. Only a try that outlasts the wait is interrupted; what
+     * it was doing stays queued for the next start.
      */
     @Override
     public void close() {

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 
 /** Slack mrkdwn helpers: mentions in, date tokens and escaped text out. */
 public final class SlackText {
-    private static final Pattern USER_MENTION = Pattern.compile("^<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>$");
-    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final Pattern USER_MENTION =
+            Pattern.compile("^<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>$");
+    private static final DateTimeFormatter FALLBACK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private SlackText() {
-    }
+    private SlackText() {}
 
     /** The user id in a mention as Slack escapes it: &lt;@U123&gt; or &lt;@U123|name&gt;. */
     public static Optional<String> userId(String mention) {
@@ -28,16 +28,23 @@ public final class SlackText {
 
     /** A date every reader sees in their own timezone, with a UTC fallback for old clients. */
     public static String date(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|" + FALLBACK.format(at) + ">";
+        return "<!date^"
+                + at.getEpochSecond()
+                + "^{date_short_pretty} at {time}|"
+                + FALLBACK.format(at)
+                + ">";
     }
 
-    private static final Pattern BROADCAST = Pattern.compile("<!(channel|here|everyone)(?:\\|[^>]*)?>");
-    private static final Pattern SUBTEAM = Pattern.compile("<!subteam\\^([A-Z0-9]+)(?:\\|@?([^>]*))?>");
+    private static final Pattern BROADCAST =
+            Pattern.compile("<!(channel|here|everyone)(?:\\|[^>]*)?>");
+    private static final Pattern SUBTEAM =
+            Pattern.compile("<!subteam\\^([A-Z0-9]+)(?:\\|@?([^>]*))?>");
 
     /**
      * Text bound for a company-wide channel can never ping everyone: @channel, @here,
-     * @everyone and user-group mentions become plain words (a zero-width space after the @
-     * keeps Slack from turning them back into mentions).
+     *
+     * @everyone and user-group mentions become plain words (a zero-width space after the @ keeps
+     *     Slack from turning them back into mentions).
      */
     public static String neutraliseBroadcasts(String text) {
         if (text == null) {

@@ -8,11 +8,11 @@ import dev.wrapup.persistence.Outbox.Work;
 import java.util.List;
 
 /**
- * The Slack work the bot queues (see {@link SlackOutbox}): messages, and the calls around
- * them. Each keeps its order with a conversation: the messages of a channel (and what
- * must follow them, such as a header update) with each other; invitations, pins, purposes
- * and ephemeral notes each in a lane of their own, because nothing waits for them and
- * they are rate-limited apart from messages.
+ * The Slack work the bot queues (see {@link SlackOutbox}): messages, and the calls around them.
+ * Each keeps its order with a conversation: the messages of a channel (and what must follow them,
+ * such as a header update) with each other; invitations, pins, purposes and ephemeral notes each in
+ * a lane of their own, because nothing waits for them and they are rate-limited apart from
+ * messages.
  */
 public final class SlackWork {
     public static final String POST = Outbox.POST;
@@ -25,8 +25,7 @@ public final class SlackWork {
     /** Block Kit as Slack's own client writes it. */
     private static final Gson BLOCKS = GsonFactory.createSnakeCase();
 
-    private SlackWork() {
-    }
+    private SlackWork() {}
 
     /** A message to the channel, or to a user id as a direct message. */
     public static Work post(String channelId, String text) {
@@ -37,14 +36,18 @@ public final class SlackWork {
         return Work.post(channelId, text).withBlocks(json(blocks));
     }
 
-    /** A line only the user sees in the channel; a direct message when the bot cannot post there. */
+    /**
+     * A line only the user sees in the channel; a direct message when the bot cannot post there.
+     */
     public static Work ephemeral(String channelId, String userId, String text) {
         String channel = channelId == null || channelId.startsWith("D") ? userId : channelId;
-        return new Work(EPHEMERAL, channel + " " + EPHEMERAL, channel, text, null, userId, null, null);
+        return new Work(
+                EPHEMERAL, channel + " " + EPHEMERAL, channel, text, null, userId, null, null);
     }
 
     public static Work invite(String channelId, String userId) {
-        return new Work(INVITE, channelId + " " + INVITE, channelId, null, null, userId, null, null);
+        return new Work(
+                INVITE, channelId + " " + INVITE, channelId, null, null, userId, null, null);
     }
 
     /** The bot joins the channel: before the messages queued after it. */
@@ -53,7 +56,8 @@ public final class SlackWork {
     }
 
     public static Work purpose(String channelId, String purpose) {
-        return new Work(PURPOSE, channelId + " " + PURPOSE, channelId, purpose, null, null, null, null);
+        return new Work(
+                PURPOSE, channelId + " " + PURPOSE, channelId, purpose, null, null, null, null);
     }
 
     public static Work pin(String channelId, String ts) {

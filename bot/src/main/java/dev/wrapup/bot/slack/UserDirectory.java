@@ -16,12 +16,13 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * Names and timezones of Slack users: from memory, then the database, then users.info.
- * Recording a message never waits for Slack: unknown users are looked up after the ack,
- * once, and their entries get the name when it arrives.
+ * Names and timezones of Slack users: from memory, then the database, then users.info. Recording a
+ * message never waits for Slack: unknown users are looked up after the ack, once, and their entries
+ * get the name when it arrives.
  */
 public final class UserDirectory {
     private static final Duration FRESH = Duration.ofHours(24);
+
     /** How long a user found nowhere is not looked for again, in the database or at Slack. */
     private static final Duration UNKNOWN_FOR = Duration.ofMinutes(1);
 
@@ -32,15 +33,18 @@ public final class UserDirectory {
     private final Clock clock;
     private final Map<String, SlackUser> cache = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
     /**
-     * Users not in the database, and users Slack did not give us, until when: messages
-     * from someone users.info cannot (yet) answer for cost a read and a call a minute,
-     * not one of each per message.
+     * Users not in the database, and users Slack did not give us, until when: messages from someone
+     * users.info cannot (yet) answer for cost a read and a call a minute, not one of each per
+     * message.
      */
     private final Map<String, Instant> notStored = new ConcurrentHashMap<>();
+
     private final Map<String, Instant> notAtSlack = new ConcurrentHashMap<>();
 
-    public UserDirectory(Users users, Timeline timeline, SlackCalls slack, Executor background, Clock clock) {
+    public UserDirectory(
+            Users users, Timeline timeline, SlackCalls slack, Executor background, Clock clock) {
         this.users = users;
         this.timeline = timeline;
         this.slack = slack;
@@ -58,8 +62,8 @@ public final class UserDirectory {
     }
 
     /**
-     * The same, read on the transaction's own connection: a second connection taken from
-     * the pool while the transaction holds one deadlocks the pool under load.
+     * The same, read on the transaction's own connection: a second connection taken from the pool
+     * while the transaction holds one deadlocks the pool under load.
      */
     public Optional<String> knownName(Tx tx, String userId) {
         return known(userId, id -> users.find(tx, id)).map(SlackUser::displayName);
@@ -97,19 +101,20 @@ public final class UserDirectory {
             return;
         }
         if (inFlight.add(userId)) {
-            background.execute(() -> {
-                try {
-                    fetch(userId);
-                } finally {
-                    inFlight.remove(userId);
-                }
-            });
+            background.execute(
+                    () -> {
+                        try {
+                            fetch(userId);
+                        } finally {
+                            inFlight.remove(userId);
+                        }
+                    });
         }
     }
 
     /**
-     * After an entry by the user was committed without their name: a lookup that finished
-     * meanwhile filled in their other entries but could not see this one.
+     * After an entry by the user was committed without their name: a lookup that finished meanwhile
+     * filled in their other entries but could not see this one.
      */
     public void fillIfKnown(String userId) {
         SlackUser cached = userId == null ? null : cache.get(userId);
@@ -120,15 +125,18 @@ public final class UserDirectory {
 
     /** Calls users.info now (never on a request thread) and stores the answer. */
     public Optional<SlackUser> fetch(String userId) {
-        Optional<SlackUser> fetched = slack.ok("users.info", m -> m.usersInfo(r -> r.user(userId)))
-                .map(r -> toSlackUser(r.getUser(), clock.instant()));
-        fetched.ifPresentOrElse(u -> {
-            users.save(u);
-            cache.put(userId, u);
-            notStored.remove(userId);
-            notAtSlack.remove(userId);
-            timeline.fillAuthorName(userId, u.displayName());
-        }, () -> notAtSlack.put(userId, clock.instant().plus(UNKNOWN_FOR)));
+        Optional<SlackUser> fetched =
+                slack.ok("users.info", m -> m.usersInfo(r -> r.user(userId)))
+                        .map(r -> toSlackUser(r.getUser(), clock.instant()));
+        fetched.ifPresentOrElse(
+                u -> {
+                    users.save(u);
+                    cache.put(userId, u);
+                    notStored.remove(userId);
+                    notAtSlack.remove(userId);
+                    timeline.fillAuthorName(userId, u.displayName());
+                },
+                () -> notAtSlack.put(userId, clock.instant().plus(UNKNOWN_FOR)));
         return fetched;
     }
 
@@ -144,10 +152,21 @@ public final class UserDirectory {
     }
 
     static SlackUser toSlackUser(User u, Instant now) {
-        String display = u.getProfile() != null && u.getProfile().getDisplayName() != null
-                && !u.getProfile().getDisplayName().isBlank() ? u.getProfile().getDisplayName()
-                : u.getRealName() != null && !u.getRealName().isBlank() ? u.getRealName() : u.getName();
-        return new SlackUser(u.getId(), display == null ? u.getId() : display, u.getRealName(), u.getTz(),
-                u.getTzOffset(), u.isBot(), now);
+        String display =
+                u.getProfile() != null
+                                && u.getProfile().getDisplayName() != null
+                                && !u.getProfile().getDisplayName().isBlank()
+                        ? u.getProfile().getDisplayName()
+                        : u.getRealName() != null && !u.getRealName().isBlank()
+                                ? u.getRealName()
+                                : u.getName();
+        return new SlackUser(
+                u.getId(),
+                display == null ? u.getId() : display,
+                u.getRealName(),
+                u.getTz(),
+                u.getTzOffset(),
+                u.isBot(),
+                now);
     }
 }

@@ -13,7 +13,6 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
-import com.slack.api.model.view.ViewState;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.wrapup.WrapupService;
@@ -35,7 +34,8 @@ public final class CommentModal {
     private final WrapupService wrapups;
     private final Executor afterAck;
 
-    public CommentModal(SlackCalls slack, IncidentService incidents, WrapupService wrapups, Executor afterAck) {
+    public CommentModal(
+            SlackCalls slack, IncidentService incidents, WrapupService wrapups, Executor afterAck) {
         this.slack = slack;
         this.incidents = incidents;
         this.wrapups = wrapups;
@@ -43,65 +43,107 @@ public final class CommentModal {
     }
 
     public void register(App app) {
-        app.blockAction(WrapupService.OPEN_COMMENT_ACTION, (req, ctx) -> {
-            String triggerId = req.getPayload().getTriggerId();
-            long incidentId = Long.parseLong(req.getPayload().getActions().get(0).getValue());
-            afterAck.execute(() -> incidents.incidents().find(incidentId).ifPresent(i -> open(triggerId, i)));
-            return ctx.ack();
-        });
-        app.viewSubmission(CALLBACK_ID, (req, ctx) -> {
-            View view = req.getPayload().getView();
-            long incidentId = Long.parseLong(view.getPrivateMetadata());
-            Map<AgendaItem, String> answers = new LinkedHashMap<>();
-            for (AgendaItem item : AgendaItem.values()) {
-                String text = ViewValues.text(view.getState().getValues(), item.word());
-                if (text != null && !text.isBlank()) {
-                    answers.put(item, text.strip());
-                }
-            }
-            if (answers.isEmpty()) {
-                return ctx.ackWithErrors(Map.of(AgendaItem.WELL.word(),
-                        "Please answer at least one of the three questions."));
-            }
-            Map<String, String> tooLong = new LinkedHashMap<>();
-            answers.forEach((item, text) -> TextLimit.COMMENT.refusal(text)
-                    .ifPresent(r -> tooLong.put(item.word(), r)));
-            if (!tooLong.isEmpty()) {
-                return ctx.ackWithErrors(tooLong);
-            }
-            Optional<Incident> incident = incidents.incidents().find(incidentId);
-            if (incident.isEmpty()) {
-                return ctx.ack();
-            }
-            String userId = req.getPayload().getUser().getId();
-            answers.forEach((item, text) -> wrapups.comment(incident.get(), userId, item, text, "modal"));
-            return ctx.ack();
-        });
+        app.blockAction(
+                WrapupService.OPEN_COMMENT_ACTION,
+                (req, ctx) -> {
+                    String triggerId = req.getPayload().getTriggerId();
+                    long incidentId =
+                            Long.parseLong(req.getPayload().getActions().get(0).getValue());
+                    afterAck.execute(
+                            () ->
+                                    incidents
+                                            .incidents()
+                                            .find(incidentId)
+                                            .ifPresent(i -> open(triggerId, i)));
+                    return ctx.ack();
+                });
+        app.viewSubmission(
+                CALLBACK_ID,
+                (req, ctx) -> {
+                    View view = req.getPayload().getView();
+                    long incidentId = Long.parseLong(view.getPrivateMetadata());
+                    Map<AgendaItem, String> answers = new LinkedHashMap<>();
+                    for (AgendaItem item : AgendaItem.values()) {
+                        String text = ViewValues.text(view.getState().getValues(), item.word());
+                        if (text != null && !text.isBlank()) {
+                            answers.put(item, text.strip());
+                        }
+                    }
+                    if (answers.isEmpty()) {
+                        return ctx.ackWithErrors(
+                                Map.of(
+                                        AgendaItem.WELL.word(),
+                                        "Please answer at least one of the three questions."));
+                    }
+                    Map<String, String> tooLong = new LinkedHashMap<>();
+                    answers.forEach(
+                            (item, text) ->
+                                    TextLimit.COMMENT
+                                            .refusal(text)
+                                            .ifPresent(r -> tooLong.put(item.word(), r)));
+                    if (!tooLong.isEmpty()) {
+                        return ctx.ackWithErrors(tooLong);
+                    }
+                    Optional<Incident> incident = incidents.incidents().find(incidentId);
+                    if (incident.isEmpty()) {
+                        return ctx.ack();
+                    }
+                    String userId = req.getPayload().getUser().getId();
+                    answers.forEach(
+                            (item, text) ->
+                                    wrapups.comment(incident.get(), userId, item, text, "modal"));
+                    return ctx.ack();
+                });
     }
 
     void open(String triggerId, Incident incident) {
-        View view = view(v -> v.type("modal")
-                .callbackId(CALLBACK_ID)
-                .privateMetadata(Long.toString(incident.id()))
-                .title(viewTitle(t -> t.type("plain_text").text("Your wrap-up comment")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
-                .close(viewClose(c -> c.type("plain_text").text("Later")))
-                .blocks(asBlocks(
-                        context(c -> c.elements(List.of(markdownText("*" + IncidentHeaderText.title(incident)
-                                + "* — answer at least one. We are looking at what made the work hard, "
-                                + "not at who did it.")))),
-                        question(AgendaItem.WELL),
-                        question(AgendaItem.WRONG),
-                        question(AgendaItem.BETTER))));
+        View view =
+                view(
+                        v ->
+                                v.type("modal")
+                                        .callbackId(CALLBACK_ID)
+                                        .privateMetadata(Long.toString(incident.id()))
+                                        .title(
+                                                viewTitle(
+                                                        t ->
+                                                                t.type("plain_text")
+                                                                        .text(
+                                                                                "Your wrap-up comment")))
+                                        .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
+                                        .close(viewClose(c -> c.type("plain_text").text("Later")))
+                                        .blocks(
+                                                asBlocks(
+                                                        context(
+                                                                c ->
+                                                                        c.elements(
+                                                                                List.of(
+                                                                                        markdownText(
+                                                                                                "*"
+                                                                                                        + IncidentHeaderText
+                                                                                                                .title(
+                                                                                                                        incident)
+                                                                                                        + "* — answer at least one. We are looking at what made the work hard, "
+                                                                                                        + "not at who did it.")))),
+                                                        question(AgendaItem.WELL),
+                                                        question(AgendaItem.WRONG),
+                                                        question(AgendaItem.BETTER))));
         slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
     private static com.slack.api.model.block.LayoutBlock question(AgendaItem item) {
-        return input(i -> i.blockId(item.word()).optional(true).label(plainText(item.question()))
-                .element(plainTextInput(e -> e.actionId(item.word()).multiline(true)
-                        .maxLength(TextLimit.COMMENT.max()))));
+        return input(
+                i ->
+                        i.blockId(item.word())
+                                .optional(true)
+                                .label(plainText(item.question()))
+                                .element(
+                                        plainTextInput(
+                                                e ->
+                                                        e.actionId(item.word())
+                                                                .multiline(true)
+                                                                .maxLength(
+                                                                        TextLimit.COMMENT.max()))));
     }
-
 
     /** Titles shown in a modal's mrkdwn. */
     static final class IncidentHeaderText {

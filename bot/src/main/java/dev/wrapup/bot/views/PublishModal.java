@@ -28,15 +28,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Publishing from a private channel: the publisher first sees exactly what will be
- * posted to the learnings channel (the summary and the report file), with the timeline
- * left out unless they tick it. Nothing leaves a private channel without this.
+ * Publishing from a private channel: the publisher first sees exactly what will be posted to the
+ * learnings channel (the summary and the report file), with the timeline left out unless they tick
+ * it. Nothing leaves a private channel without this.
  */
 public final class PublishModal {
     public static final String CALLBACK_ID = "wrapup_publish_confirm";
     static final String TIMELINE_BLOCK = "timeline";
+
     /** A modal holds at most 100 blocks; the summary, the file and the checkbox share them. */
     private static final int MAX_BLOCKS = 100;
+
     private static final int SECTION_CHARS = 2900;
 
     private final SlackCalls slack;
@@ -44,7 +46,8 @@ public final class PublishModal {
     private final Publisher publisher;
     private final Access access;
 
-    public PublishModal(SlackCalls slack, IncidentService incidents, Publisher publisher, Access access) {
+    public PublishModal(
+            SlackCalls slack, IncidentService incidents, Publisher publisher, Access access) {
         this.slack = slack;
         this.incidents = incidents;
         this.publisher = publisher;
@@ -52,29 +55,35 @@ public final class PublishModal {
     }
 
     public void register(App app) {
-        app.viewSubmission(CALLBACK_ID, (req, ctx) -> {
-            View view = req.getPayload().getView();
-            String userId = req.getPayload().getUser().getId();
-            Optional<Incident> incident = incidents.incidents().find(Long.parseLong(view.getPrivateMetadata()));
-            if (incident.isEmpty()) {
-                return ctx.ack();
-            }
-            // Checked again: the facilitator may have changed since the form opened.
-            Optional<String> refused = access.refusal(incident.get(), userId, Action.PUBLISH);
-            if (refused.isPresent()) {
-                return ctx.ackWithErrors(Map.of(TIMELINE_BLOCK, refused.get()));
-            }
-            boolean timeline = ViewValues.ticked(view.getState().getValues(), TIMELINE_BLOCK).contains("include");
-            // Queued before the ack: confirmed is promised.
-            publisher.publish(incident.get(), userId, timeline);
-            return ctx.ack();
-        });
+        app.viewSubmission(
+                CALLBACK_ID,
+                (req, ctx) -> {
+                    View view = req.getPayload().getView();
+                    String userId = req.getPayload().getUser().getId();
+                    Optional<Incident> incident =
+                            incidents.incidents().find(Long.parseLong(view.getPrivateMetadata()));
+                    if (incident.isEmpty()) {
+                        return ctx.ack();
+                    }
+                    // Checked again: the facilitator may have changed since the form opened.
+                    Optional<String> refused =
+                            access.refusal(incident.get(), userId, Action.PUBLISH);
+                    if (refused.isPresent()) {
+                        return ctx.ackWithErrors(Map.of(TIMELINE_BLOCK, refused.get()));
+                    }
+                    boolean timeline =
+                            ViewValues.ticked(view.getState().getValues(), TIMELINE_BLOCK)
+                                    .contains("include");
+                    // Queued before the ack: confirmed is promised.
+                    publisher.publish(incident.get(), userId, timeline);
+                    return ctx.ack();
+                });
     }
 
     /**
-     * After the ack of `/wrapup publish`: a public channel's wrap-up is queued to go out; a
-     * private one's is shown first. Neither step can wait in the queue: the form must open
-     * within the trigger's three seconds, and which of the two it is decides that.
+     * After the ack of `/wrapup publish`: a public channel's wrap-up is queued to go out; a private
+     * one's is shown first. Neither step can wait in the queue: the form must open within the
+     * trigger's three seconds, and which of the two it is decides that.
      */
     public void publishOrConfirm(Incident incident, String userId, String triggerId) {
         if (publisher.learningsChannel().isEmpty()) {
@@ -85,26 +94,47 @@ public final class PublishModal {
             publisher.publish(incident, userId, true);
             return;
         }
-        if (slack.ok("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(confirmation(incident))))
+        if (slack.ok(
+                        "views.open",
+                        m -> m.viewsOpen(r -> r.triggerId(triggerId).view(confirmation(incident))))
                 .isEmpty()) {
-            incidents.tellPrivately(incident.channelId(), userId, ":warning: I could not show you what would be "
-                    + "published from this private channel (Slack is busy or did not answer), so nothing was "
-                    + "published. Please run `/wrapup publish` again in a minute.");
+            incidents.tellPrivately(
+                    incident.channelId(),
+                    userId,
+                    ":warning: I could not show you what would be "
+                            + "published from this private channel (Slack is busy or did not answer), so nothing was "
+                            + "published. Please run `/wrapup publish` again in a minute.");
         }
     }
 
     View confirmation(Incident incident) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(":lock: This wrap-up comes from a private channel. Below is "
-                + "exactly what will be posted to <#" + publisher.learningsChannel().orElse("") + ">: the "
-                + "summary, then the report file in its thread. The timeline of what was said in the channel "
-                + "stays out unless you tick the box at the end."))));
+        blocks.add(
+                section(
+                        s ->
+                                s.text(
+                                        markdownText(
+                                                ":lock: This wrap-up comes from a private channel. Below is "
+                                                        + "exactly what will be posted to <#"
+                                                        + publisher.learningsChannel().orElse("")
+                                                        + ">: the "
+                                                        + "summary, then the report file in its thread. The timeline of what was said in the channel "
+                                                        + "stays out unless you tick the box at the end."))));
         blocks.add(divider());
         blocks.addAll(publisher.summary(incident));
         blocks.add(divider());
         String file = publisher.report(incident, false);
-        blocks.add(context(c -> c.elements(List.of(markdownText("The file `wrapup-" + incident.id() + ".md` ("
-                + file.length() + " characters), as it will be posted:")))));
+        blocks.add(
+                context(
+                        c ->
+                                c.elements(
+                                        List.of(
+                                                markdownText(
+                                                        "The file `wrapup-"
+                                                                + incident.id()
+                                                                + ".md` ("
+                                                                + file.length()
+                                                                + " characters), as it will be posted:")))));
         int room = MAX_BLOCKS - blocks.size() - 2;
         List<String> parts = split(file);
         for (int i = 0; i < parts.size() && i < room; i++) {
@@ -113,21 +143,46 @@ public final class PublishModal {
         }
         if (parts.size() > room) {
             int shown = parts.subList(0, room).stream().mapToInt(String::length).sum();
-            blocks.add(context(c -> c.elements(List.of(markdownText("… and " + (file.length() - shown)
-                    + " more characters of the same file, too long to show here.")))));
+            blocks.add(
+                    context(
+                            c ->
+                                    c.elements(
+                                            List.of(
+                                                    markdownText(
+                                                            "… and "
+                                                                    + (file.length() - shown)
+                                                                    + " more characters of the same file, too long to show here.")))));
         }
-        blocks.add(input(i -> i.blockId(TIMELINE_BLOCK).optional(true)
-                .label(plainText("The timeline"))
-                .element(checkboxes(c -> c.actionId(TIMELINE_BLOCK).options(List.of(option(
-                        plainText("Also publish the full timeline (every message as it reads now; deleted "
-                                + "messages and earlier versions are never published)"), "include")))))));
-        return Views.view(v -> v.type("modal")
-                .callbackId(CALLBACK_ID)
-                .privateMetadata(Long.toString(incident.id()))
-                .title(viewTitle(t -> t.type("plain_text").text("Publish this wrap-up?")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Publish")))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(blocks));
+        blocks.add(
+                input(
+                        i ->
+                                i.blockId(TIMELINE_BLOCK)
+                                        .optional(true)
+                                        .label(plainText("The timeline"))
+                                        .element(
+                                                checkboxes(
+                                                        c ->
+                                                                c.actionId(TIMELINE_BLOCK)
+                                                                        .options(
+                                                                                List.of(
+                                                                                        option(
+                                                                                                plainText(
+                                                                                                        "Also publish the full timeline (every message as it reads now; deleted "
+                                                                                                                + "messages and earlier versions are never published)"),
+                                                                                                "include")))))));
+        return Views.view(
+                v ->
+                        v.type("modal")
+                                .callbackId(CALLBACK_ID)
+                                .privateMetadata(Long.toString(incident.id()))
+                                .title(
+                                        viewTitle(
+                                                t ->
+                                                        t.type("plain_text")
+                                                                .text("Publish this wrap-up?")))
+                                .submit(viewSubmit(s -> s.type("plain_text").text("Publish")))
+                                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                                .blocks(blocks));
     }
 
     /** The file in pieces a section can hold, split at line ends where it can be. */

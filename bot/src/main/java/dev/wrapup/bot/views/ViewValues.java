@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Reads a submitted modal's inputs, each in a block whose id is also its action id. */
 final class ViewValues {
-    private ViewValues() {
-    }
+    private ViewValues() {}
 
     static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
         Map<String, ViewState.Value> b = values.get(block);
@@ -14,7 +13,8 @@ final class ViewValues {
     }
 
     /** The values of the options ticked in a checkboxes input. */
-    static java.util.List<String> ticked(Map<String, Map<String, ViewState.Value>> values, String block) {
+    static java.util.List<String> ticked(
+            Map<String, Map<String, ViewState.Value>> values, String block) {
         Map<String, ViewState.Value> b = values == null ? null : values.get(block);
         if (b == null || b.get(block) == null || b.get(block).getSelectedOptions() == null) {
             return java.util.List.of();

@@ -1,6 +1,5 @@
 package dev.wrapup.bot.web;
 
-import dev.wrapup.bot.report.TimelineMarkdown;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Participants;
@@ -15,14 +14,20 @@ import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * /incidents/{key}: an incident's record as a web page, and /incidents/{key}.md as Markdown.
- * The key is 128 random bits, so a page is found only through its link.
+ * /incidents/{key}: an incident's record as a web page, and /incidents/{key}.md as Markdown. The
+ * key is 128 random bits, so a page is found only through its link.
  */
 public final class IncidentPages extends HttpServlet {
     private static final Parser PARSER = Parser.builder().build();
-    // User text is escaped, never rendered as HTML, and links are limited to http, https and mailto.
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .urlSanitizer(new DefaultUrlSanitizer(java.util.List.of("http", "https", "mailto"))).build();
+    // User text is escaped, never rendered as HTML, and links are limited to http, https and
+    // mailto.
+    private static final HtmlRenderer HTML =
+            HtmlRenderer.builder()
+                    .escapeHtml(true)
+                    .sanitizeUrls(true)
+                    .urlSanitizer(
+                            new DefaultUrlSanitizer(java.util.List.of("http", "https", "mailto")))
+                    .build();
 
     private final Incidents incidents;
     private final Participants participants;
@@ -30,8 +35,11 @@ public final class IncidentPages extends HttpServlet {
 
     private final java.util.function.Function<Incident, String> report;
 
-    public IncidentPages(Incidents incidents, Participants participants, Timeline timeline,
-                         java.util.function.Function<Incident, String> report) {
+    public IncidentPages(
+            Incidents incidents,
+            Participants participants,
+            Timeline timeline,
+            java.util.function.Function<Incident, String> report) {
         this.report = report;
         this.incidents = incidents;
         this.participants = participants;
@@ -43,7 +51,8 @@ public final class IncidentPages extends HttpServlet {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
         boolean markdown = path.endsWith(".md");
         String key = markdown ? path.substring(0, path.length() - 3) : path;
-        Optional<Incident> incident = key.matches("[0-9a-f]{32}") ? incidents.findByWebKey(key) : Optional.empty();
+        Optional<Incident> incident =
+                key.matches("[0-9a-f]{32}") ? incidents.findByWebKey(key) : Optional.empty();
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("X-Content-Type-Options", "nosniff");
         if (incident.isEmpty()) {
@@ -64,13 +73,20 @@ public final class IncidentPages extends HttpServlet {
     static String page(String title, String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(title) + " · Wrapup</title><style>"
+                + "<title>"
+                + escape(title)
+                + " · Wrapup</title><style>"
                 + "body{font:15px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d1c1d}"
                 + "code{background:#f4f4f4;padding:0 .25rem;border-radius:3px}h1{margin-bottom:.5rem}"
-                + "del{color:#888}li{margin:.15rem 0}</style></head><body>" + body + "</body></html>";
+                + "del{color:#888}li{margin:.15rem 0}</style></head><body>"
+                + body
+                + "</body></html>";
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -41,11 +41,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Publishing a wrap-up to the learnings channel: a short summary with the report as a
- * Markdown file in its thread. Everything published carries only what the incident
- * channel shows now (no deleted text, no earlier versions, names that do not ping, real
- * link targets), and a private channel's wrap-up leaves out the timeline unless its
- * facilitator chose to include it.
+ * Publishing a wrap-up to the learnings channel: a short summary with the report as a Markdown file
+ * in its thread. Everything published carries only what the incident channel shows now (no deleted
+ * text, no earlier versions, names that do not ping, real link targets), and a private channel's
+ * wrap-up leaves out the timeline unless its facilitator chose to include it.
  */
 public final class Publisher {
     /** Publishes a wrap-up: queued by {@link #publish}, done by the work queue. */
@@ -60,8 +59,14 @@ public final class Publisher {
     private final Reports reports;
     private final Clock clock;
 
-    public Publisher(Config config, IncidentService incidents, WrapupService wrapups, SlackCalls slack,
-                     SlackOutbox outbox, Reports reports, Clock clock) {
+    public Publisher(
+            Config config,
+            IncidentService incidents,
+            WrapupService wrapups,
+            SlackCalls slack,
+            SlackOutbox outbox,
+            Reports reports,
+            Clock clock) {
         this.config = config;
         this.incidents = incidents;
         this.wrapups = wrapups;
@@ -80,80 +85,148 @@ public final class Publisher {
 
     /** Tells the publisher there is nowhere to publish. */
     public void tellNoLearningsChannel(Incident incident, String callerId) {
-        incidents.tellPrivately(incident.channelId(), callerId, "WRAPUP_LEARNINGS_CHANNEL is not set, so there is "
-                + "no company-wide channel to publish to; ask whoever runs Wrapup to set it. The report is on the "
-                + "<" + incidents.timelineUrl(incident) + "|web page> meanwhile.");
+        incidents.tellPrivately(
+                incident.channelId(),
+                callerId,
+                "WRAPUP_LEARNINGS_CHANNEL is not set, so there is "
+                        + "no company-wide channel to publish to; ask whoever runs Wrapup to set it. The report is on the "
+                        + "<"
+                        + incidents.timelineUrl(incident)
+                        + "|web page> meanwhile.");
     }
 
     /**
-     * Whether the incident channel is private, asked of Slack now (a channel can be made
-     * private at any time). When Slack cannot say, it counts as private: the publisher
-     * then confirms what leaves it.
+     * Whether the incident channel is private, asked of Slack now (a channel can be made private at
+     * any time). When Slack cannot say, it counts as private: the publisher then confirms what
+     * leaves it.
      */
     public boolean isPrivate(Incident incident) {
-        return slack.ok("conversations.info", m -> m.conversationsInfo(r -> r.channel(incident.channelId())))
+        return slack.ok(
+                        "conversations.info",
+                        m -> m.conversationsInfo(r -> r.channel(incident.channelId())))
                 .map(r -> r.getChannel() == null || r.getChannel().isPrivate())
                 .orElse(true);
     }
 
     /** The summary as it will be posted. */
     public List<LayoutBlock> summary(Incident incident) {
-        Function<String, String> name = WrapUpReport.names(incidents.participants().list(incident.id()));
+        Function<String, String> name =
+                WrapUpReport.names(incidents.participants().list(incident.id()));
         Function<String, String> text = t -> PublicText.of(t, name);
         List<WrapUpComment> comments = store.comments(incident.id());
         List<ActionItem> actions = store.actions(incident.id());
         Completeness completeness = wrapups.completeness(incident.id());
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(SlackText.truncate("Wrap-up: " + text.apply(incident.title()), 150),
-                true))));
+        blocks.add(
+                header(
+                        h ->
+                                h.text(
+                                        plainText(
+                                                SlackText.truncate(
+                                                        "Wrap-up: " + text.apply(incident.title()),
+                                                        150),
+                                                true))));
         StringBuilder facts = new StringBuilder();
         if (incident.severity() != null) {
             facts.append("*").append(incident.severity().label()).append("* · ");
         }
-        incident.timeToResolve().ifPresent(d -> facts.append("resolved in ").append(Durations.human(d)).append(" · "));
-        facts.append(completeness.participants().size()).append(" participants, ")
-                .append(completeness.commented().size()).append(" commented · commander ")
-                .append(name.apply(incident.commanderId())).append(" · facilitated by ")
+        incident.timeToResolve()
+                .ifPresent(
+                        d -> facts.append("resolved in ").append(Durations.human(d)).append(" · "));
+        facts.append(completeness.participants().size())
+                .append(" participants, ")
+                .append(completeness.commented().size())
+                .append(" commented · commander ")
+                .append(name.apply(incident.commanderId()))
+                .append(" · facilitated by ")
                 .append(name.apply(incident.facilitator()));
         blocks.add(section(s -> s.text(markdownText(facts.toString()))));
         if (incident.summary() != null && !incident.summary().isBlank()) {
-            blocks.add(section(s -> s.text(markdownText(SlackText.truncate(text.apply(incident.summary()), 2900)))));
+            blocks.add(
+                    section(
+                            s ->
+                                    s.text(
+                                            markdownText(
+                                                    SlackText.truncate(
+                                                            text.apply(incident.summary()),
+                                                            2900)))));
         }
         for (AgendaItem item : AgendaItem.values()) {
             List<WrapUpComment> these = comments.stream().filter(c -> c.item() == item).toList();
             if (these.isEmpty()) {
                 continue;
             }
-            String list = these.stream().limit(5)
-                    .map(c -> "• " + SlackText.truncate(text.apply(c.text()).replace('\n', ' '), 300))
-                    .collect(Collectors.joining("\n"))
-                    + (these.size() > 5 ? "\n_… and " + (these.size() - 5) + " more in the report_" : "");
-            blocks.add(section(s -> s.text(markdownText("*" + item.question() + "*\n"
-                    + SlackText.truncate(list, 2900)))));
+            String list =
+                    these.stream()
+                                    .limit(5)
+                                    .map(
+                                            c ->
+                                                    "• "
+                                                            + SlackText.truncate(
+                                                                    text.apply(c.text())
+                                                                            .replace('\n', ' '),
+                                                                    300))
+                                    .collect(Collectors.joining("\n"))
+                            + (these.size() > 5
+                                    ? "\n_… and " + (these.size() - 5) + " more in the report_"
+                                    : "");
+            blocks.add(
+                    section(
+                            s ->
+                                    s.text(
+                                            markdownText(
+                                                    "*"
+                                                            + item.question()
+                                                            + "*\n"
+                                                            + SlackText.truncate(list, 2900)))));
         }
         if (!actions.isEmpty()) {
-            String list = actions.stream().map(a -> a.number() + ". " + SlackText.truncate(text.apply(a.text()), 300)
-                            + " — " + name.apply(a.ownerId()) + (a.dueOn() != null ? " (due " + a.dueOn() + ")" : "")
-                            + (a.done() ? " :white_check_mark:" : ""))
-                    .collect(Collectors.joining("\n"));
-            blocks.add(section(s -> s.text(markdownText("*Action items*\n" + SlackText.truncate(list, 2900)))));
+            String list =
+                    actions.stream()
+                            .map(
+                                    a ->
+                                            a.number()
+                                                    + ". "
+                                                    + SlackText.truncate(text.apply(a.text()), 300)
+                                                    + " — "
+                                                    + name.apply(a.ownerId())
+                                                    + (a.dueOn() != null
+                                                            ? " (due " + a.dueOn() + ")"
+                                                            : "")
+                                                    + (a.done() ? " :white_check_mark:" : ""))
+                            .collect(Collectors.joining("\n"));
+            blocks.add(
+                    section(
+                            s ->
+                                    s.text(
+                                            markdownText(
+                                                    "*Action items*\n"
+                                                            + SlackText.truncate(list, 2900)))));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText("The full report is in the thread and on the <"
-                + incidents.timelineUrl(incident) + "|web page>. Blameless: we look at what made the work hard, "
-                + "not at who did it.")))));
+        blocks.add(
+                context(
+                        c ->
+                                c.elements(
+                                        List.of(
+                                                markdownText(
+                                                        "The full report is in the thread and on the <"
+                                                                + incidents.timelineUrl(incident)
+                                                                + "|web page>. Blameless: we look at what made the work hard, "
+                                                                + "not at who did it.")))));
         return blocks;
     }
 
     /** The Markdown file posted with the summary. */
     public String report(Incident incident, boolean includeTimeline) {
-        return SlackText.neutraliseBroadcasts(reports.markdown(incident, Disclosure.published(includeTimeline)));
+        return SlackText.neutraliseBroadcasts(
+                reports.markdown(incident, Disclosure.published(includeTimeline)));
     }
 
     /**
-     * Queues publishing the wrap-up (committed before this returns): the work queue posts
-     * the summary to the learnings channel, or updates the earlier one, then replaces the
-     * report file in its thread, notes the publication and tells the incident channel,
-     * through rate limits, outages and restarts. What is published is read when it runs.
+     * Queues publishing the wrap-up (committed before this returns): the work queue posts the
+     * summary to the learnings channel, or updates the earlier one, then replaces the report file
+     * in its thread, notes the publication and tells the incident channel, through rate limits,
+     * outages and restarts. What is published is read when it runs.
      */
     public void publish(Incident incident, String callerId, boolean includeTimeline) {
         if (config.learningsChannel().isEmpty()) {
@@ -164,20 +237,31 @@ public final class Publisher {
         JsonObject args = new JsonObject();
         args.addProperty("callerId", callerId);
         args.addProperty("includeTimeline", includeTimeline);
-        // In order with the learnings channel's other work: a second publish updates what the first posted.
-        outbox.send(new Work(PUBLISH, channel, channel, null, null, args.toString(), null, incident.id()));
+        // In order with the learnings channel's other work: a second publish updates what the first
+        // posted.
+        outbox.send(
+                new Work(
+                        PUBLISH,
+                        channel,
+                        channel,
+                        null,
+                        null,
+                        args.toString(),
+                        null,
+                        incident.id()));
     }
 
     /**
-     * The publishing's work, one try of one step at a time, each step's result noted at
-     * once (the summary's ts, with the publication, first of all), so that a job resumed
-     * after a 429, an outage or a crash goes on where it stopped and never posts a second
-     * summary. The file goes last: its id is noted, with the line telling the incident
-     * channel, in the transaction that ends the job.
+     * The publishing's work, one try of one step at a time, each step's result noted at once (the
+     * summary's ts, with the publication, first of all), so that a job resumed after a 429, an
+     * outage or a crash goes on where it stopped and never posts a second summary. The file goes
+     * last: its id is noted, with the line telling the incident channel, in the transaction that
+     * ends the job.
      */
     private Outcome publishing(Item item) {
         Optional<Incident> found = incidents.incidents().find(item.subjectId());
-        // A later publish of the same wrap-up, not begun yet, stands for this one if it has not begun either.
+        // A later publish of the same wrap-up, not begun yet, stands for this one if it has not
+        // begun either.
         if (found.isEmpty() || item.progress() == null && outbox.superseded(item)) {
             return Outcome.done();
         }
@@ -185,8 +269,10 @@ public final class Publisher {
         JsonObject args = JsonParser.parseString(item.args()).getAsJsonObject();
         String callerId = args.get("callerId").getAsString();
         boolean includeTimeline = args.get("includeTimeline").getAsBoolean();
-        JsonObject progress = item.progress() == null ? new JsonObject()
-                : JsonParser.parseString(item.progress()).getAsJsonObject();
+        JsonObject progress =
+                item.progress() == null
+                        ? new JsonObject()
+                        : JsonParser.parseString(item.progress()).getAsJsonObject();
         String fallback = "Wrap-up: " + PublicText.of(incident.title(), id -> id);
 
         if (!progress.has("ts")) {
@@ -197,11 +283,16 @@ public final class Publisher {
                 progress.addProperty("update", true);
                 progress.addProperty("oldFile", previous.get().fileId());
             } else {
-                Outcome posted = outbox.post(item.channelId(), fallback, SlackWork.json(summary(incident)));
+                Outcome posted =
+                        outbox.post(item.channelId(), fallback, SlackWork.json(summary(incident)));
                 if (posted instanceof Outcome.Refused) {
-                    incidents.tellPrivately(incident.channelId(), callerId, ":warning: I could not post to <#"
-                            + item.channelId() + ">; is the bot invited there? Nothing was published; please try "
-                            + "again.");
+                    incidents.tellPrivately(
+                            incident.channelId(),
+                            callerId,
+                            ":warning: I could not post to <#"
+                                    + item.channelId()
+                                    + ">; is the bot invited there? Nothing was published; please try "
+                                    + "again.");
                 }
                 if (!(posted instanceof Outcome.Done done)) {
                     return posted;
@@ -210,11 +301,17 @@ public final class Publisher {
                 progress.addProperty("channel", item.channelId());
                 progress.addProperty("update", false);
             }
-            // Noted at once, not when the file is done: a publish resumed (even without its progress) or
+            // Noted at once, not when the file is done: a publish resumed (even without its
+            // progress) or
             // queued meanwhile updates this summary rather than post another, and the web page the
             // summary links follows the timeline choice from now on.
-            store.savePublication(incident.id(), string(progress, "channel"), string(progress, "ts"),
-                    string(progress, "oldFile"), includeTimeline, clock.instant());
+            store.savePublication(
+                    incident.id(),
+                    string(progress, "channel"),
+                    string(progress, "ts"),
+                    string(progress, "oldFile"),
+                    includeTimeline,
+                    clock.instant());
             outbox.progress(item, progress.toString());
         }
         String channel = progress.get("channel").getAsString();
@@ -222,8 +319,10 @@ public final class Publisher {
         boolean update = progress.get("update").getAsBoolean();
 
         if (update && !progress.has("updated")) {
-            // Refused (the summary was deleted, say): the file and the line in the channel still follow.
-            Outcome updated = outbox.update(channel, ts, fallback, SlackWork.json(summary(incident)));
+            // Refused (the summary was deleted, say): the file and the line in the channel still
+            // follow.
+            Outcome updated =
+                    outbox.update(channel, ts, fallback, SlackWork.json(summary(incident)));
             if (updated instanceof Outcome.Again) {
                 return updated;
             }
@@ -232,8 +331,12 @@ public final class Publisher {
         }
         String oldFile = string(progress, "oldFile");
         if (oldFile != null && !progress.has("deleted")) {
-            Outcome deleted = outbox.attempt("files.delete", m -> m.filesDelete(r -> r.file(oldFile)), r -> null,
-                    Set.of("file_not_found", "file_deleted"));
+            Outcome deleted =
+                    outbox.attempt(
+                            "files.delete",
+                            m -> m.filesDelete(r -> r.file(oldFile)),
+                            r -> null,
+                            Set.of("file_not_found", "file_deleted"));
             if (deleted instanceof Outcome.Again) {
                 return deleted;
             }
@@ -241,35 +344,73 @@ public final class Publisher {
             outbox.progress(item, progress.toString());
         }
         if (!progress.has("permalink")) {
-            SlackCalls.Attempt<ChatGetPermalinkResponse> link = slack.attempt("chat.getPermalink",
-                    m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)));
+            SlackCalls.Attempt<ChatGetPermalinkResponse> link =
+                    slack.attempt(
+                            "chat.getPermalink",
+                            m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)));
             if (link.retry()) {
                 return Outcome.of("chat.getPermalink", link);
             }
-            progress.addProperty("permalink", link.response() != null && link.response().isOk()
-                    ? link.response().getPermalink() : null);
+            progress.addProperty(
+                    "permalink",
+                    link.response() != null && link.response().isOk()
+                            ? link.response().getPermalink()
+                            : null);
             outbox.progress(item, progress.toString());
         }
         String permalink = string(progress, "permalink");
 
-        SlackCalls.Attempt<FilesUploadV2Response> uploaded = slack.attempt("files.uploadV2", m -> m.filesUploadV2(r -> r
-                .channel(channel).threadTs(ts).filename("wrapup-" + incident.id() + ".md").title(fallback)
-                .fileData(report(incident, includeTimeline).getBytes(StandardCharsets.UTF_8))));
+        SlackCalls.Attempt<FilesUploadV2Response> uploaded =
+                slack.attempt(
+                        "files.uploadV2",
+                        m ->
+                                m.filesUploadV2(
+                                        r ->
+                                                r.channel(channel)
+                                                        .threadTs(ts)
+                                                        .filename("wrapup-" + incident.id() + ".md")
+                                                        .title(fallback)
+                                                        .fileData(
+                                                                report(incident, includeTimeline)
+                                                                        .getBytes(
+                                                                                StandardCharsets
+                                                                                        .UTF_8))));
         if (uploaded.retry()) {
             return Outcome.of("files.uploadV2", uploaded);
         }
-        // Refused for good (no files:write, say): published without the file, as the summary links the web page.
+        // Refused for good (no files:write, say): published without the file, as the summary links
+        // the web page.
         FilesUploadV2Response response = uploaded.response();
-        String fileId = response == null || !response.isOk() || response.getFiles() == null
-                || response.getFiles().isEmpty() ? null : response.getFiles().get(0).getId();
-        String told = ":mega: " + SlackText.mention(callerId) + (update ? " updated" : " published")
-                + " the wrap-up in <#" + channel + ">" + (permalink != null ? ": " + permalink : ".")
-                + (includeTimeline ? "" : " The timeline stayed in this channel.")
-                + " Thank you all for what you shared.";
-        return Outcome.done().then((tx, none) -> {
-            store.savePublication(tx, incident.id(), channel, ts, fileId, includeTimeline, clock.instant());
-            outbox.add(tx, SlackWork.post(incident.channelId(), told));
-        });
+        String fileId =
+                response == null
+                                || !response.isOk()
+                                || response.getFiles() == null
+                                || response.getFiles().isEmpty()
+                        ? null
+                        : response.getFiles().get(0).getId();
+        String told =
+                ":mega: "
+                        + SlackText.mention(callerId)
+                        + (update ? " updated" : " published")
+                        + " the wrap-up in <#"
+                        + channel
+                        + ">"
+                        + (permalink != null ? ": " + permalink : ".")
+                        + (includeTimeline ? "" : " The timeline stayed in this channel.")
+                        + " Thank you all for what you shared.";
+        return Outcome.done()
+                .then(
+                        (tx, none) -> {
+                            store.savePublication(
+                                    tx,
+                                    incident.id(),
+                                    channel,
+                                    ts,
+                                    fileId,
+                                    includeTimeline,
+                                    clock.instant());
+                            outbox.add(tx, SlackWork.post(incident.channelId(), told));
+                        });
     }
 
     private static String string(JsonObject json, String key) {

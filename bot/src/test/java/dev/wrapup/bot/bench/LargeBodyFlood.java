@@ -40,14 +40,13 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * The large-body flood: starts the bot's real Main in a JVM of its own (default heap, as
- * {@code java -jar} runs it) against a fake Slack, then has 6 clients post unsigned 400 MiB
- * bodies to /slack/events one after another for 20 s, each streamed from one reused 64 KiB
- * buffer, half declaring their length and half chunked. Meanwhile it samples the bot's heap (over
- * JMX, attached to the process) and its resident memory (/proc/&lt;pid&gt;/status), and
- * prints the peaks against the figures before the flood, and every answer seen. Not a
- * test; run it with {@code ./mvnw -q -B -pl bot -am test-compile exec:exec@flood}.
- * Loopback only; bounded in requests and in time.
+ * The large-body flood: starts the bot's real Main in a JVM of its own (default heap, as {@code
+ * java -jar} runs it) against a fake Slack, then has 6 clients post unsigned 400 MiB bodies to
+ * /slack/events one after another for 20 s, each streamed from one reused 64 KiB buffer, half
+ * declaring their length and half chunked. Meanwhile it samples the bot's heap (over JMX, attached
+ * to the process) and its resident memory (/proc/&lt;pid&gt;/status), and prints the peaks against
+ * the figures before the flood, and every answer seen. Not a test; run it with {@code ./mvnw -q -B
+ * -pl bot -am test-compile exec:exec@flood}. Loopback only; bounded in requests and in time.
  */
 public final class LargeBodyFlood {
     private static final int CLIENTS = 6;
@@ -57,16 +56,13 @@ public final class LargeBodyFlood {
     private static final Duration REQUEST_LIMIT = Duration.ofSeconds(60);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(50);
 
-    private LargeBodyFlood() {
-    }
+    private LargeBodyFlood() {}
 
     /** One request of the flood as the client saw it. */
-    private record Outcome(String mode, String answer, long bytesSent, long millis) {
-    }
+    private record Outcome(String mode, String answer, long bytesSent, long millis) {}
 
     /** The bot's memory at one moment. */
-    private record Sample(long heapUsed, long heapCommitted, long rss, long hwm) {
-    }
+    private record Sample(long heapUsed, long heapCommitted, long rss, long hwm) {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("wrapup-flood");
@@ -77,8 +73,11 @@ public final class LargeBodyFlood {
             env.put("PORT", Integer.toString(port));
             env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             Path log = dir.resolve("bot.log");
-            Process bot = JavaProcess.builder(env, dir).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process bot =
+                    JavaProcess.builder(env, dir)
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
             try {
                 ok = flood(bot, port, log);
             } finally {
@@ -100,26 +99,34 @@ public final class LargeBodyFlood {
         URI base = URI.create("http://127.0.0.1:" + port);
         awaitHealthy(http, base, bot, log);
         MemoryMXBean heap = attach(bot.pid());
-        System.out.printf("Large-body flood: bot pid %d, max heap %d MiB; %d clients posting unsigned %d MiB "
-                        + "bodies (declared and chunked alternately) for %d s%n", bot.pid(),
-                heap.getHeapMemoryUsage().getMax() >> 20, CLIENTS, BODY_BYTES >> 20, FLOOD_FOR.toSeconds());
+        System.out.printf(
+                "Large-body flood: bot pid %d, max heap %d MiB; %d clients posting unsigned %d MiB "
+                        + "bodies (declared and chunked alternately) for %d s%n",
+                bot.pid(),
+                heap.getHeapMemoryUsage().getMax() >> 20,
+                CLIENTS,
+                BODY_BYTES >> 20,
+                FLOOD_FOR.toSeconds());
 
         Sample before = sample(heap, bot.pid());
         AtomicBoolean flooding = new AtomicBoolean(true);
         List<Sample> samples = new ArrayList<>();
-        Thread sampler = new Thread(() -> {
-            while (flooding.get()) {
-                try {
-                    Sample s = sample(heap, bot.pid());
-                    synchronized (samples) {
-                        samples.add(s);
-                    }
-                    Thread.sleep(SAMPLE_EVERY.toMillis());
-                } catch (Exception e) {
-                    return; // the bot is gone: reported below
-                }
-            }
-        }, "memory-sampler");
+        Thread sampler =
+                new Thread(
+                        () -> {
+                            while (flooding.get()) {
+                                try {
+                                    Sample s = sample(heap, bot.pid());
+                                    synchronized (samples) {
+                                        samples.add(s);
+                                    }
+                                    Thread.sleep(SAMPLE_EVERY.toMillis());
+                                } catch (Exception e) {
+                                    return; // the bot is gone: reported below
+                                }
+                            }
+                        },
+                        "memory-sampler");
         sampler.start();
 
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -128,13 +135,19 @@ public final class LargeBodyFlood {
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
-            running.add(clients.submit(() -> {
-                for (int round = 0; round < MAX_PER_CLIENT && Duration.between(start, Instant.now())
-                        .compareTo(FLOOD_FOR) < 0; round++) {
-                    outcomes.add(post(port, (client + round) % 2 == 0));
-                }
-                return null;
-            }));
+            running.add(
+                    clients.submit(
+                            () -> {
+                                for (int round = 0;
+                                        round < MAX_PER_CLIENT
+                                                && Duration.between(start, Instant.now())
+                                                                .compareTo(FLOOD_FOR)
+                                                        < 0;
+                                        round++) {
+                                    outcomes.add(post(port, (client + round) % 2 == 0));
+                                }
+                                return null;
+                            }));
         }
         for (Future<?> f : running) {
             f.get(FLOOD_FOR.toMillis() + REQUEST_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -159,40 +172,72 @@ public final class LargeBodyFlood {
         long peakCommitted = samples.stream().mapToLong(Sample::heapCommitted).max().orElse(0);
         long peakRss = samples.stream().mapToLong(Sample::rss).max().orElse(0);
         long slowest = outcomes.stream().mapToLong(Outcome::millis).max().orElse(0);
-        System.out.printf("requests: %d in %.1f s; body bytes offered %d MiB, sent before the bot answered or "
-                        + "closed %d MiB%n", outcomes.size(), floodMillis / 1000.0, offered >> 20, sent >> 20);
+        System.out.printf(
+                "requests: %d in %.1f s; body bytes offered %d MiB, sent before the bot answered or "
+                        + "closed %d MiB%n",
+                outcomes.size(), floodMillis / 1000.0, offered >> 20, sent >> 20);
         answers.forEach((answer, n) -> System.out.printf("  %5d x %s%n", n, answer));
         System.out.printf("slowest request, from connecting to the answer: %d ms%n", slowest);
-        System.out.printf("%-22s %10s %10s %10s %10s%n", "bot memory (MiB)", "before", "peak", "after",
-                "after GC");
-        System.out.printf("%-22s %10d %10d %10d %10d%n", "heap used", mib(before.heapUsed()), mib(peakHeap),
-                mib(after.heapUsed()), mib(collected.heapUsed()));
-        System.out.printf("%-22s %10d %10d %10d %10d%n", "heap committed", mib(before.heapCommitted()),
-                mib(peakCommitted), mib(after.heapCommitted()), mib(collected.heapCommitted()));
-        System.out.printf("%-22s %10d %10d %10d %10d%n", "VmRSS", mib(before.rss()), mib(peakRss),
-                mib(after.rss()), mib(collected.rss()));
-        System.out.printf("%-22s %10d %10s %10d %10s%n", "VmHWM (peak RSS)", mib(before.hwm()), "",
-                mib(after.hwm()), "");
+        System.out.printf(
+                "%-22s %10s %10s %10s %10s%n",
+                "bot memory (MiB)", "before", "peak", "after", "after GC");
+        System.out.printf(
+                "%-22s %10d %10d %10d %10d%n",
+                "heap used",
+                mib(before.heapUsed()),
+                mib(peakHeap),
+                mib(after.heapUsed()),
+                mib(collected.heapUsed()));
+        System.out.printf(
+                "%-22s %10d %10d %10d %10d%n",
+                "heap committed",
+                mib(before.heapCommitted()),
+                mib(peakCommitted),
+                mib(after.heapCommitted()),
+                mib(collected.heapCommitted()));
+        System.out.printf(
+                "%-22s %10d %10d %10d %10d%n",
+                "VmRSS", mib(before.rss()), mib(peakRss), mib(after.rss()), mib(collected.rss()));
+        System.out.printf(
+                "%-22s %10d %10s %10d %10s%n",
+                "VmHWM (peak RSS)", mib(before.hwm()), "", mib(after.hwm()), "");
         System.out.printf("samples: %d, every %d ms%n", samples.size(), SAMPLE_EVERY.toMillis());
 
         List<String> lines = Files.readAllLines(log);
-        long refusals = lines.stream().filter(l -> l.contains("refused a request to /slack/events")).count();
-        long errors = lines.stream().filter(l -> l.contains(" ERROR ") || l.contains("OutOfMemoryError")).count();
-        System.out.printf("bot log: %d lines, %d of them refusals, %d errors%n", lines.size(), refusals, errors);
+        long refusals =
+                lines.stream()
+                        .filter(l -> l.contains("refused a request to /slack/events"))
+                        .count();
+        long errors =
+                lines.stream()
+                        .filter(l -> l.contains(" ERROR ") || l.contains("OutOfMemoryError"))
+                        .count();
+        System.out.printf(
+                "bot log: %d lines, %d of them refusals, %d errors%n",
+                lines.size(), refusals, errors);
 
-        boolean alive = bot.isAlive() && http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        int command = new SlackRequests(base.toString(), TestBot.SIGNING_SECRET)
-                .command("/incident", "help", "U1", "C1").statusCode();
-        System.out.printf("after the flood: /healthz %s, a signed command answered %d%n", alive ? "200" : "DOWN",
-                command);
+        boolean alive =
+                bot.isAlive()
+                        && http.send(
+                                                HttpRequest.newBuilder(base.resolve("/healthz"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.ofString())
+                                        .statusCode()
+                                == 200;
+        int command =
+                new SlackRequests(base.toString(), TestBot.SIGNING_SECRET)
+                        .command("/incident", "help", "U1", "C1")
+                        .statusCode();
+        System.out.printf(
+                "after the flood: /healthz %s, a signed command answered %d%n",
+                alive ? "200" : "DOWN", command);
         boolean all413 = outcomes.stream().allMatch(o -> o.answer().startsWith("413"));
         return alive && command == 200 && all413 && errors == 0;
     }
 
     /**
-     * Posts one unsigned 400 MiB body, streamed from a reused buffer, while a reader waits
-     * for the answer; stops sending once the bot answers or closes the connection.
+     * Posts one unsigned 400 MiB body, streamed from a reused buffer, while a reader waits for the
+     * answer; stops sending once the bot answers or closes the connection.
      */
     private static Outcome post(int port, boolean declared) {
         String mode = declared ? "declared" : "chunked";
@@ -202,41 +247,55 @@ public final class LargeBodyFlood {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout((int) REQUEST_LIMIT.toMillis());
             OutputStream out = socket.getOutputStream();
-            String head = "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + (declared ? "Content-Length: " + BODY_BYTES : "Transfer-Encoding: chunked") + "\r\n\r\n";
+            String head =
+                    "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + (declared
+                                    ? "Content-Length: " + BODY_BYTES
+                                    : "Transfer-Encoding: chunked")
+                            + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             AtomicBoolean answered = new AtomicBoolean();
-            Thread writer = new Thread(() -> {
-                byte[] buffer = new byte[64 * 1024];
-                java.util.Arrays.fill(buffer, (byte) 'x');
-                byte[] chunkHead = (Integer.toHexString(buffer.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-                byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
-                try {
-                    while (sent.get() < BODY_BYTES && !answered.get()) {
-                        if (!declared) {
-                            out.write(chunkHead);
-                        }
-                        out.write(buffer);
-                        if (!declared) {
-                            out.write(crlf);
-                        }
-                        sent.addAndGet(buffer.length);
-                    }
-                    if (!declared && !answered.get()) {
-                        out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                    }
-                    out.flush();
-                } catch (IOException closed) {
-                    // the bot closed the connection on the rest of the body
-                }
-            }, "flood-writer");
+            Thread writer =
+                    new Thread(
+                            () -> {
+                                byte[] buffer = new byte[64 * 1024];
+                                java.util.Arrays.fill(buffer, (byte) 'x');
+                                byte[] chunkHead =
+                                        (Integer.toHexString(buffer.length) + "\r\n")
+                                                .getBytes(StandardCharsets.ISO_8859_1);
+                                byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
+                                try {
+                                    while (sent.get() < BODY_BYTES && !answered.get()) {
+                                        if (!declared) {
+                                            out.write(chunkHead);
+                                        }
+                                        out.write(buffer);
+                                        if (!declared) {
+                                            out.write(crlf);
+                                        }
+                                        sent.addAndGet(buffer.length);
+                                    }
+                                    if (!declared && !answered.get()) {
+                                        out.write(
+                                                "0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                                    }
+                                    out.flush();
+                                } catch (IOException closed) {
+                                    // the bot closed the connection on the rest of the body
+                                }
+                            },
+                            "flood-writer");
             writer.start();
             String answer = statusLine(socket.getInputStream());
             answered.set(true);
             writer.join(REQUEST_LIMIT.toMillis());
-            return new Outcome(mode, answer, sent.get(), Duration.between(start, Instant.now()).toMillis());
+            return new Outcome(
+                    mode, answer, sent.get(), Duration.between(start, Instant.now()).toMillis());
         } catch (IOException e) {
-            return new Outcome(mode, "no answer (" + e.getClass().getSimpleName() + ")", sent.get(),
+            return new Outcome(
+                    mode,
+                    "no answer (" + e.getClass().getSimpleName() + ")",
+                    sent.get(),
                     Duration.between(start, Instant.now()).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -264,8 +323,10 @@ public final class LargeBodyFlood {
         String address = vm.startLocalManagementAgent();
         vm.detach();
         JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
-        return ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
-                ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        return ManagementFactory.newPlatformMXBeanProxy(
+                connector.getMBeanServerConnection(),
+                ManagementFactory.MEMORY_MXBEAN_NAME,
+                MemoryMXBean.class);
     }
 
     private static Sample sample(MemoryMXBean heap, long pid) throws IOException {
@@ -290,15 +351,19 @@ public final class LargeBodyFlood {
         return bytes >> 20;
     }
 
-    private static void awaitHealthy(HttpClient http, URI base, Process bot, Path log) throws Exception {
+    private static void awaitHealthy(HttpClient http, URI base, Process bot, Path log)
+            throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             if (!bot.isAlive()) {
                 throw new IllegalStateException("the bot exited: " + Files.readString(log));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(base.resolve("/healthz")).build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -306,6 +371,7 @@ public final class LargeBodyFlood {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the bot did not answer /healthz within 60 s: " + Files.readString(log));
+        throw new IllegalStateException(
+                "the bot did not answer /healthz within 60 s: " + Files.readString(log));
     }
 }

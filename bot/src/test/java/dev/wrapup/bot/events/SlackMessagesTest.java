@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class SlackMessagesTest {
     private static Optional<NewEntry> entry(JsonObject message) {
-        return SlackMessages.entry(7, "C1", message, id -> id.equals("U1") ? Optional.of("Una") : Optional.empty());
+        return SlackMessages.entry(
+                7, "C1", message, id -> id.equals("U1") ? Optional.of("Una") : Optional.empty());
     }
 
     @Test
     void aPlainMessageKeepsAuthorNameAndTime() {
-        NewEntry e = entry(SlackEvents.message("C1", "U1", "hello", "1700000000.000100")).orElseThrow();
+        NewEntry e =
+                entry(SlackEvents.message("C1", "U1", "hello", "1700000000.000100")).orElseThrow();
         assertEquals(EntryKind.MESSAGE, e.kind());
         assertEquals("Una", e.authorName());
         assertEquals(1_700_000_000L, e.occurredAt().getEpochSecond());
@@ -26,7 +28,9 @@ class SlackMessagesTest {
 
     @Test
     void editsDeletionsAndPinNoticesAreNotEntriesOfTheirOwn() {
-        assertTrue(entry(SlackEvents.messageChanged("C1", "U1", "1.1", "a", "b", "2.2", "2.2")).isEmpty());
+        assertTrue(
+                entry(SlackEvents.messageChanged("C1", "U1", "1.1", "a", "b", "2.2", "2.2"))
+                        .isEmpty());
         assertTrue(entry(SlackEvents.messageDeleted("C1", "U1", "1.1", "a", "2.2")).isEmpty());
         JsonObject pinned = SlackEvents.message("C1", "U1", "pinned a message", "3.3");
         pinned.addProperty("subtype", "pinned_item");
@@ -35,7 +39,9 @@ class SlackMessagesTest {
 
     @Test
     void channelEventsAreJoinOrSystemEntries() {
-        assertEquals(EntryKind.JOIN, entry(SlackEvents.channelJoin("C1", "U2", "4.4")).orElseThrow().kind());
+        assertEquals(
+                EntryKind.JOIN,
+                entry(SlackEvents.channelJoin("C1", "U2", "4.4")).orElseThrow().kind());
         JsonObject topic = SlackEvents.message("C1", "U1", "set the topic", "5.5");
         topic.addProperty("subtype", "channel_topic");
         assertEquals(EntryKind.SYSTEM, entry(topic).orElseThrow().kind());
@@ -43,8 +49,11 @@ class SlackMessagesTest {
 
     @Test
     void alertAttachmentsAreKeptAsText() {
-        NewEntry e = entry(SlackEvents.botMessage("C1", "B1", "Grafana", "", "High latency", "p99 2s", "6.6"))
-                .orElseThrow();
+        NewEntry e =
+                entry(
+                                SlackEvents.botMessage(
+                                        "C1", "B1", "Grafana", "", "High latency", "p99 2s", "6.6"))
+                        .orElseThrow();
         assertEquals("High latency\np99 2s", e.text());
         assertEquals("Grafana", e.authorName());
         assertEquals("B1", e.authorId());

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Web API wrapper against the fake Slack: what is retried, how long it waits, when it gives up. */
+/**
+ * The Web API wrapper against the fake Slack: what is retried, how long it waits, when it gives up.
+ */
 class SlackCallsTest {
     FakeSlack fake;
     SlackCalls calls;
@@ -22,7 +24,9 @@ class SlackCallsTest {
         fake = new FakeSlack();
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(fake.apiUrl());
-        calls = new SlackCalls(Slack.getInstance(config).methods("xoxb-1"), 4, Duration.ofMillis(50));
+        calls =
+                new SlackCalls(
+                        Slack.getInstance(config).methods("xoxb-1"), 4, Duration.ofMillis(50));
     }
 
     @AfterEach
@@ -33,7 +37,10 @@ class SlackCallsTest {
     @Test
     void rateLimitedCallsWaitForRetryAfter() {
         fake.fail("chat.postMessage", 429, 1, 2);
-        var response = calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
+        var response =
+                calls.ok(
+                        "chat.postMessage",
+                        m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
         assertTrue(response.isPresent());
         List<FakeSlack.Call> tries = fake.calls("chat.postMessage");
         assertEquals(2, tries.size());
@@ -44,16 +51,22 @@ class SlackCallsTest {
     @Test
     void aRetryAfterLongerThanACallerCanAffordIsNotWaitedForInLine() {
         fake.fail("views.open", 429, 1, 30);
-        assertTrue(calls.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger"))).isEmpty());
+        assertTrue(
+                calls.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger")))
+                        .isEmpty());
         assertEquals(1, fake.calls("views.open").size(), "given up at once, not after 30 s");
-        assertTrue(calls.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger"))).isPresent());
+        assertTrue(
+                calls.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger")))
+                        .isPresent());
     }
 
     @Test
     void aQueuedTryReportsTheWaitSlackAskedFor() {
         fake.fail("chat.postMessage", 429, 1, 30);
-        SlackCalls.Attempt<?> attempt = calls.attempt("chat.postMessage",
-                m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
+        SlackCalls.Attempt<?> attempt =
+                calls.attempt(
+                        "chat.postMessage",
+                        m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
         assertTrue(attempt.retry());
         assertEquals(Duration.ofSeconds(30), attempt.retryAfter());
         assertEquals(1, fake.calls("chat.postMessage").size());
@@ -62,22 +75,34 @@ class SlackCallsTest {
     @Test
     void serverErrorsAreRetriedWithBackoff() {
         fake.fail("chat.postMessage", 500, 2, 0);
-        assertTrue(calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi"))).isPresent());
+        assertTrue(
+                calls.ok(
+                                "chat.postMessage",
+                                m -> m.chatPostMessage(r -> r.channel("C1").text("hi")))
+                        .isPresent());
         assertEquals(3, fake.calls("chat.postMessage").size());
     }
 
     @Test
     void aCallThatKeepsFailingIsGivenUpAfterTheLastAttempt() {
         fake.fail("chat.postMessage", 500, 10, 0);
-        assertTrue(calls.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi"))).isEmpty());
+        assertTrue(
+                calls.call(
+                                "chat.postMessage",
+                                m -> m.chatPostMessage(r -> r.channel("C1").text("hi")))
+                        .isEmpty());
         assertEquals(4, fake.calls("chat.postMessage").size());
     }
 
     @Test
     void slackSayingNoIsNotRetried() {
-        var response = calls.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi")));
+        var response =
+                calls.call(
+                        "chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi")));
         assertEquals("channel_not_found", response.orElseThrow().getError());
-        assertTrue(calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi"))).isEmpty());
+        assertTrue(
+                calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi")))
+                        .isEmpty());
         assertEquals(2, fake.calls("chat.postMessage").size());
     }
 }

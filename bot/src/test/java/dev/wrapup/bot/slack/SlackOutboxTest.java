@@ -29,13 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Slack work queue against the fake Slack: order within a conversation, conversations
- * apart, the ts handed on, waiting when asked, giving up on a refusal, resuming a step,
- * and no broadcast in anything posted.
+ * The Slack work queue against the fake Slack: order within a conversation, conversations apart,
+ * the ts handed on, waiting when asked, giving up on a refusal, resuming a step, and no broadcast
+ * in anything posted.
  */
 class SlackOutboxTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     FakeSlack fake;
     Database database;
     SlackOutbox worker;
@@ -50,8 +49,14 @@ class SlackOutboxTest {
         database.migrate();
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(fake.apiUrl());
-        worker = new SlackOutbox(database, new SlackCalls(Slack.getInstance(config).methods("xoxb-1"), 4,
-                Duration.ofMillis(50)), Clock.systemUTC());
+        worker =
+                new SlackOutbox(
+                        database,
+                        new SlackCalls(
+                                Slack.getInstance(config).methods("xoxb-1"),
+                                4,
+                                Duration.ofMillis(50)),
+                        Clock.systemUTC());
         outbox = new Outbox(database);
     }
 
@@ -63,27 +68,37 @@ class SlackOutboxTest {
     }
 
     private List<String> posted(String channel) {
-        return fake.calls("chat.postMessage").stream().filter(c -> channel.equals(c.param("channel")))
-                .map(c -> c.param("text")).toList();
+        return fake.calls("chat.postMessage").stream()
+                .filter(c -> channel.equals(c.param("channel")))
+                .map(c -> c.param("text"))
+                .toList();
     }
 
     @Test
     void messagesOfAConversationGoOutInTheOrderTheyWereWrittenAndTheirTsIsHandedOn() {
         Map<Long, String> told = new ConcurrentHashMap<>();
         worker.onPosted("topic", (tx, subject, ts) -> told.put(subject, ts));
-        database.transaction(tx -> {
-            worker.add(tx, Work.post("C1", "first"));
-            worker.add(tx, Work.post("C1", "second").withBlocks("[{\"type\":\"divider\"}]").about("topic", 42L));
-            worker.add(tx, Work.post("U1", "a direct message"));
-            worker.add(tx, Work.post("C1", "third"));
-            return null;
-        });
+        database.transaction(
+                tx -> {
+                    worker.add(tx, Work.post("C1", "first"));
+                    worker.add(
+                            tx,
+                            Work.post("C1", "second")
+                                    .withBlocks("[{\"type\":\"divider\"}]")
+                                    .about("topic", 42L));
+                    worker.add(tx, Work.post("U1", "a direct message"));
+                    worker.add(tx, Work.post("C1", "third"));
+                    return null;
+                });
         worker.start();
         Poll.until("all posted", () -> outbox.next().isEmpty());
         assertEquals(List.of("first", "second", "third"), posted("C1"));
         assertEquals(List.of("a direct message"), posted("U1"));
-        FakeSlack.Call second = fake.calls("chat.postMessage").stream().filter(c -> "second".equals(c.param("text")))
-                .findFirst().orElseThrow();
+        FakeSlack.Call second =
+                fake.calls("chat.postMessage").stream()
+                        .filter(c -> "second".equals(c.param("text")))
+                        .findFirst()
+                        .orElseThrow();
         assertTrue(second.jsonText("blocks").contains("divider"), second.params().toString());
         assertEquals(outbox.find(2).orElseThrow().postedTs(), told.get(42L));
         assertNotNull(told.get(42L));
@@ -92,13 +107,19 @@ class SlackOutboxTest {
     @Test
     void whenSlackAsksToWaitItWaitsAndNothingOfTheConversationOvertakes() {
         fake.fail("chat.postMessage", 429, 2, 1);
-        long first = database.transaction(tx -> outbox.add(tx, Work.post("C1", "first"), Instant.now()));
+        long first =
+                database.transaction(tx -> outbox.add(tx, Work.post("C1", "first"), Instant.now()));
         worker.sendIf(tx -> true, Work.post("C1", "second"));
         worker.start();
         Poll.until("both posted", () -> outbox.next().isEmpty(), Duration.ofSeconds(20));
         List<FakeSlack.Call> posts = fake.calls("chat.postMessage");
-        assertEquals(List.of("first", "first", "first", "second"), posts.stream().map(c -> c.param("text")).toList());
-        assertTrue(Duration.between(posts.get(0).at(), posts.get(2).at()).compareTo(Duration.ofMillis(1900)) >= 0,
+        assertEquals(
+                List.of("first", "first", "first", "second"),
+                posts.stream().map(c -> c.param("text")).toList());
+        assertTrue(
+                Duration.between(posts.get(0).at(), posts.get(2).at())
+                                .compareTo(Duration.ofMillis(1900))
+                        >= 0,
                 "waited as asked");
         assertEquals(3, outbox.find(first).get().attempts());
     }
@@ -115,12 +136,20 @@ class SlackOutboxTest {
         fake.await("chat.postMessage", c -> "C2".equals(c.param("channel")));
         fake.await("chat.postMessage", c -> "U1".equals(c.param("channel")));
         Poll.until("the others done, C1's two messages left", () -> outbox.pending().size() == 2);
-        Outbox.Item waiting = Poll.value("C1's first message to be told when to try again", () -> outbox.pending()
-                .get(0), item -> item.attempts() == 1, Duration.ofSeconds(10));
+        Outbox.Item waiting =
+                Poll.value(
+                        "C1's first message to be told when to try again",
+                        () -> outbox.pending().get(0),
+                        item -> item.attempts() == 1,
+                        Duration.ofSeconds(10));
         assertEquals("to the rate-limited channel", waiting.text());
-        assertTrue(waiting.nextAttemptAt().isAfter(Instant.now().plusSeconds(500)), "Retry-After honoured: "
-                + waiting.nextAttemptAt());
-        assertEquals(List.of("to the rate-limited channel"), posted("C1"), "tried once, and nothing overtook it");
+        assertTrue(
+                waiting.nextAttemptAt().isAfter(Instant.now().plusSeconds(500)),
+                "Retry-After honoured: " + waiting.nextAttemptAt());
+        assertEquals(
+                List.of("to the rate-limited channel"),
+                posted("C1"),
+                "tried once, and nothing overtook it");
     }
 
     @Test
@@ -139,14 +168,21 @@ class SlackOutboxTest {
     @Test
     void aStepNotedDoneIsNotRepeatedWhenTheItemIsTriedAgain() {
         AtomicInteger steps = new AtomicInteger();
-        worker.perform("two-steps", item -> {
-            if (item.progress() == null) {
-                steps.incrementAndGet();
-                worker.progress(item, "first step done");
-                return new Outcome.Again(Duration.ZERO, "not yet");
-            }
-            return Outcome.done().then((tx, ts) -> worker.add(tx, Work.post("C1", "after " + item.progress())));
-        });
+        worker.perform(
+                "two-steps",
+                item -> {
+                    if (item.progress() == null) {
+                        steps.incrementAndGet();
+                        worker.progress(item, "first step done");
+                        return new Outcome.Again(Duration.ZERO, "not yet");
+                    }
+                    return Outcome.done()
+                            .then(
+                                    (tx, ts) ->
+                                            worker.add(
+                                                    tx,
+                                                    Work.post("C1", "after " + item.progress())));
+                });
         worker.send(new Work("two-steps", "job", "C1", null, null, null, null, 1L));
         worker.start();
         fake.await("chat.postMessage", c -> "after first step done".equals(c.param("text")));
@@ -158,21 +194,40 @@ class SlackOutboxTest {
     void nothingPostedOrUpdatedCarriesABroadcast() {
         worker.perform("update", item -> worker.update("C1", "1.1", item.text(), item.blocks()));
         // Block Kit as Gson writes it by default: '<' and '>' escaped as \u003c and \u003e.
-        String blocks = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"\\u003c!channel\\u003e "
-                + "and \\u003c!subteam^S123|@oncall\\u003e\"}},{\"type\":\"header\",\"text\":{\"type\":\"plain_text\","
-                + "\"text\":\"@everyone look\"}}]";
+        String blocks =
+                "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"\\u003c!channel\\u003e "
+                        + "and \\u003c!subteam^S123|@oncall\\u003e\"}},{\"type\":\"header\",\"text\":{\"type\":\"plain_text\","
+                        + "\"text\":\"@everyone look\"}}]";
         worker.send(Work.post("C1", "<!here> the fix").withBlocks(blocks));
-        worker.send(new Work("update", "C1", "C1", "<!everyone|everyone> resolved", blocks, null, null, null));
+        worker.send(
+                new Work(
+                        "update",
+                        "C1",
+                        "C1",
+                        "<!everyone|everyone> resolved",
+                        blocks,
+                        null,
+                        null,
+                        null));
         worker.start();
         Poll.until("both done", () -> outbox.next().isEmpty());
-        List<FakeSlack.Call> sent = fake.calls().stream().filter(c -> c.method().startsWith("chat.")).toList();
+        List<FakeSlack.Call> sent =
+                fake.calls().stream().filter(c -> c.method().startsWith("chat.")).toList();
         assertEquals(2, sent.size());
         for (FakeSlack.Call call : sent) {
             String all = call.param("text") + " " + call.jsonText("blocks");
-            assertFalse(all.contains("<!channel") || all.contains("<!here") || all.contains("<!everyone")
-                    || all.contains("<!subteam") || all.matches("(?s).*@(channel|here|everyone).*"), all);
-            assertTrue(all.contains("@\u200Bchannel") && all.contains("@\u200Boncall")
-                    && all.contains("@\u200Beveryone"), all);
+            assertFalse(
+                    all.contains("<!channel")
+                            || all.contains("<!here")
+                            || all.contains("<!everyone")
+                            || all.contains("<!subteam")
+                            || all.matches("(?s).*@(channel|here|everyone).*"),
+                    all);
+            assertTrue(
+                    all.contains("@\u200Bchannel")
+                            && all.contains("@\u200Boncall")
+                            && all.contains("@\u200Beveryone"),
+                    all);
         }
     }
 }

@@ -20,7 +20,8 @@ class SlackTextTest {
 
     @Test
     void datesAreSlackDateTokensWithAUtcFallback() {
-        assertEquals("<!date^1795305600^{date_short_pretty} at {time}|2026-11-22 00:00 UTC>",
+        assertEquals(
+                "<!date^1795305600^{date_short_pretty} at {time}|2026-11-22 00:00 UTC>",
                 SlackText.date(Instant.parse("2026-11-22T00:00:00Z")));
     }
 
@@ -31,10 +32,13 @@ class SlackTextTest {
 
     @Test
     void broadcastsAndGroupMentionsCannotPingACompanyWideChannel() {
-        String out = SlackText.neutraliseBroadcasts(
-                "<!channel> <!here|here> <!everyone> ping <!subteam^S0ONCALL|@oncall> and <!subteam^S0X> @here ok <@U1>");
-        assertEquals("@\u200Bchannel @\u200Bhere @\u200Beveryone ping @\u200Boncall and @\u200Bgroup "
-                + "@\u200Bhere ok <@U1>", out);
+        String out =
+                SlackText.neutraliseBroadcasts(
+                        "<!channel> <!here|here> <!everyone> ping <!subteam^S0ONCALL|@oncall> and <!subteam^S0X> @here ok <@U1>");
+        assertEquals(
+                "@\u200Bchannel @\u200Bhere @\u200Beveryone ping @\u200Boncall and @\u200Bgroup "
+                        + "@\u200Bhere ok <@U1>",
+                out);
         assertEquals("nothing to do", SlackText.neutraliseBroadcasts("nothing to do"));
     }
 

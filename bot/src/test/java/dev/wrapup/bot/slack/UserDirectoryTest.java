@@ -70,7 +70,9 @@ class UserDirectoryTest {
         answer.setUser(ghost);
         when(slack.ok(eq("users.info"), any())).thenReturn(Optional.of(answer));
         directory.refreshLater("U0GHOST"); // the first message after the answer
-        assertEquals("ghost", directory.known("U0GHOST").orElseThrow().displayName(),
+        assertEquals(
+                "ghost",
+                directory.known("U0GHOST").orElseThrow().displayName(),
                 "no minute's wait once Slack has told us");
     }
 

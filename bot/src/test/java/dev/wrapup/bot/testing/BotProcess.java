@@ -28,7 +28,8 @@ public final class BotProcess implements AutoCloseable {
     public static Path jar() {
         Path jar = Path.of("target", "wrapup.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run `mvn verify`, which packages it first");
+            throw new IllegalStateException(
+                    jar + " is missing: run `mvn verify`, which packages it first");
         }
         return jar;
     }
@@ -39,15 +40,26 @@ public final class BotProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the jar with exactly this environment (PORT must be set) and waits until /healthz is 200. */
-    public static BotProcess start(Map<String, String> env, Path workDir, String... args) throws Exception {
+    /**
+     * Starts the jar with exactly this environment (PORT must be set) and waits until /healthz is
+     * 200.
+     */
+    public static BotProcess start(Map<String, String> env, Path workDir, String... args)
+            throws Exception {
         int port = Integer.parseInt(env.get("PORT"));
         Path log = Files.createTempFile(workDir, "bot", ".log");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        List<String> command =
+                new java.util.ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-jar",
+                                jar().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(env);
         BotProcess bot = new BotProcess(builder.start(), log, port);
@@ -58,20 +70,30 @@ public final class BotProcess implements AutoCloseable {
     private void awaitHealthy() throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         try {
-            Poll.until("the bot's /healthz to answer 200", () -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the bot exited with " + process.exitValue() + ": " + output());
-                }
-                try {
-                    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/healthz")).build(),
-                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-                } catch (IOException e) {
-                    return false;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }, Duration.ofSeconds(60));
+            Poll.until(
+                    "the bot's /healthz to answer 200",
+                    () -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError(
+                                    "the bot exited with " + process.exitValue() + ": " + output());
+                        }
+                        try {
+                            return http.send(
+                                                    HttpRequest.newBuilder(
+                                                                    URI.create(
+                                                                            baseUrl() + "/healthz"))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.ofString())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException e) {
+                            return false;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    },
+                    Duration.ofSeconds(60));
         } catch (AssertionError e) {
             process.destroyForcibly();
             throw new AssertionError(e.getMessage() + "\n" + output(), e);
@@ -98,24 +120,36 @@ public final class BotProcess implements AutoCloseable {
     /** The exit code, once the process has ended within the time given. */
     public java.util.OptionalInt awaitExit(Duration within) throws InterruptedException {
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
-                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     /** Runs `java -jar wrapup.jar export …` in the bot's directory and returns what it printed. */
-    public static String export(Path workDir, String... args) throws IOException, InterruptedException {
+    public static String export(Path workDir, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "export", ".out");
         Path err = Files.createTempFile(workDir, "export", ".err");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString(), "export"));
+        List<String> command =
+                new java.util.ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-jar",
+                                jar().toString(),
+                                "export"));
         command.addAll(List.of(args));
-        Process export = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process export =
+                new ProcessBuilder(command)
+                        .directory(workDir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
         if (!export.waitFor(60, TimeUnit.SECONDS)) {
             export.destroyForcibly();
             throw new AssertionError("export did not finish in 60 s: " + Files.readString(err));
         }
         if (export.exitValue() != 0) {
-            throw new AssertionError("export exited with " + export.exitValue() + ": " + Files.readString(err));
+            throw new AssertionError(
+                    "export exited with " + export.exitValue() + ": " + Files.readString(err));
         }
         return Files.readString(out, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -24,11 +24,14 @@ public abstract class BotTest {
     public static final String CAROL = "U0CAROL";
     public static final String GENERAL = "C0GENERAL";
 
-    @TempDir
-    protected Path dataDir;
+    @TempDir protected Path dataDir;
     protected FakeSlack fake;
     protected TestBot bot;
-    /** The bot's clock, kept across restarts; move it forward and run what is due with {@link TestBot#advance}. */
+
+    /**
+     * The bot's clock, kept across restarts; move it forward and run what is due with {@link
+     * TestBot#advance}.
+     */
     protected final MovableClock clock = new MovableClock();
 
     /** Extra environment for the bot under test. */
@@ -85,11 +88,19 @@ public abstract class BotTest {
         assertEquals(200, response.statusCode(), response.body());
     }
 
-    /** The user joins the channel (as Slack tells it), which makes them a participant of its incident. */
+    /**
+     * The user joins the channel (as Slack tells it), which makes them a participant of its
+     * incident.
+     */
     protected void joins(String channel, String user) {
         event(SlackEvents.memberJoined(channel, user, null));
-        Poll.until(user + " to be a participant", () -> incidents().findByChannel(channel)
-                .map(i -> participants().isParticipant(i.id(), user)).orElse(false));
+        Poll.until(
+                user + " to be a participant",
+                () ->
+                        incidents()
+                                .findByChannel(channel)
+                                .map(i -> participants().isParticipant(i.id(), user))
+                                .orElse(false));
     }
 
     protected Incidents incidents() {
@@ -113,7 +124,12 @@ public abstract class BotTest {
     /** Declares an incident in an existing channel and waits until its header is pinned. */
     protected Incident declareHere(String channel, String title) {
         if (!fake.hasChannel(channel)) {
-            fake.addChannel(channel, "ops-" + channel.toLowerCase(), channel.startsWith("G"), ALICE, BOB,
+            fake.addChannel(
+                    channel,
+                    "ops-" + channel.toLowerCase(),
+                    channel.startsWith("G"),
+                    ALICE,
+                    BOB,
                     FakeSlack.BOT_USER_ID);
         }
         String answer = command("/incident", "declare here sev2 " + title, ALICE, channel);
@@ -129,7 +145,10 @@ public abstract class BotTest {
     }
 
     protected TimelineEntry entry(String channel, String ts) {
-        return Poll.value("entry " + channel + "/" + ts, () -> timeline().find(channel, ts).orElse(null),
-                e -> e != null, Duration.ofSeconds(5));
+        return Poll.value(
+                "entry " + channel + "/" + ts,
+                () -> timeline().find(channel, ts).orElse(null),
+                e -> e != null,
+                Duration.ofSeconds(5));
     }
 }

@@ -30,9 +30,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A fake Slack Web API on 127.0.0.1: answers the methods Wrapup calls the way Slack
- * does, keeps a little state (channels, members, users, messages), records every call
- * and can be told to fail a method with 429 + Retry-After or 500.
+ * A fake Slack Web API on 127.0.0.1: answers the methods Wrapup calls the way Slack does, keeps a
+ * little state (channels, members, users, messages), records every call and can be told to fail a
+ * method with 429 + Retry-After or 500.
  */
 public final class FakeSlack implements AutoCloseable {
     public static final String TEAM_ID = "T0TEAM";
@@ -58,15 +58,13 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** A user as users.info describes them. */
-    public record User(String id, String displayName, String realName, String tz, int tzOffset, boolean bot) {
-    }
+    public record User(
+            String id, String displayName, String realName, String tz, int tzOffset, boolean bot) {}
 
-    private record Fault(int status, int times, int retryAfterSeconds) {
-    }
+    private record Fault(int status, int times, int retryAfterSeconds) {}
 
     /** Every matching call is answered 429 with the Retry-After, until {@link #recover()}. */
-    private record RateLimit(Predicate<Call> matching, int retryAfterSeconds) {
-    }
+    private record RateLimit(Predicate<Call> matching, int retryAfterSeconds) {}
 
     private final Gson gson = new Gson();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -141,7 +139,9 @@ public final class FakeSlack implements AutoCloseable {
         return List.copyOf(members.getOrDefault(channelId, List.of()));
     }
 
-    /** A message conversations.history will return for the channel (newest first, as Slack does). */
+    /**
+     * A message conversations.history will return for the channel (newest first, as Slack does).
+     */
     public void addHistory(String channelId, JsonObject message) {
         history.computeIfAbsent(channelId, k -> new CopyOnWriteArrayList<>()).add(message);
     }
@@ -159,20 +159,25 @@ public final class FakeSlack implements AutoCloseable {
         answers.put(method, answer);
     }
 
-    /** The next {@code times} calls to the method get HTTP {@code status} (429 with Retry-After). */
+    /**
+     * The next {@code times} calls to the method get HTTP {@code status} (429 with Retry-After).
+     */
     public void fail(String method, int status, int times, int retryAfterSeconds) {
         faults.put(method, new Fault(status, times, retryAfterSeconds));
     }
 
     /**
-     * From now on every call that matches is answered HTTP 429 with the Retry-After (and
-     * recorded like any other), until {@link #recover()}.
+     * From now on every call that matches is answered HTTP 429 with the Retry-After (and recorded
+     * like any other), until {@link #recover()}.
      */
     public void rateLimit(Predicate<Call> matching, int retryAfterSeconds) {
         rateLimits.add(new RateLimit(matching, retryAfterSeconds));
     }
 
-    /** Every call, whatever the method, is answered 429 with the Retry-After until {@link #recover()}. */
+    /**
+     * Every call, whatever the method, is answered 429 with the Retry-After until {@link
+     * #recover()}.
+     */
     public void rateLimitEverything(int retryAfterSeconds) {
         rateLimit(c -> true, retryAfterSeconds);
     }
@@ -211,8 +216,13 @@ public final class FakeSlack implements AutoCloseable {
             }
             Poll.pause();
         }
-        throw new AssertionError("no " + method + " call matched within " + timeout + "; calls were: "
-                + calls.stream().map(c -> c.method() + c.params()).toList());
+        throw new AssertionError(
+                "no "
+                        + method
+                        + " call matched within "
+                        + timeout
+                        + "; calls were: "
+                        + calls.stream().map(c -> c.method() + c.params()).toList());
     }
 
     public Call await(String method, Predicate<Call> matching) {
@@ -257,17 +267,31 @@ public final class FakeSlack implements AutoCloseable {
             String type = req.getContentType() == null ? "" : req.getContentType();
             if (type.startsWith("application/json")) {
                 JsonObject json = JsonParser.parseString(body).getAsJsonObject();
-                json.entrySet().forEach(e -> params.put(e.getKey(),
-                        e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
+                json.entrySet()
+                        .forEach(
+                                e ->
+                                        params.put(
+                                                e.getKey(),
+                                                e.getValue().isJsonPrimitive()
+                                                        ? e.getValue().getAsString()
+                                                        : e.getValue().toString()));
             } else if (!body.isEmpty()) {
                 params.putAll(form(body));
             }
             String auth = req.getHeader("Authorization");
-            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
-            Call call = new Call(method, Collections.unmodifiableMap(params), token, time.instant());
+            String token =
+                    auth != null && auth.startsWith("Bearer ")
+                            ? auth.substring(7)
+                            : params.get("token");
+            Call call =
+                    new Call(method, Collections.unmodifiableMap(params), token, time.instant());
             calls.add(call);
 
-            RateLimit limit = rateLimits.stream().filter(r -> r.matching().test(call)).findFirst().orElse(null);
+            RateLimit limit =
+                    rateLimits.stream()
+                            .filter(r -> r.matching().test(call))
+                            .findFirst()
+                            .orElse(null);
             if (limit != null) {
                 resp.setStatus(429);
                 resp.setHeader("Retry-After", Integer.toString(limit.retryAfterSeconds()));
@@ -277,13 +301,19 @@ public final class FakeSlack implements AutoCloseable {
             }
             Fault fault = faults.get(method);
             if (fault != null && fault.times() > 0) {
-                faults.put(method, new Fault(fault.status(), fault.times() - 1, fault.retryAfterSeconds()));
+                faults.put(
+                        method,
+                        new Fault(fault.status(), fault.times() - 1, fault.retryAfterSeconds()));
                 resp.setStatus(fault.status());
                 if (fault.status() == 429) {
                     resp.setHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()));
                 }
                 resp.setContentType("application/json");
-                resp.getWriter().write(fault.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "");
+                resp.getWriter()
+                        .write(
+                                fault.status() == 429
+                                        ? "{\"ok\":false,\"error\":\"ratelimited\"}"
+                                        : "");
                 return;
             }
             JsonObject answer;
@@ -303,8 +333,16 @@ public final class FakeSlack implements AutoCloseable {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             byte[] bytes = req.getInputStream().readAllBytes();
-            calls.add(new Call("upload", Map.of("path", String.valueOf(req.getPathInfo()),
-                    "content", new String(bytes, StandardCharsets.UTF_8)), null, time.instant()));
+            calls.add(
+                    new Call(
+                            "upload",
+                            Map.of(
+                                    "path",
+                                    String.valueOf(req.getPathInfo()),
+                                    "content",
+                                    new String(bytes, StandardCharsets.UTF_8)),
+                            null,
+                            time.instant()));
             resp.setStatus(200);
             resp.getWriter().write("OK - " + bytes.length);
         }
@@ -317,8 +355,11 @@ public final class FakeSlack implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key =
+                    URLDecoder.decode(
+                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value =
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             params.put(key, value);
         }
         return params;
@@ -374,13 +415,19 @@ public final class FakeSlack implements AutoCloseable {
             case "chat.getPermalink" -> {
                 JsonObject o = ok();
                 o.addProperty("channel", channel);
-                o.addProperty("permalink", "https://fake.slack.com/archives/" + channel + "/p"
-                        + String.valueOf(call.param("message_ts")).replace(".", ""));
+                o.addProperty(
+                        "permalink",
+                        "https://fake.slack.com/archives/"
+                                + channel
+                                + "/p"
+                                + String.valueOf(call.param("message_ts")).replace(".", ""));
                 return o;
             }
             case "conversations.create" -> {
                 String name = call.param("name");
-                boolean taken = channels.values().stream().anyMatch(c -> c.get("name").getAsString().equals(name));
+                boolean taken =
+                        channels.values().stream()
+                                .anyMatch(c -> c.get("name").getAsString().equals(name));
                 if (taken) {
                     return error("name_taken");
                 }
@@ -409,7 +456,8 @@ public final class FakeSlack implements AutoCloseable {
                 if (c == null) {
                     return error("channel_not_found");
                 }
-                if (call.method().equals("conversations.join") && !members.get(channel).contains(BOT_USER_ID)) {
+                if (call.method().equals("conversations.join")
+                        && !members.get(channel).contains(BOT_USER_ID)) {
                     members.get(channel).add(BOT_USER_ID);
                 }
                 JsonObject o = ok();
@@ -431,10 +479,18 @@ public final class FakeSlack implements AutoCloseable {
             }
             case "conversations.replies" -> {
                 String parent = call.param("ts");
-                List<JsonObject> thread = new ArrayList<>(history.getOrDefault(channel, List.of()).stream()
-                        .filter(m -> m.has("thread_ts") && m.get("thread_ts").getAsString().equals(parent))
-                        .toList());
-                thread.sort((a, b) -> a.get("ts").getAsString().compareTo(b.get("ts").getAsString()));
+                List<JsonObject> thread =
+                        new ArrayList<>(
+                                history.getOrDefault(channel, List.of()).stream()
+                                        .filter(
+                                                m ->
+                                                        m.has("thread_ts")
+                                                                && m.get("thread_ts")
+                                                                        .getAsString()
+                                                                        .equals(parent))
+                                        .toList());
+                thread.sort(
+                        (a, b) -> a.get("ts").getAsString().compareTo(b.get("ts").getAsString()));
                 JsonObject o = ok();
                 JsonArray messages = new JsonArray();
                 thread.forEach(messages::add);
@@ -450,11 +506,20 @@ public final class FakeSlack implements AutoCloseable {
                 o.add("channel", c);
                 return o;
             }
-            case "conversations.setTopic", "conversations.setPurpose", "pins.add", "pins.remove",
-                 "reactions.add", "views.publish", "views.update", "files.completeUploadExternal", "files.delete" -> {
+            case "conversations.setTopic",
+                    "conversations.setPurpose",
+                    "pins.add",
+                    "pins.remove",
+                    "reactions.add",
+                    "views.publish",
+                    "views.update",
+                    "files.completeUploadExternal",
+                    "files.delete" -> {
                 JsonObject o = ok();
                 if (call.method().equals("files.completeUploadExternal")) {
-                    o.add("files", JsonParser.parseString(call.params().getOrDefault("files", "[]")));
+                    o.add(
+                            "files",
+                            JsonParser.parseString(call.params().getOrDefault("files", "[]")));
                 }
                 return o;
             }
@@ -499,7 +564,9 @@ public final class FakeSlack implements AutoCloseable {
             case "files.getUploadURLExternal" -> {
                 JsonObject o = ok();
                 String fileId = nextId("F");
-                o.addProperty("upload_url", "http://127.0.0.1:" + connector.getLocalPort() + "/upload/" + fileId);
+                o.addProperty(
+                        "upload_url",
+                        "http://127.0.0.1:" + connector.getLocalPort() + "/upload/" + fileId);
                 o.addProperty("file_id", fileId);
                 return o;
             }
@@ -515,25 +582,43 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private JsonObject history(Call call) {
-        List<JsonObject> all = new ArrayList<>(history.getOrDefault(call.param("channel"), List.of()).stream()
-                .filter(m -> !m.has("thread_ts") || m.get("thread_ts").getAsString().equals(m.get("ts").getAsString())
-                        || (m.has("subtype") && m.get("subtype").getAsString().equals("thread_broadcast")))
-                .toList());
+        List<JsonObject> all =
+                new ArrayList<>(
+                        history.getOrDefault(call.param("channel"), List.of()).stream()
+                                .filter(
+                                        m ->
+                                                !m.has("thread_ts")
+                                                        || m.get("thread_ts")
+                                                                .getAsString()
+                                                                .equals(m.get("ts").getAsString())
+                                                        || (m.has("subtype")
+                                                                && m.get("subtype")
+                                                                        .getAsString()
+                                                                        .equals(
+                                                                                "thread_broadcast")))
+                                .toList());
         all.sort((a, b) -> b.get("ts").getAsString().compareTo(a.get("ts").getAsString()));
         String oldest = call.param("oldest");
         if (oldest != null) {
             all.removeIf(m -> m.get("ts").getAsString().compareTo(oldest) < 0);
         }
         int limit = call.param("limit") == null ? 100 : Integer.parseInt(call.param("limit"));
-        int start = call.param("cursor") == null || call.param("cursor").isEmpty() ? 0 : Integer.parseInt(call.param("cursor"));
-        List<JsonObject> page = all.subList(Math.min(start, all.size()), Math.min(start + limit, all.size()));
+        int start =
+                call.param("cursor") == null || call.param("cursor").isEmpty()
+                        ? 0
+                        : Integer.parseInt(call.param("cursor"));
+        List<JsonObject> page =
+                all.subList(Math.min(start, all.size()), Math.min(start + limit, all.size()));
         JsonObject o = ok();
         JsonArray messages = new JsonArray();
         page.forEach(messages::add);
         o.add("messages", messages);
         boolean more = start + limit < all.size();
         o.addProperty("has_more", more);
-        o.add("response_metadata", gson.toJsonTree(Map.of("next_cursor", more ? Integer.toString(start + limit) : "")));
+        o.add(
+                "response_metadata",
+                gson.toJsonTree(
+                        Map.of("next_cursor", more ? Integer.toString(start + limit) : "")));
         return o;
     }
 }

@@ -33,21 +33,34 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
 
     /** Sends an envelope once the bot is connected. */
     public void send(JsonObject envelope) {
-        Poll.until("the bot to connect over Socket Mode", () -> bot != null, Duration.ofSeconds(15));
+        Poll.until(
+                "the bot to connect over Socket Mode", () -> bot != null, Duration.ofSeconds(15));
         bot.send(envelope.toString());
     }
 
     /** Waits for the bot's ack of an envelope. */
     public JsonObject awaitAck(String envelopeId) {
-        return Poll.value("ack of " + envelopeId, () -> received.stream()
-                .filter(m -> m.has("envelope_id") && m.get("envelope_id").getAsString().equals(envelopeId))
-                .findFirst().orElse(null), m -> m != null, Duration.ofSeconds(15));
+        return Poll.value(
+                "ack of " + envelopeId,
+                () ->
+                        received.stream()
+                                .filter(
+                                        m ->
+                                                m.has("envelope_id")
+                                                        && m.get("envelope_id")
+                                                                .getAsString()
+                                                                .equals(envelopeId))
+                                .findFirst()
+                                .orElse(null),
+                m -> m != null,
+                Duration.ofSeconds(15));
     }
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        conn.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
-                + "\"connection_info\":{\"app_id\":\"A0WRAPUP\"}}");
+        conn.send(
+                "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
+                        + "\"connection_info\":{\"app_id\":\"A0WRAPUP\"}}");
         bot = conn;
     }
 
@@ -64,8 +77,7 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
     }
 
     @Override
-    public void onError(WebSocket conn, Exception ex) {
-    }
+    public void onError(WebSocket conn, Exception ex) {}
 
     @Override
     public void onStart() {

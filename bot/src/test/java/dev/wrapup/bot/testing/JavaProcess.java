@@ -11,12 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs dev.wrapup.bot.Main in a JVM of its own, with exactly the environment given. */
 public final class JavaProcess {
-    private JavaProcess() {
-    }
+    private JavaProcess() {}
 
     /** What a finished process printed (stdout and stderr together) and its exit code. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     public static ProcessBuilder builder(Map<String, String> env, Path workDir, String... args) {
         List<String> command = new ArrayList<>();
@@ -31,9 +29,14 @@ public final class JavaProcess {
         return builder;
     }
 
-    public static Result run(Map<String, String> env, Path workDir, String... args) throws IOException, InterruptedException {
+    public static Result run(Map<String, String> env, Path workDir, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "out", ".txt");
-        Process process = builder(env, workDir, args).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process process =
+                builder(env, workDir, args)
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("process did not exit in 60 s: " + Files.readString(out));

@@ -15,20 +15,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log as the shipped logback.xml would write it: every entry logged while open is
- * encoded with the production encoder, and its physical lines kept, so that a test can
- * count lines and look inside them.
+ * The log as the shipped logback.xml would write it: every entry logged while open is encoded with
+ * the production encoder, and its physical lines kept, so that a test can count lines and look
+ * inside them.
  */
 public final class LogCapture implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Encoder<ILoggingEvent> encoder = productionEncoder();
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
-        @Override
-        protected void append(ILoggingEvent event) {
-            lines.addAll(encodedLines(event));
-        }
-    };
+    private final AppenderBase<ILoggingEvent> appender =
+            new AppenderBase<>() {
+                @Override
+                protected void append(ILoggingEvent event) {
+                    lines.addAll(encodedLines(event));
+                }
+            };
 
     private LogCapture() {
         appender.setContext(root.getLoggerContext());
@@ -53,7 +54,8 @@ public final class LogCapture implements AutoCloseable {
     /** The lines the entry would take in the production log. */
     public List<String> encodedLines(ILoggingEvent event) {
         String text = new String(encoder.encode(event), StandardCharsets.UTF_8);
-        return Arrays.asList(text.split("\n", -1)).subList(0, (int) text.chars().filter(c -> c == '\n').count());
+        return Arrays.asList(text.split("\n", -1))
+                .subList(0, (int) text.chars().filter(c -> c == '\n').count());
     }
 
     /** The encoder of the appender configured in src/main/resources/logback.xml. */

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The system clock plus an offset that a test moves forward: time goes on as usual (retry
- * back-offs still pass), and {@link #advance} jumps to tomorrow without waiting for it.
- * Thread-safe; its views in other zones move with it.
+ * The system clock plus an offset that a test moves forward: time goes on as usual (retry back-offs
+ * still pass), and {@link #advance} jumps to tomorrow without waiting for it. Thread-safe; its
+ * views in other zones move with it.
  */
 public final class MovableClock extends Clock {
     private final AtomicReference<Duration> offset;
@@ -35,10 +35,11 @@ public final class MovableClock extends Clock {
 
     /** Moves the clock forward to the given time, if it is not already past it. */
     public void advanceTo(Instant when) {
-        offset.updateAndGet(current -> {
-            Duration by = Duration.between(Instant.now().plus(current), when);
-            return by.isNegative() ? current : current.plus(by);
-        });
+        offset.updateAndGet(
+                current -> {
+                    Duration by = Duration.between(Instant.now().plus(current), when);
+                    return by.isNegative() ? current : current.plus(by);
+                });
     }
 
     @Override

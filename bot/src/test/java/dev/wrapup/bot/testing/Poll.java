@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 
 /** Waits for a condition with a deadline, instead of sleeping "a bit". */
 public final class Poll {
-    private Poll() {
-    }
+    private Poll() {}
 
     public static void until(String what, BooleanSupplier condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -25,7 +24,11 @@ public final class Poll {
     }
 
     /** Polls a value until it satisfies the check. */
-    public static <T> T value(String what, Supplier<T> value, java.util.function.Predicate<T> check, Duration timeout) {
+    public static <T> T value(
+            String what,
+            Supplier<T> value,
+            java.util.function.Predicate<T> check,
+            Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             T v = value.get();
@@ -33,7 +36,8 @@ public final class Poll {
                 return v;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; last: " + v);
+                throw new AssertionError(
+                        "timed out after " + timeout + " waiting for " + what + "; last: " + v);
             }
             pause();
         }

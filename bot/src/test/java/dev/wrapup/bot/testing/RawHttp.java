@@ -12,13 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, for what an ordinary client will not do: declare a body it
- * never sends, stream one without end, or send a request line Jetty must refuse.
+ * HTTP/1.1 over a plain socket, for what an ordinary client will not do: declare a body it never
+ * sends, stream one without end, or send a request line Jetty must refuse.
  */
 public final class RawHttp implements AutoCloseable {
     /** A response as read off the wire: status, headers (lower-case names) and body. */
-    public record Answer(int status, Map<String, String> headers, String body) {
-    }
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     private final Socket socket;
     private final OutputStream out;
@@ -35,7 +34,8 @@ public final class RawHttp implements AutoCloseable {
     /** Sends the request line and headers, and the blank line after them. */
     public RawHttp head(String requestLine, Map<String, String> headers) throws IOException {
         StringBuilder head = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
@@ -49,34 +49,40 @@ public final class RawHttp implements AutoCloseable {
 
     /** One chunk of a chunked body. */
     public RawHttp chunk(byte[] bytes) throws IOException {
-        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(
+                (Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.write(bytes);
         out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
     }
 
-    /** What a streamed body came to: the answer, and how many bytes of the body went out before it. */
-    public record Streamed(Answer answer, long bytesSent) {
-    }
+    /**
+     * What a streamed body came to: the answer, and how many bytes of the body went out before it.
+     */
+    public record Streamed(Answer answer, long bytesSent) {}
 
     /**
-     * Sends the chunk again and again as a chunked body, never ending it, up to the limit,
-     * while reading the answer: a server that answers before the body ends is heard even
-     * though it then closes the connection on the rest.
+     * Sends the chunk again and again as a chunked body, never ending it, up to the limit, while
+     * reading the answer: a server that answers before the body ends is heard even though it then
+     * closes the connection on the rest.
      */
-    public Streamed streamUntilAnswered(byte[] chunk, long limit) throws IOException, InterruptedException {
+    public Streamed streamUntilAnswered(byte[] chunk, long limit)
+            throws IOException, InterruptedException {
         java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
-        Thread writer = new Thread(() -> {
-            try {
-                while (sent.get() < limit) {
-                    chunk(chunk);
-                    sent.addAndGet(chunk.length);
-                }
-            } catch (IOException closed) {
-                // the server closed the connection: what it answered is read below
-            }
-        }, "raw-http-writer");
+        Thread writer =
+                new Thread(
+                        () -> {
+                            try {
+                                while (sent.get() < limit) {
+                                    chunk(chunk);
+                                    sent.addAndGet(chunk.length);
+                                }
+                            } catch (IOException closed) {
+                                // the server closed the connection: what it answered is read below
+                            }
+                        },
+                        "raw-http-writer");
         writer.setDaemon(true);
         writer.start();
         Answer answer = read();
@@ -93,14 +99,18 @@ public final class RawHttp implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(); !line.isEmpty(); line = line()) {
             int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.put(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         byte[] body;
         if (headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+            for (int size = Integer.parseInt(line().trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().trim(), 16)) {
                 all.write(in.readNBytes(size));
                 line();
             }

@@ -8,13 +8,12 @@ import java.sql.SQLException;
 
 /** Reads the bot's database straight, for the few checks no repository asks about. */
 public final class Rows {
-    private Rows() {
-    }
+    private Rows() {}
 
     /** The first column of the query's first row. */
     public static Object value(Database database, String sql, Object... params) {
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }

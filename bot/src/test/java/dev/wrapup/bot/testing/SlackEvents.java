@@ -5,8 +5,7 @@ import com.google.gson.JsonObject;
 
 /** Event payloads shaped like the ones Slack sends (Events API docs, message subtypes). */
 public final class SlackEvents {
-    private SlackEvents() {
-    }
+    private SlackEvents() {}
 
     public static JsonObject message(String channel, String user, String text, String ts) {
         JsonObject e = new JsonObject();
@@ -22,14 +21,16 @@ public final class SlackEvents {
         return e;
     }
 
-    public static JsonObject threadReply(String channel, String user, String text, String ts, String threadTs) {
+    public static JsonObject threadReply(
+            String channel, String user, String text, String ts, String threadTs) {
         JsonObject e = message(channel, user, text, ts);
         e.addProperty("thread_ts", threadTs);
         e.addProperty("parent_user_id", user);
         return e;
     }
 
-    public static JsonObject threadBroadcast(String channel, String user, String text, String ts, String threadTs) {
+    public static JsonObject threadBroadcast(
+            String channel, String user, String text, String ts, String threadTs) {
         JsonObject e = threadReply(channel, user, text, ts, threadTs);
         e.addProperty("subtype", "thread_broadcast");
         return e;
@@ -42,8 +43,14 @@ public final class SlackEvents {
     }
 
     /** An alert from an integration: bot_message with the details in an attachment. */
-    public static JsonObject botMessage(String channel, String botId, String username, String text,
-                                        String attachmentTitle, String attachmentText, String ts) {
+    public static JsonObject botMessage(
+            String channel,
+            String botId,
+            String username,
+            String text,
+            String attachmentTitle,
+            String attachmentText,
+            String ts) {
         JsonObject e = new JsonObject();
         e.addProperty("type", "message");
         e.addProperty("subtype", "bot_message");
@@ -64,8 +71,14 @@ public final class SlackEvents {
         return e;
     }
 
-    public static JsonObject fileShare(String channel, String user, String text, String ts, String fileId,
-                                       String name, String filetype) {
+    public static JsonObject fileShare(
+            String channel,
+            String user,
+            String text,
+            String ts,
+            String fileId,
+            String name,
+            String filetype) {
         JsonObject e = message(channel, user, text, ts);
         e.addProperty("subtype", "file_share");
         e.addProperty("upload", true);
@@ -77,15 +90,23 @@ public final class SlackEvents {
         f.addProperty("mimetype", "image/png");
         f.addProperty("filetype", filetype);
         f.addProperty("size", 12345);
-        f.addProperty("url_private", "https://files.slack.com/files-pri/T0TEAM-" + fileId + "/" + name);
-        f.addProperty("permalink", "https://fake.slack.com/files/" + user + "/" + fileId + "/" + name);
+        f.addProperty(
+                "url_private", "https://files.slack.com/files-pri/T0TEAM-" + fileId + "/" + name);
+        f.addProperty(
+                "permalink", "https://fake.slack.com/files/" + user + "/" + fileId + "/" + name);
         files.add(f);
         e.add("files", files);
         return e;
     }
 
-    public static JsonObject messageChanged(String channel, String user, String ts, String oldText, String newText,
-                                            String editTs, String eventTs) {
+    public static JsonObject messageChanged(
+            String channel,
+            String user,
+            String ts,
+            String oldText,
+            String newText,
+            String editTs,
+            String eventTs) {
         JsonObject e = new JsonObject();
         e.addProperty("type", "message");
         e.addProperty("subtype", "message_changed");
@@ -112,7 +133,8 @@ public final class SlackEvents {
         return e;
     }
 
-    public static JsonObject messageDeleted(String channel, String user, String deletedTs, String oldText, String eventTs) {
+    public static JsonObject messageDeleted(
+            String channel, String user, String deletedTs, String oldText, String eventTs) {
         JsonObject e = new JsonObject();
         e.addProperty("type", "message");
         e.addProperty("subtype", "message_deleted");
@@ -130,8 +152,13 @@ public final class SlackEvents {
         return e;
     }
 
-    public static JsonObject reaction(boolean added, String channel, String user, String reaction, String ts,
-                                      String eventTs) {
+    public static JsonObject reaction(
+            boolean added,
+            String channel,
+            String user,
+            String reaction,
+            String ts,
+            String eventTs) {
         JsonObject e = new JsonObject();
         e.addProperty("type", added ? "reaction_added" : "reaction_removed");
         e.addProperty("user", user);
@@ -146,7 +173,8 @@ public final class SlackEvents {
         return e;
     }
 
-    public static JsonObject pin(boolean added, String channel, String user, String ts, String text, String eventTs) {
+    public static JsonObject pin(
+            boolean added, String channel, String user, String ts, String text, String eventTs) {
         JsonObject e = new JsonObject();
         e.addProperty("type", added ? "pin_added" : "pin_removed");
         e.addProperty("user", user);

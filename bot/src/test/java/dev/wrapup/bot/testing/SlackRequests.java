@@ -23,14 +23,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Sends requests to the bot's /slack/events signed as Slack signs them: the
- * X-Slack-Signature header is v0= + hex HMAC-SHA256 of "v0:{timestamp}:{body}".
+ * Sends requests to the bot's /slack/events signed as Slack signs them: the X-Slack-Signature
+ * header is v0= + hex HMAC-SHA256 of "v0:{timestamp}:{body}".
  */
 public final class SlackRequests {
     private static final AtomicInteger EVENT_IDS = new AtomicInteger();
     private static final AtomicInteger COMMAND_IDS = new AtomicInteger();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String signingSecret;
     private final Clock clock;
@@ -39,7 +40,10 @@ public final class SlackRequests {
         this(baseUrl, signingSecret, Clock.systemUTC());
     }
 
-    /** Signs at the given clock's time: a bot whose clock was moved forward takes the requests as fresh. */
+    /**
+     * Signs at the given clock's time: a bot whose clock was moved forward takes the requests as
+     * fresh.
+     */
     public SlackRequests(String baseUrl, String signingSecret, Clock clock) {
         this.endpoint = URI.create(baseUrl + "/slack/events");
         this.signingSecret = signingSecret;
@@ -47,7 +51,8 @@ public final class SlackRequests {
     }
 
     /** A slash command as Slack posts it (form-encoded). */
-    public HttpResponse<String> command(String command, String text, String userId, String channelId) {
+    public HttpResponse<String> command(
+            String command, String text, String userId, String channelId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "verification-token-unused");
         form.put("team_id", FakeSlack.TEAM_ID);
@@ -60,9 +65,13 @@ public final class SlackRequests {
         form.put("text", text);
         form.put("api_app_id", "A0WRAPUP");
         form.put("is_enterprise_install", "false");
-        // Unique per invocation, as Slack's are: the same command sent twice is two requests, not a replay.
-        form.put("response_url", "https://hooks.slack.invalid/commands/T0TEAM/" + COMMAND_IDS.incrementAndGet()
-                + "/abc");
+        // Unique per invocation, as Slack's are: the same command sent twice is two requests, not a
+        // replay.
+        form.put(
+                "response_url",
+                "https://hooks.slack.invalid/commands/T0TEAM/"
+                        + COMMAND_IDS.incrementAndGet()
+                        + "/abc");
         form.put("trigger_id", "1.2.trigger");
         return post(form(form), "application/x-www-form-urlencoded", clock.instant(), Map.of());
     }
@@ -74,9 +83,17 @@ public final class SlackRequests {
 
     /** An Events API delivery; retryNum above 0 is sent as Slack's retry headers. */
     public HttpResponse<String> event(JsonObject event, String eventId, int retryNum) {
-        return post(eventEnvelope(event, eventId).toString(), "application/json", clock.instant(),
-                retryNum > 0 ? Map.of("X-Slack-Retry-Num", Integer.toString(retryNum),
-                        "X-Slack-Retry-Reason", "http_timeout") : Map.of());
+        return post(
+                eventEnvelope(event, eventId).toString(),
+                "application/json",
+                clock.instant(),
+                retryNum > 0
+                        ? Map.of(
+                                "X-Slack-Retry-Num",
+                                Integer.toString(retryNum),
+                                "X-Slack-Retry-Reason",
+                                "http_timeout")
+                        : Map.of());
     }
 
     public static JsonObject eventEnvelope(JsonObject event, String eventId) {
@@ -93,8 +110,8 @@ public final class SlackRequests {
     }
 
     /**
-     * The part every interactivity payload shares (type, user, team, app), as Slack
-     * sends it; the caller adds the action or the view.
+     * The part every interactivity payload shares (type, user, team, app), as Slack sends it; the
+     * caller adds the action or the view.
      */
     public static JsonObject interactionPayload(String type, String userId) {
         JsonObject payload = new JsonObject();
@@ -115,12 +132,16 @@ public final class SlackRequests {
 
     /** An interactivity request: form-encoded with the JSON in `payload`. */
     public HttpResponse<String> interaction(JsonObject payload) {
-        return post("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded", clock.instant(), Map.of());
+        return post(
+                "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded",
+                clock.instant(),
+                Map.of());
     }
 
     /** Posts a body signed at the given time (to test stale timestamps). */
-    public HttpResponse<String> post(String body, String contentType, Instant timestamp, Map<String, String> headers) {
+    public HttpResponse<String> post(
+            String body, String contentType, Instant timestamp, Map<String, String> headers) {
         String ts = Long.toString(timestamp.getEpochSecond());
         return send(body, contentType, ts, sign(signingSecret, ts, body), headers);
     }
@@ -132,17 +153,27 @@ public final class SlackRequests {
     }
 
     /** Posts with whatever signature headers are given (null leaves one out). */
-    public HttpResponse<String> send(String body, String contentType, String timestamp, String signature,
-                                     Map<String, String> headers) {
-        return send(body.getBytes(StandardCharsets.UTF_8), contentType, timestamp, signature, headers);
+    public HttpResponse<String> send(
+            String body,
+            String contentType,
+            String timestamp,
+            String signature,
+            Map<String, String> headers) {
+        return send(
+                body.getBytes(StandardCharsets.UTF_8), contentType, timestamp, signature, headers);
     }
 
-    public HttpResponse<String> send(byte[] body, String contentType, String timestamp, String signature,
-                                     Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    public HttpResponse<String> send(
+            byte[] body,
+            String contentType,
+            String timestamp,
+            String signature,
+            Map<String, String> headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(endpoint)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (timestamp != null) {
             request.header("X-Slack-Request-Timestamp", timestamp);
         }
@@ -187,8 +218,11 @@ public final class SlackRequests {
 
     public static String form(Map<String, String> form) {
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(
+                        e ->
+                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                        + "="
+                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

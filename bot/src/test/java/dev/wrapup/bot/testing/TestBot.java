@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The real wiring ({@link Wrapup#start}, as main uses it) on a free port, with a temp
- * H2 file, a fake Slack and a clock the test can move; plus a signed-request client
- * pointed at it.
+ * The real wiring ({@link Wrapup#start}, as main uses it) on a free port, with a temp H2 file, a
+ * fake Slack and a clock the test can move; plus a signed-request client pointed at it.
  */
 public final class TestBot implements AutoCloseable {
     public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -40,7 +39,9 @@ public final class TestBot implements AutoCloseable {
         env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
         env.put("SLACK_API_URL", fake.apiUrl());
         env.put("PORT", "0");
-        env.put("WRAPUP_DB_URL", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("wrapup") + ";WRITE_DELAY=0");
+        env.put(
+                "WRAPUP_DB_URL",
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("wrapup") + ";WRITE_DELAY=0");
         return env;
     }
 
@@ -48,7 +49,9 @@ public final class TestBot implements AutoCloseable {
         return start(env, new MovableClock());
     }
 
-    /** Starts on the given clock; a restarted bot keeps its predecessor's, so time does not go back. */
+    /**
+     * Starts on the given clock; a restarted bot keeps its predecessor's, so time does not go back.
+     */
     public static TestBot start(Map<String, String> env, MovableClock clock) throws Exception {
         return new TestBot(Wrapup.start(Config.from(env), clock), clock);
     }
@@ -79,12 +82,17 @@ public final class TestBot implements AutoCloseable {
     }
 
     /**
-     * Waits until the task is planned, moves the clock to its time and runs what is then
-     * due; returns the time it was planned for.
+     * Waits until the task is planned, moves the clock to its time and runs what is then due;
+     * returns the time it was planned for.
      */
     public Instant runWhenDue(String task, long subjectId) {
-        Instant when = Poll.value(task + " for " + subjectId + " to be planned",
-                () -> wrapup.scheduling().when(task, subjectId), Optional::isPresent, Duration.ofSeconds(10)).get();
+        Instant when =
+                Poll.value(
+                                task + " for " + subjectId + " to be planned",
+                                () -> wrapup.scheduling().when(task, subjectId),
+                                Optional::isPresent,
+                                Duration.ofSeconds(10))
+                        .get();
         clock.advanceTo(when);
         runDueTasks();
         return when;
@@ -98,7 +106,8 @@ public final class TestBot implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError("GET " + path + " failed", e);

@@ -4,12 +4,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The most characters each kind of text people type may have. Every command and form
- * checks it before anything is stored, and a refusal names the limit. Each fits its
- * column (persistence's migrations) with room for what the bot adds around it on the
- * timeline; the free texts stop at 3,000, the most a Slack form field can hold, so a
- * command and a form take the same. Characters are counted as Java and H2 count them:
- * an emoji outside the basic plane is two.
+ * The most characters each kind of text people type may have. Every command and form checks it
+ * before anything is stored, and a refusal names the limit. Each fits its column (persistence's
+ * migrations) with room for what the bot adds around it on the timeline; the free texts stop at
+ * 3,000, the most a Slack form field can hold, so a command and a form take the same. Characters
+ * are counted as Java and H2 count them: an emoji outside the basic plane is two.
  */
 public enum TextLimit {
     /** incident.title VARCHAR(500): incidents, wrap-ups and maintenance windows alike. */
@@ -49,8 +48,13 @@ public enum TextLimit {
         if (text == null || text.length() <= max) {
             return Optional.empty();
         }
-        return Optional.of(what + " can be at most " + count(max) + " characters; this one has "
-                + count(text.length()) + ".");
+        return Optional.of(
+                what
+                        + " can be at most "
+                        + count(max)
+                        + " characters; this one has "
+                        + count(text.length())
+                        + ".");
     }
 
     /** Refuses a command's text that does not fit. */

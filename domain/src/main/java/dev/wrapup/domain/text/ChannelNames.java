@@ -9,8 +9,7 @@ public final class ChannelNames {
     /** Slack channel names: at most 80 characters, lower case, no spaces or periods. */
     static final int MAX = 80;
 
-    private ChannelNames() {
-    }
+    private ChannelNames() {}
 
     /** The name to try on the given attempt: 1 is the plain name, 2 adds "-2", and so on. */
     public static String forIncident(String prefix, LocalDate date, String title, int attempt) {
@@ -24,11 +23,17 @@ public final class ChannelNames {
         return base + slug + suffix;
     }
 
-    /** Lower-case ASCII letters and digits joined by single dashes; "incident" when nothing is left. */
+    /**
+     * Lower-case ASCII letters and digits joined by single dashes; "incident" when nothing is left.
+     */
     static String slug(String title) {
-        String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String ascii =
+                Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
+                        .replaceAll("\\p{M}", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "incident" : slug;
     }
 }

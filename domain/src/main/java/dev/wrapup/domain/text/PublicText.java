@@ -5,22 +5,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Slack's markup made fit to leave its channel: user mentions read as names that do
- * not ping, channels as their names, links show their real target (a label can never
- * pose as another address), and broadcasts (@channel, @here, @everyone, user groups)
- * become plain words.
+ * Slack's markup made fit to leave its channel: user mentions read as names that do not ping,
+ * channels as their names, links show their real target (a label can never pose as another
+ * address), and broadcasts (@channel, @here, @everyone, user groups) become plain words.
  */
 public final class PublicText {
     private static final Pattern MARKUP = Pattern.compile("<([^<>]*)>");
-    /** A zero-width space after the @ keeps Slack from reading a broadcast or a name back into a mention. */
+
+    /**
+     * A zero-width space after the @ keeps Slack from reading a broadcast or a name back into a
+     * mention.
+     */
     private static final String QUIET_AT = "@\u200B";
+
     private static final Pattern LINK_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
-    private static final Pattern TYPED_BROADCAST = Pattern.compile("(?i)(?<![\\w\u200B])@(channel|here|everyone)\\b");
+    private static final Pattern TYPED_BROADCAST =
+            Pattern.compile("(?i)(?<![\\w\u200B])@(channel|here|everyone)\\b");
 
-    private PublicText() {
-    }
+    private PublicText() {}
 
-    /** The text with every piece of Slack markup replaced; {@code names} turns a user id into a name. */
+    /**
+     * The text with every piece of Slack markup replaced; {@code names} turns a user id into a
+     * name.
+     */
     public static String of(String text, Function<String, String> names) {
         if (text == null) {
             return null;
@@ -45,7 +52,10 @@ public final class PublicText {
         if (target.startsWith("@")) {
             String id = target.substring(1);
             String name = names.apply(id);
-            return QUIET_AT + (name != null && !name.equals(id) ? name : label != null && !label.isBlank() ? label : id);
+            return QUIET_AT
+                    + (name != null && !name.equals(id)
+                            ? name
+                            : label != null && !label.isBlank() ? label : id);
         }
         if (target.startsWith("#")) {
             return "#" + (label != null && !label.isBlank() ? label : target.substring(1));
@@ -65,7 +75,8 @@ public final class PublicText {
 
     private static String special(String command, String label) {
         if (command.startsWith("subteam^")) {
-            String name = label != null && !label.isBlank() ? label.replaceFirst("^@", "") : "group";
+            String name =
+                    label != null && !label.isBlank() ? label.replaceFirst("^@", "") : "group";
             return QUIET_AT + name;
         }
         if (command.startsWith("date^")) {

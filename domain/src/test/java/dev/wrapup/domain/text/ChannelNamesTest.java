@@ -11,20 +11,25 @@ class ChannelNamesTest {
 
     @Test
     void prefixDateAndSlug() {
-        assertEquals("inc-2026-11-22-database-failover-in-eu-west",
+        assertEquals(
+                "inc-2026-11-22-database-failover-in-eu-west",
                 ChannelNames.forIncident("inc-", DAY, "Database failover in EU-West!", 1));
     }
 
     @Test
     void laterAttemptsAreNumbered() {
         assertEquals("inc-2026-11-22-outage-2", ChannelNames.forIncident("inc-", DAY, "Outage", 2));
-        assertEquals("inc-2026-11-22-outage-13", ChannelNames.forIncident("inc-", DAY, "Outage", 13));
+        assertEquals(
+                "inc-2026-11-22-outage-13", ChannelNames.forIncident("inc-", DAY, "Outage", 13));
     }
 
     @Test
     void accentsAreFoldedAndOtherScriptsFallBackToIncident() {
-        assertEquals("inc-2026-11-22-cafe-creme-down", ChannelNames.forIncident("inc-", DAY, "Café crème down", 1));
-        assertEquals("inc-2026-11-22-incident", ChannelNames.forIncident("inc-", DAY, "データベース障害", 1));
+        assertEquals(
+                "inc-2026-11-22-cafe-creme-down",
+                ChannelNames.forIncident("inc-", DAY, "Café crème down", 1));
+        assertEquals(
+                "inc-2026-11-22-incident", ChannelNames.forIncident("inc-", DAY, "データベース障害", 1));
     }
 
     @Test

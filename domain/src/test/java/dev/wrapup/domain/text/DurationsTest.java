@@ -21,6 +21,7 @@ class DurationsTest {
         assertEquals("1 min", Durations.humanAtLeastAMinute(Duration.ofSeconds(1)));
         assertEquals("1 min", Durations.humanAtLeastAMinute(Duration.ZERO));
         assertEquals("2 min", Durations.humanAtLeastAMinute(Duration.ofSeconds(61)));
-        assertEquals("1 h 1 min", Durations.humanAtLeastAMinute(Duration.ofMinutes(60).plusSeconds(1)));
+        assertEquals(
+                "1 h 1 min", Durations.humanAtLeastAMinute(Duration.ofMinutes(60).plusSeconds(1)));
     }
 }

@@ -12,31 +12,45 @@ class PublicTextTest {
 
     @Test
     void mentionsReadAsNamesThatDoNotPing() {
-        assertEquals("ask " + Q + "Alice and " + Q + "bob", PublicText.of("ask <@U1> and <@U2|bob>", names));
+        assertEquals(
+                "ask " + Q + "Alice and " + Q + "bob",
+                PublicText.of("ask <@U1> and <@U2|bob>", names));
         assertEquals("ask " + Q + "U3", PublicText.of("ask <@U3>", names));
     }
 
     @Test
     void linksShowTheirRealTarget() {
-        assertEquals("https://status.example (https://evil.example/login)",
+        assertEquals(
+                "https://status.example (https://evil.example/login)",
                 PublicText.of("<https://evil.example/login|https://status.example>", names));
-        assertEquals("the runbook (https://wiki.example/rb)", PublicText.of("<https://wiki.example/rb|the runbook>", names));
+        assertEquals(
+                "the runbook (https://wiki.example/rb)",
+                PublicText.of("<https://wiki.example/rb|the runbook>", names));
         assertEquals("https://wiki.example/rb", PublicText.of("<https://wiki.example/rb>", names));
-        assertEquals("https://wiki.example/rb", PublicText.of("<https://wiki.example/rb|wiki.example/rb>", names));
-        assertEquals("ops@example.com", PublicText.of("<mailto:ops@example.com|ops@example.com>", names));
+        assertEquals(
+                "https://wiki.example/rb",
+                PublicText.of("<https://wiki.example/rb|wiki.example/rb>", names));
+        assertEquals(
+                "ops@example.com",
+                PublicText.of("<mailto:ops@example.com|ops@example.com>", names));
     }
 
     @Test
     void broadcastsAndGroupsAreNeutralised() {
-        assertEquals(Q + "channel " + Q + "here " + Q + "everyone " + Q + "oncall",
+        assertEquals(
+                Q + "channel " + Q + "here " + Q + "everyone " + Q + "oncall",
                 PublicText.of("<!channel> <!here|here> <!everyone> <!subteam^S1|@oncall>", names));
-        assertEquals("hey " + Q + "channel and " + Q + "here", PublicText.of("hey @channel and @here", names));
+        assertEquals(
+                "hey " + Q + "channel and " + Q + "here",
+                PublicText.of("hey @channel and @here", names));
     }
 
     @Test
     void channelsAndDatesReadAsText() {
-        assertEquals("see #ops at 2026-12-01 10:00 UTC",
-                PublicText.of("see <#C1|ops> at <!date^1796119200^{date}|2026-12-01 10:00 UTC>", names));
+        assertEquals(
+                "see #ops at 2026-12-01 10:00 UTC",
+                PublicText.of(
+                        "see <#C1|ops> at <!date^1796119200^{date}|2026-12-01 10:00 UTC>", names));
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 
-/** What the kernel says listens on a port (Linux's /proc/net/tcp and tcp6), and where H2's lock file says its server is. */
+/**
+ * What the kernel says listens on a port (Linux's /proc/net/tcp and tcp6), and where H2's lock file
+ * says its server is.
+ */
 public final class ListeningSockets {
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     public static boolean available() {
         return Files.isReadable(Path.of("/proc/net/tcp"));
@@ -39,7 +41,10 @@ public final class ListeningSockets {
         return addresses;
     }
 
-    /** The "server" (host:port) and "id" an H2 lock file holds while AUTO_SERVER serves the database. */
+    /**
+     * The "server" (host:port) and "id" an H2 lock file holds while AUTO_SERVER serves the
+     * database.
+     */
     public static Properties h2Lock(Path lockFile) throws IOException {
         Properties lock = new Properties();
         try (Reader in = Files.newBufferedReader(lockFile)) {

@@ -7,9 +7,9 @@ import java.util.Objects;
 /**
  * The chosen time for the analysis call and, per attendee, whether it falls in their working hours.
  *
- * @param start     when the call starts
- * @param end       when it ends
- * @param suited    attendees for whom the whole slot is working time, in the order given
+ * @param start when the call starts
+ * @param end when it ends
+ * @param suited attendees for whom the whole slot is working time, in the order given
  * @param notSuited the other attendees, in the order given
  */
 public record Slot(Instant start, Instant end, List<Attendee> suited, List<Attendee> notSuited) {
@@ -17,7 +17,8 @@ public record Slot(Instant start, Instant end, List<Attendee> suited, List<Atten
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("a slot must end after it starts: " + start + " to " + end);
+            throw new IllegalArgumentException(
+                    "a slot must end after it starts: " + start + " to " + end);
         }
         suited = List.copyOf(suited);
         notSuited = List.copyOf(notSuited);

@@ -19,17 +19,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When people work, on their own wall clock: the same days and hours in every participant's timezone.
+ * When people work, on their own wall clock: the same days and hours in every participant's
+ * timezone.
  *
  * @param days the working days, never empty
  * @param from when the working day starts
- * @param to   when it ends; {@link LocalTime#MIDNIGHT} means the end of the day ("24:00")
+ * @param to when it ends; {@link LocalTime#MIDNIGHT} means the end of the day ("24:00")
  */
 public record WorkingHours(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
-    private static final String EXPECTED = "expected days and a time range such as \"MON-FRI 09:00-17:00\", "
-            + "\"MON,WED,FRI 08:30-16:00\", \"SAT 10:00-12:00\", \"SUN-THU 08:00-16:00\" or \"MON-SUN 00:00-24:00\" "
-            + "(days MON TUE WED THU FRI SAT SUN; times HH:mm, 24:00 for the end of the day)";
-    private static final Pattern FORM = Pattern.compile("(\\S+)\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
+    private static final String EXPECTED =
+            "expected days and a time range such as \"MON-FRI 09:00-17:00\", "
+                    + "\"MON,WED,FRI 08:30-16:00\", \"SAT 10:00-12:00\", \"SUN-THU 08:00-16:00\" or \"MON-SUN 00:00-24:00\" "
+                    + "(days MON TUE WED THU FRI SAT SUN; times HH:mm, 24:00 for the end of the day)";
+    private static final Pattern FORM =
+            Pattern.compile("(\\S+)\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
     public WorkingHours {
@@ -40,16 +43,21 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
             throw new IllegalArgumentException("working hours need at least one working day");
         }
         if (!to.equals(LocalTime.MIDNIGHT) && !to.isAfter(from)) {
-            // Overnight shifts (22:00-06:00) would make "the working day" span two dates; not supported.
-            throw new IllegalArgumentException("working hours must end after they start on the same day, got "
-                    + from + "-" + to);
+            // Overnight shifts (22:00-06:00) would make "the working day" span two dates; not
+            // supported.
+            throw new IllegalArgumentException(
+                    "working hours must end after they start on the same day, got "
+                            + from
+                            + "-"
+                            + to);
         }
         days = Collections.unmodifiableSet(EnumSet.copyOf(days));
     }
 
     /**
-     * Reads the WRAPUP_WORKING_HOURS form: days (a day, a range such as {@code MON-FRI} or {@code SUN-THU}
-     * that may wrap around the week, or a comma-separated list of those), a space, and {@code HH:mm-HH:mm}.
+     * Reads the WRAPUP_WORKING_HOURS form: days (a day, a range such as {@code MON-FRI} or {@code
+     * SUN-THU} that may wrap around the week, or a comma-separated list of those), a space, and
+     * {@code HH:mm-HH:mm}.
      *
      * @throws IllegalArgumentException naming the text and the form expected
      */
@@ -80,26 +88,35 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
         LocalTime from = time(text, m.group(2), false);
         LocalTime to = time(text, m.group(3), true);
         if (!to.equals(LocalTime.MIDNIGHT) && !to.isAfter(from)) {
-            throw invalid(text, "the end " + m.group(3) + " is not after the start " + m.group(2)
-                    + " (working hours cannot run past midnight; write 24:00 for the end of the day)");
+            throw invalid(
+                    text,
+                    "the end "
+                            + m.group(3)
+                            + " is not after the start "
+                            + m.group(2)
+                            + " (working hours cannot run past midnight; write 24:00 for the end of the day)");
         }
         return new WorkingHours(days, from, to);
     }
 
     /**
      * Whether the whole slot {@code [start, start + length)} is working time on the wall clock of
-     * {@code start}'s zone: every moment falls on a working day between {@link #from} and {@link #to}.
-     * A slot may run on past midnight only where the hours are continuous (to 24:00, then a working day from
-     * 00:00); with hours such as 09:00-17:00 that means the slot lies inside one local day.
+     * {@code start}'s zone: every moment falls on a working day between {@link #from} and {@link
+     * #to}. A slot may run on past midnight only where the hours are continuous (to 24:00, then a
+     * working day from 00:00); with hours such as 09:00-17:00 that means the slot lies inside one
+     * local day.
      */
     public boolean contains(ZonedDateTime start, Duration length) {
         Objects.requireNonNull(start, "start");
         if (length.isNegative() || length.isZero()) {
             throw new IllegalArgumentException("a slot must have a positive length, got " + length);
         }
-        // The wall clock jumps at daylight-saving changes, so the slot is checked as the stretches of wall-clock
-        // time it really shows: 01:30-03:00 across a spring-forward is 01:30-02:00 then nothing, and a slot
-        // across a fall-back shows part of the repeated hour twice. Comparing only the two ends would let a
+        // The wall clock jumps at daylight-saving changes, so the slot is checked as the stretches
+        // of wall-clock
+        // time it really shows: 01:30-03:00 across a spring-forward is 01:30-02:00 then nothing,
+        // and a slot
+        // across a fall-back shows part of the repeated hour twice. Comparing only the two ends
+        // would let a
         // slot through whose middle lies outside the hours.
         ZoneRules rules = start.getZone().getRules();
         ZonedDateTime end = start.plus(length);
@@ -123,7 +140,8 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
             if (!days.contains(day.getDayOfWeek()) || cursor.toLocalTime().isBefore(from)) {
                 return false;
             }
-            LocalDateTime close = to.equals(LocalTime.MIDNIGHT) ? day.plusDays(1).atStartOfDay() : day.atTime(to);
+            LocalDateTime close =
+                    to.equals(LocalTime.MIDNIGHT) ? day.plusDays(1).atStartOfDay() : day.atTime(to);
             if (!b.isAfter(close)) {
                 return true;
             }
@@ -139,7 +157,11 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
     /** The canonical text form, which {@link #parse} reads back to an equal value. */
     @Override
     public String toString() {
-        return dayText() + " " + from + "-" + (to.equals(LocalTime.MIDNIGHT) ? "24:00" : to.toString());
+        return dayText()
+                + " "
+                + from
+                + "-"
+                + (to.equals(LocalTime.MIDNIGHT) ? "24:00" : to.toString());
     }
 
     private String dayText() {
@@ -156,7 +178,9 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
                     run++;
                 }
                 if (run == days.size()) {
-                    return first == last ? abbreviation(first) : abbreviation(first) + "-" + abbreviation(last);
+                    return first == last
+                            ? abbreviation(first)
+                            : abbreviation(first) + "-" + abbreviation(last);
                 }
                 break;
             }
@@ -203,6 +227,7 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
     }
 
     private static IllegalArgumentException invalid(String text, String why) {
-        return new IllegalArgumentException("Invalid working hours \"" + text + "\": " + why + "; " + EXPECTED);
+        return new IllegalArgumentException(
+                "Invalid working hours \"" + text + "\": " + why + "; " + EXPECTED);
     }
 }

@@ -28,8 +28,13 @@ class CallInviteTest {
     private static final URI VIDEO = URI.create("https://meet.example.com/inc-42?pwd=a%2Fb&x=1");
 
     private static CallInvite invite() {
-        return CallInvite.first(42, "Analysis call: checkout outage", START, END,
-                "Agenda: what went well, what went wrong, what we could do better.", VIDEO);
+        return CallInvite.first(
+                42,
+                "Analysis call: checkout outage",
+                START,
+                END,
+                "Agenda: what went well, what went wrong, what we could do better.",
+                VIDEO);
     }
 
     @Test
@@ -48,11 +53,14 @@ class CallInviteTest {
         assertEquals(END, instant(event.getProperty(Property.DTEND)));
         assertEquals(STAMP, instant(event.getProperty(Property.DTSTAMP)));
         assertEquals("Analysis call: checkout outage", event.getSummary().orElseThrow().getValue());
-        assertEquals("Agenda: what went well, what went wrong, what we could do better.",
+        assertEquals(
+                "Agenda: what went well, what went wrong, what we could do better.",
                 event.getDescription().orElseThrow().getValue());
         assertEquals(VIDEO, URI.create(event.getProperty(Property.URL).orElseThrow().getValue()));
         assertEquals(VIDEO.toString(), event.getLocation().orElseThrow().getValue());
-        assertEquals(CallInvite.ORGANIZER.toString(), event.getProperty(Property.ORGANIZER).orElseThrow().getValue());
+        assertEquals(
+                CallInvite.ORGANIZER.toString(),
+                event.getProperty(Property.ORGANIZER).orElseThrow().getValue());
     }
 
     @Test
@@ -76,22 +84,30 @@ class CallInviteTest {
     @Test
     void uidStaysTheSameAcrossReschedulesWhileSequenceGoesUp() throws Exception {
         CallInvite first = invite();
-        CallInvite second = first.rescheduled(Instant.parse("2025-06-16T13:00:00Z"),
-                Instant.parse("2025-06-16T13:30:00Z"));
-        CallInvite third = second.rescheduled(Instant.parse("2025-06-17T08:30:00Z"),
-                Instant.parse("2025-06-17T09:00:00Z"));
+        CallInvite second =
+                first.rescheduled(
+                        Instant.parse("2025-06-16T13:00:00Z"),
+                        Instant.parse("2025-06-16T13:30:00Z"));
+        CallInvite third =
+                second.rescheduled(
+                        Instant.parse("2025-06-17T08:30:00Z"),
+                        Instant.parse("2025-06-17T09:00:00Z"));
 
         VEvent one = event(first.toIcs(STAMP));
         VEvent two = event(second.toIcs(STAMP.plusSeconds(60)));
         VEvent three = event(third.toIcs(STAMP.plusSeconds(120)));
 
         assertEquals(one.getUid().orElseThrow().getValue(), two.getUid().orElseThrow().getValue());
-        assertEquals(one.getUid().orElseThrow().getValue(), three.getUid().orElseThrow().getValue());
+        assertEquals(
+                one.getUid().orElseThrow().getValue(), three.getUid().orElseThrow().getValue());
         assertEquals(0, one.getSequence().orElseThrow().getSequenceNo());
         assertEquals(1, two.getSequence().orElseThrow().getSequenceNo());
         assertEquals(2, three.getSequence().orElseThrow().getSequenceNo());
-        assertEquals(Instant.parse("2025-06-17T08:30:00Z"), instant(three.getProperty(Property.DTSTART)));
-        assertEquals(Instant.parse("2025-06-17T09:00:00Z"), instant(three.getProperty(Property.DTEND)));
+        assertEquals(
+                Instant.parse("2025-06-17T08:30:00Z"),
+                instant(three.getProperty(Property.DTSTART)));
+        assertEquals(
+                Instant.parse("2025-06-17T09:00:00Z"), instant(three.getProperty(Property.DTEND)));
         assertEquals(STAMP.plusSeconds(120), instant(three.getProperty(Property.DTSTAMP)));
         // Everything else about the call carries over.
         assertEquals(first.title(), third.title());
@@ -113,24 +129,32 @@ class CallInviteTest {
 
     @Test
     void specialCharactersInTitleAndDescriptionSurvive() throws Exception {
-        String title = "DB outage, eu-west; \"payments\" \\ back-slash\nsecond line 🔥 ünïcödé — 日本語\r\nthird: line";
-        String description = "Agenda:\n1. what went well;\n2. what went wrong, and why\n\n"
-                + "Join: https://x.example/a?b=c,d;e and a long line that needs folding "
-                + "because it is well over seventy-five octets long 🎉🎉🎉";
+        String title =
+                "DB outage, eu-west; \"payments\" \\ back-slash\nsecond line 🔥 ünïcödé — 日本語\r\nthird: line";
+        String description =
+                "Agenda:\n1. what went well;\n2. what went wrong, and why\n\n"
+                        + "Join: https://x.example/a?b=c,d;e and a long line that needs folding "
+                        + "because it is well over seventy-five octets long 🎉🎉🎉";
         CallInvite invite = new CallInvite(7, title, START, END, description, null, 3);
         String ics = invite.toIcs(STAMP);
 
-        VEvent event = event(new String(ics.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        VEvent event =
+                event(new String(ics.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
         // iCalendar text has a single kind of line break: CRLF reads back as LF.
         assertEquals(title.replace("\r\n", "\n"), event.getSummary().orElseThrow().getValue());
         assertEquals(description, event.getDescription().orElseThrow().getValue());
         // Escaped as RFC 5545 text, not smuggled through as raw separators.
-        assertTrue(ics.contains("SUMMARY:DB outage\\, eu-west\\; \"payments\" \\\\ back-slash\\nsecond line"), ics);
+        assertTrue(
+                ics.contains(
+                        "SUMMARY:DB outage\\, eu-west\\; \"payments\" \\\\ back-slash\\nsecond line"),
+                ics);
     }
 
     @Test
     void bareCarriageReturnsAndControlCharactersCannotBreakTheFile() throws Exception {
-        String ics = new CallInvite(7, "a\rb\u0000c\u0007d\te", START, END, "x\r\ny", null, 0).toIcs(STAMP);
+        String ics =
+                new CallInvite(7, "a\rb\u0000c\u0007d\te", START, END, "x\r\ny", null, 0)
+                        .toIcs(STAMP);
         assertFalse(ics.replace("\r\n", "").contains("\r"), ics);
         VEvent event = event(ics);
         assertEquals("a\nbcd\te", event.getSummary().orElseThrow().getValue());
@@ -139,7 +163,8 @@ class CallInviteTest {
 
     @Test
     void longLinesAreFoldedToSeventyFiveOctetsWithoutSplittingCharacters() throws Exception {
-        // 60 emoji are 120 UTF-16 units and 240 octets: folding by units would cut a surrogate pair.
+        // 60 emoji are 120 UTF-16 units and 240 octets: folding by units would cut a surrogate
+        // pair.
         String title = "x" + "🔥".repeat(60) + " ü日本".repeat(20) + "y".repeat(200);
         String ics = new CallInvite(7, title, START, END, "", null, 0).toIcs(STAMP);
         for (String line : ics.split("\r\n")) {
@@ -148,8 +173,10 @@ class CallInviteTest {
         // What a calendar app receives is bytes: the text must survive UTF-8 both ways.
         byte[] file = ics.getBytes(StandardCharsets.UTF_8);
         assertEquals(ics, new String(file, StandardCharsets.UTF_8));
-        VEvent event = parse(new String(file, StandardCharsets.UTF_8)).<VEvent>getComponent(Component.VEVENT)
-                .orElseThrow();
+        VEvent event =
+                parse(new String(file, StandardCharsets.UTF_8))
+                        .<VEvent>getComponent(Component.VEVENT)
+                        .orElseThrow();
         assertEquals(title, event.getSummary().orElseThrow().getValue());
     }
 
@@ -161,13 +188,15 @@ class CallInviteTest {
         // 73 octets, then a 4-octet emoji that would make 77: it moves whole to the next line.
         assertEquals("A".repeat(73) + "\r\n 🔥Z\r\n", CallInvite.fold("A".repeat(73) + "🔥Z\r\n"));
         // Continuation lines hold 74 octets after their leading space.
-        assertEquals("A".repeat(75) + "\r\n " + "B".repeat(74) + "\r\n C\r\n",
+        assertEquals(
+                "A".repeat(75) + "\r\n " + "B".repeat(74) + "\r\n C\r\n",
                 CallInvite.fold("A".repeat(75) + "B".repeat(74) + "C\r\n"));
     }
 
     @Test
     void withoutVideoLinkThereIsNoUrlOrLocation() throws Exception {
-        VEvent event = event(new CallInvite(42, "Analysis call", START, END, "", null, 0).toIcs(STAMP));
+        VEvent event =
+                event(new CallInvite(42, "Analysis call", START, END, "", null, 0).toIcs(STAMP));
         assertTrue(event.getProperty(Property.URL).isEmpty());
         assertTrue(event.getLocation().isEmpty());
         assertTrue(event.getDescription().isEmpty());
@@ -175,11 +204,14 @@ class CallInviteTest {
 
     @Test
     void callMustEndAfterItStarts() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new CallInvite(42, "Analysis call", END, START, "", null, 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new CallInvite(42, "Analysis call", START, START, "", null, 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new CallInvite(42, "Analysis call", START, END, "", null, -1));
     }
 

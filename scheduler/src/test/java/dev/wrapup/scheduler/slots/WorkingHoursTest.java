@@ -65,27 +65,39 @@ class WorkingHoursTest {
 
     @Test
     void rangesWrapAroundTheWeek() {
-        assertEquals(EnumSet.of(SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY),
+        assertEquals(
+                EnumSet.of(SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY),
                 WorkingHours.parse("SUN-THU 08:00-16:00").days());
-        assertEquals(EnumSet.of(FRIDAY, SATURDAY, SUNDAY, MONDAY),
+        assertEquals(
+                EnumSet.of(FRIDAY, SATURDAY, SUNDAY, MONDAY),
                 WorkingHours.parse("FRI-MON 08:00-16:00").days());
     }
 
     @Test
     void rangesAndSingleDaysMix() {
-        assertEquals(EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, FRIDAY),
+        assertEquals(
+                EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, FRIDAY),
                 WorkingHours.parse("MON-WED,FRI 09:00-17:00").days());
     }
 
     @Test
     void parsingIgnoresCaseAndExtraSpaces() {
-        assertEquals(WorkingHours.parse("MON-FRI 09:00-17:00"), WorkingHours.parse("  mon-Fri   9:00 - 17:00 "));
+        assertEquals(
+                WorkingHours.parse("MON-FRI 09:00-17:00"),
+                WorkingHours.parse("  mon-Fri   9:00 - 17:00 "));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "MON-FRI 09:00-17:00", "MON,WED,FRI 08:30-16:00", "SAT 10:00-12:00", "MON-SUN 00:00-24:00",
-        "SUN-THU 08:00-16:00", "FRI-MON 07:15-23:45", "MON,TUE,THU,SAT 09:00-17:00"})
+    @ValueSource(
+            strings = {
+                "MON-FRI 09:00-17:00",
+                "MON,WED,FRI 08:30-16:00",
+                "SAT 10:00-12:00",
+                "MON-SUN 00:00-24:00",
+                "SUN-THU 08:00-16:00",
+                "FRI-MON 07:15-23:45",
+                "MON,TUE,THU,SAT 09:00-17:00"
+            })
     void textFormReadsBackToTheSameHours(String text) {
         WorkingHours hours = WorkingHours.parse(text);
         assertEquals(text, hours.toString());
@@ -94,33 +106,54 @@ class WorkingHoursTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "   ", "MON-FRI", "09:00-17:00", "MON-FRU 09:00-17:00", "MONDAY 09:00-17:00", "MON-FRI 17:00-09:00",
-        "MON-FRI 09:00-09:00", "MON-FRI 22:00-06:00", "MON-FRI 25:00-26:00", "MON-FRI 09:60-17:00",
-        "MON-FRI 24:00-24:00", "MON-FRI 22:00-00:00", "MON-TUE-WED 09:00-17:00", "MON,,FRI 09:00-17:00",
-        "MON-FRI 9-17", "MON-FRI 09:00", "MON-FRI 09:00-17:00 UTC"})
+    @ValueSource(
+            strings = {
+                "   ",
+                "MON-FRI",
+                "09:00-17:00",
+                "MON-FRU 09:00-17:00",
+                "MONDAY 09:00-17:00",
+                "MON-FRI 17:00-09:00",
+                "MON-FRI 09:00-09:00",
+                "MON-FRI 22:00-06:00",
+                "MON-FRI 25:00-26:00",
+                "MON-FRI 09:60-17:00",
+                "MON-FRI 24:00-24:00",
+                "MON-FRI 22:00-00:00",
+                "MON-TUE-WED 09:00-17:00",
+                "MON,,FRI 09:00-17:00",
+                "MON-FRI 9-17",
+                "MON-FRI 09:00",
+                "MON-FRI 09:00-17:00 UTC"
+            })
     void malformedTextIsRejectedWithTheExpectedForm(String text) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkingHours.parse(text));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> WorkingHours.parse(text));
         assertTrue(e.getMessage().contains("\"" + text + "\""), e.getMessage());
         assertTrue(e.getMessage().contains("\"MON-FRI 09:00-17:00\""), e.getMessage());
         assertTrue(e.getMessage().contains("24:00 for the end of the day"), e.getMessage());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "MON-FRU 09:00-17:00 | \"FRU\" is not a day",
-        "MON-FRI 17:00-09:00 | the end 09:00 is not after the start 17:00",
-        "MON-FRI 22:00-00:00 | an end of 00:00 is ambiguous",
-        "MON-FRI 09:60-17:00 | \"09:60\" is not a time",
-        "MON-FRI 24:00-24:00 | cannot start at 24:00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "MON-FRU 09:00-17:00 | \"FRU\" is not a day",
+                "MON-FRI 17:00-09:00 | the end 09:00 is not after the start 17:00",
+                "MON-FRI 22:00-00:00 | an end of 00:00 is ambiguous",
+                "MON-FRI 09:60-17:00 | \"09:60\" is not a time",
+                "MON-FRI 24:00-24:00 | cannot start at 24:00"
+            })
     void errorSaysWhatIsWrong(String text, String reason) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkingHours.parse(text));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> WorkingHours.parse(text));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 
     @Test
     void hoursNeedAWorkingDay() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new WorkingHours(Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0)));
     }
 
@@ -135,14 +168,15 @@ class WorkingHoursTest {
 
     @ParameterizedTest
     @CsvSource({
-        "2025-06-11T09:00, 30, true",   // Wednesday, first slot of the day
-        "2025-06-11T16:30, 30, true",   // ends exactly at 17:00
-        "2025-06-11T16:31, 30, false",  // runs past 17:00
-        "2025-06-11T08:59, 30, false",  // starts before 09:00
-        "2025-06-11T09:00, 480, true",  // the whole working day
+        "2025-06-11T09:00, 30, true", // Wednesday, first slot of the day
+        "2025-06-11T16:30, 30, true", // ends exactly at 17:00
+        "2025-06-11T16:31, 30, false", // runs past 17:00
+        "2025-06-11T08:59, 30, false", // starts before 09:00
+        "2025-06-11T09:00, 480, true", // the whole working day
         "2025-06-11T09:00, 481, false",
-        "2025-06-14T10:00, 30, false",  // Saturday
-        "2025-06-15T10:00, 30, false"}) // Sunday
+        "2025-06-14T10:00, 30, false", // Saturday
+        "2025-06-15T10:00, 30, false"
+    }) // Sunday
     void slotMustLieWholeInsideTheWorkingDay(String local, long minutes, boolean inside) {
         WorkingHours hours = WorkingHours.parse("MON-FRI 09:00-17:00");
         assertEquals(inside, hours.contains(berlin(local), Duration.ofMinutes(minutes)));
@@ -153,14 +187,20 @@ class WorkingHoursTest {
         WorkingHours hours = WorkingHours.parse("MON-FRI 09:00-17:00");
         Instant mondayMorningInBerlin = Instant.parse("2025-06-16T07:00:00Z");
         assertTrue(hours.contains(mondayMorningInBerlin.atZone(BERLIN), HALF_HOUR));
-        assertFalse(hours.contains(mondayMorningInBerlin.atZone(ZoneId.of("America/Los_Angeles")), HALF_HOUR));
+        assertFalse(
+                hours.contains(
+                        mondayMorningInBerlin.atZone(ZoneId.of("America/Los_Angeles")), HALF_HOUR));
     }
 
     @Test
     void slotMayEndAtMidnightWhenHoursRunTo24() {
         WorkingHours hours = WorkingHours.parse("MON-SUN 00:00-24:00");
-        assertTrue(hours.contains(ZonedDateTime.parse("2025-06-14T23:30+02:00[Europe/Berlin]"), HALF_HOUR));
-        assertTrue(hours.contains(ZonedDateTime.parse("2025-06-14T00:00+02:00[Europe/Berlin]"), HALF_HOUR));
+        assertTrue(
+                hours.contains(
+                        ZonedDateTime.parse("2025-06-14T23:30+02:00[Europe/Berlin]"), HALF_HOUR));
+        assertTrue(
+                hours.contains(
+                        ZonedDateTime.parse("2025-06-14T00:00+02:00[Europe/Berlin]"), HALF_HOUR));
     }
 
     @Test
@@ -173,8 +213,12 @@ class WorkingHoursTest {
 
         WorkingHours lateShift = WorkingHours.parse("MON-FRI 09:00-24:00");
         // Tuesday starts at 09:00, so Monday 23:45 for 30 minutes is not working time.
-        assertFalse(lateShift.contains(ZonedDateTime.parse("2025-06-16T23:45+02:00[Europe/Berlin]"), HALF_HOUR));
-        assertTrue(lateShift.contains(ZonedDateTime.parse("2025-06-16T23:30+02:00[Europe/Berlin]"), HALF_HOUR));
+        assertFalse(
+                lateShift.contains(
+                        ZonedDateTime.parse("2025-06-16T23:45+02:00[Europe/Berlin]"), HALF_HOUR));
+        assertTrue(
+                lateShift.contains(
+                        ZonedDateTime.parse("2025-06-16T23:30+02:00[Europe/Berlin]"), HALF_HOUR));
     }
 
     @Test
@@ -182,8 +226,9 @@ class WorkingHoursTest {
         // Berlin, Sunday 2025-03-30: 02:00 CET jumps to 03:00 CEST (01:00 UTC).
         WorkingHours hours = WorkingHours.parse("SUN 01:00-04:00");
         assertEquals(4, halfHourSlotsInside(hours, "2025-03-29T22:00:00Z", "2025-03-30T06:00:00Z"));
-        assertTrue(hours.contains(at("2025-03-30T00:30:00Z"), HALF_HOUR));  // 01:30 CET to 03:00 CEST
-        assertTrue(hours.contains(at("2025-03-30T01:30:00Z"), HALF_HOUR));  // 03:30 to 04:00 CEST
+        assertTrue(
+                hours.contains(at("2025-03-30T00:30:00Z"), HALF_HOUR)); // 01:30 CET to 03:00 CEST
+        assertTrue(hours.contains(at("2025-03-30T01:30:00Z"), HALF_HOUR)); // 03:30 to 04:00 CEST
         assertFalse(hours.contains(at("2025-03-30T02:00:00Z"), HALF_HOUR)); // 04:00 CEST
     }
 
@@ -192,8 +237,8 @@ class WorkingHoursTest {
         // Berlin, Sunday 2025-10-26: 03:00 CEST falls back to 02:00 CET (01:00 UTC).
         WorkingHours hours = WorkingHours.parse("SUN 01:00-04:00");
         assertEquals(8, halfHourSlotsInside(hours, "2025-10-25T20:00:00Z", "2025-10-26T06:00:00Z"));
-        assertTrue(hours.contains(at("2025-10-25T23:00:00Z"), HALF_HOUR));  // 01:00 CEST
-        assertTrue(hours.contains(at("2025-10-26T02:30:00Z"), HALF_HOUR));  // 03:30 CET
+        assertTrue(hours.contains(at("2025-10-25T23:00:00Z"), HALF_HOUR)); // 01:00 CEST
+        assertTrue(hours.contains(at("2025-10-26T02:30:00Z"), HALF_HOUR)); // 03:30 CET
         assertFalse(hours.contains(at("2025-10-26T03:00:00Z"), HALF_HOUR)); // 04:00 CET
         // An ordinary Sunday has six.
         assertEquals(6, halfHourSlotsInside(hours, "2025-11-01T20:00:00Z", "2025-11-02T06:00:00Z"));
@@ -201,9 +246,10 @@ class WorkingHoursTest {
 
     @Test
     void hoursStartingInsideTheSkippedHourBeginWhenTheClockPassesThem() {
-        // 02:30 never shows on the clock on 2025-03-30; at 01:00 UTC it goes from 02:00 straight to 03:00.
+        // 02:30 never shows on the clock on 2025-03-30; at 01:00 UTC it goes from 02:00 straight to
+        // 03:00.
         WorkingHours hours = WorkingHours.parse("SUN 02:30-05:00");
-        assertTrue(hours.contains(at("2025-03-30T01:00:00Z"), HALF_HOUR));  // 03:00 CEST
+        assertTrue(hours.contains(at("2025-03-30T01:00:00Z"), HALF_HOUR)); // 03:00 CEST
         assertFalse(hours.contains(at("2025-03-30T00:30:00Z"), HALF_HOUR)); // 01:30 CET
     }
 
@@ -219,8 +265,10 @@ class WorkingHoursTest {
     @Test
     void slotAcrossTheRepeatedHourIsJudgedOnEveryMinuteTheClockShows() {
         WorkingHours hours = WorkingHours.parse("SUN 00:00-02:30");
-        assertTrue(hours.contains(at("2025-10-26T00:00:00Z"), HALF_HOUR));  // 02:00-02:30 CEST
-        assertTrue(hours.contains(at("2025-10-26T01:00:00Z"), HALF_HOUR));  // 02:00-02:30 CET, the repeat
+        assertTrue(hours.contains(at("2025-10-26T00:00:00Z"), HALF_HOUR)); // 02:00-02:30 CEST
+        assertTrue(
+                hours.contains(
+                        at("2025-10-26T01:00:00Z"), HALF_HOUR)); // 02:00-02:30 CET, the repeat
         assertFalse(hours.contains(at("2025-10-26T00:30:00Z"), HALF_HOUR)); // 02:30-03:00 CEST
         // 02:45 CEST to 02:15 CET: both ends look fine, but 02:45-03:00 in between is not.
         assertFalse(hours.contains(at("2025-10-26T00:45:00Z"), HALF_HOUR));
@@ -231,7 +279,9 @@ class WorkingHoursTest {
         WorkingHours hours = WorkingHours.parse("MON-FRI 09:00-17:00");
         ZonedDateTime start = ZonedDateTime.parse("2025-06-11T10:00+02:00[Europe/Berlin]");
         assertThrows(IllegalArgumentException.class, () -> hours.contains(start, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> hours.contains(start, Duration.ofMinutes(-30)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> hours.contains(start, Duration.ofMinutes(-30)));
     }
 
     private static ZonedDateTime berlin(String localDateTime) {
@@ -244,7 +294,9 @@ class WorkingHoursTest {
 
     private static int halfHourSlotsInside(WorkingHours hours, String from, String until) {
         int count = 0;
-        for (Instant t = Instant.parse(from); t.isBefore(Instant.parse(until)); t = t.plus(HALF_HOUR)) {
+        for (Instant t = Instant.parse(from);
+                t.isBefore(Instant.parse(until));
+                t = t.plus(HALF_HOUR)) {
             if (hours.contains(t.atZone(BERLIN), HALF_HOUR)) {
                 count++;
             }
