@@ -36,8 +36,11 @@ import dev.wrapup.bot.views.CommentModal;
 import dev.wrapup.bot.views.DeclareModal;
 import dev.wrapup.bot.views.PublishModal;
 import dev.wrapup.bot.web.IncidentPages;
+import dev.wrapup.bot.wrapup.ActionItems;
+import dev.wrapup.bot.wrapup.CommentPrompts;
+import dev.wrapup.bot.wrapup.Comments;
 import dev.wrapup.bot.wrapup.Publisher;
-import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.BlameDetector;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;
@@ -45,6 +48,7 @@ import dev.wrapup.persistence.SeenRequests;
 import dev.wrapup.persistence.SlackIdentities;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Users;
+import dev.wrapup.persistence.WrapUps;
 import dev.wrapup.scheduler.QuartzFactory;
 import dev.wrapup.scheduler.Scheduling;
 import dev.wrapup.scheduler.slots.SlotFinder;
@@ -166,19 +170,32 @@ public final class Wrapup implements AutoCloseable {
                                 WorkingHours.parse(config.workingHours()), config.slotAlignment()),
                         OpeningWords.load(config.openingWordsFile()),
                         clock);
-        WrapupService wrapups =
-                new WrapupService(
+        WrapUps wrapUps = new WrapUps(database);
+        Comments comments =
+                new Comments(
+                        database,
+                        incidents,
+                        analysis,
+                        wrapUps,
+                        outbox,
+                        users,
+                        BlameDetector.standard(),
+                        afterAck,
+                        clock);
+        CommentPrompts prompts =
+                new CommentPrompts(
                         config,
                         database,
                         incidents,
                         analysis,
-                        calls,
+                        wrapUps,
+                        comments,
                         outbox,
-                        users,
                         scheduling,
-                        BlameDetector.standard(),
-                        afterAck,
                         clock);
+        ActionItems actions =
+                new ActionItems(database, incidents, wrapUps, outbox, users, scheduling, clock);
+        WrapUpStart starting = new WrapUpStart(database, incidents, calls, outbox, users, clock);
         Reports reports = reports(database);
         Admins admins = new Admins(config.admins(), calls);
         Access access = new Access(admins, new Participants(database));
@@ -186,36 +203,41 @@ public final class Wrapup implements AutoCloseable {
                 new PublishModal(
                         calls,
                         incidents,
-                        new Publisher(config, incidents, wrapups, calls, outbox, reports, clock),
+                        new Publisher(
+                                config, incidents, wrapUps, comments, calls, outbox, reports,
+                                clock),
                         access);
         MaintenanceService maintenance =
                 new MaintenanceService(
                         config, database, incidents, outbox, users, scheduling, clock);
-        analysis.onCallStarted(wrapups::askEveryone);
+        analysis.onCallStarted(prompts::askEveryone);
 
         EventRecorder recorder =
                 new EventRecorder(database, users, afterAck, clock, config.highlightReaction());
         recorder.onMessage(
                 m ->
-                        wrapups.nudgeIfBlaming(
+                        comments.nudgeIfBlaming(
                                 m.incident().channelId(), m.entry().authorId(), m.entry().text()));
         incidents.onNote(
-                (incident, by, text) -> wrapups.nudgeIfBlaming(incident.channelId(), by, text));
+                (incident, by, text) -> comments.nudgeIfBlaming(incident.channelId(), by, text));
         app.use(recorder);
         DeclareModal declareModal = new DeclareModal(calls, incidents);
         IncidentCommands incidentCommands =
                 new IncidentCommands(incidents, declareModal, afterAck, access);
         declareModal.register(app);
-        new CommentModal(calls, incidents, wrapups, afterAck).register(app);
+        new CommentModal(calls, incidents, comments, afterAck).register(app);
         publishing.register(app);
-        new AppHome(incidents, analysis, wrapups, calls, afterAck).register(app);
+        new AppHome(incidents, analysis, wrapUps, calls, afterAck).register(app);
         Commands.register(
                 app,
                 incidentCommands.command(),
                 new WrapupCommands(
                                 incidents,
                                 analysis,
-                                wrapups,
+                                comments,
+                                prompts,
+                                actions,
+                                starting,
                                 users,
                                 afterAck,
                                 clock,

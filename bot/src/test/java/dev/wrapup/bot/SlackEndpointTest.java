@@ -17,7 +17,7 @@ import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.bot.views.CommentModal;
 import dev.wrapup.bot.views.DeclareModal;
-import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.bot.wrapup.CommentPrompts;
 import dev.wrapup.domain.Incident;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -242,7 +242,7 @@ class SlackEndpointTest extends BotTest {
     void aSignedInteractionCarryingValuesOfTheWrongKindIs400() {
         JsonObject click = SlackRequests.interactionPayload("block_actions", ALICE);
         JsonObject action = new JsonObject();
-        action.addProperty("action_id", WrapupService.OPEN_COMMENT_ACTION);
+        action.addProperty("action_id", CommentPrompts.OPEN_COMMENT_ACTION);
         action.addProperty("block_id", "b1");
         action.addProperty("type", "button");
         action.addProperty("value", "not-a-number" + FORGED);

@@ -12,7 +12,8 @@ import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
-import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.bot.wrapup.ActionItems;
+import dev.wrapup.bot.wrapup.CommentPrompts;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.WrapUpComment;
@@ -274,7 +275,7 @@ class WrapupTest extends BotTest {
                         .find(incident.id())
                         .orElseThrow()
                         .startedAt();
-        Instant reminded = bot.runWhenDue(WrapupService.REMINDER_TASK, incident.id());
+        Instant reminded = bot.runWhenDue(CommentPrompts.REMINDER_TASK, incident.id());
         assertFalse(
                 reminded.isBefore(called.plus(Duration.ofHours(2))),
                 reminded + " after the call at " + called);
@@ -377,7 +378,7 @@ class WrapupTest extends BotTest {
         Instant nineThere = due.atTime(9, 0).atZone(ZoneId.of("America/Los_Angeles")).toInstant();
         clock.advanceTo(nineThere.minusSeconds(1));
         assertEquals(0, bot.runDueTasks());
-        assertEquals(nineThere, bot.runWhenDue(WrapupService.ACTION_DUE_TASK, item));
+        assertEquals(nineThere, bot.runWhenDue(ActionItems.ACTION_DUE_TASK, item));
         fake.await(
                 "chat.postMessage",
                 c -> BOB.equals(c.param("channel")) && c.param("text").contains("is due today"));

@@ -10,7 +10,10 @@ import dev.wrapup.bot.roles.Action;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.bot.views.PublishModal;
-import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.bot.wrapup.ActionItems;
+import dev.wrapup.bot.wrapup.CommentPrompts;
+import dev.wrapup.bot.wrapup.Comments;
+import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
@@ -39,7 +42,10 @@ public final class WrapupCommands {
 
     private final IncidentService incidents;
     private final AnalysisCallService calls;
-    private final WrapupService wrapups;
+    private final Comments comments;
+    private final CommentPrompts prompts;
+    private final ActionItems actions;
+    private final WrapUpStart starting;
     private final UserDirectory users;
     private final Executor afterAck;
     private final java.time.Clock clock;
@@ -49,7 +55,10 @@ public final class WrapupCommands {
     public WrapupCommands(
             IncidentService incidents,
             AnalysisCallService calls,
-            WrapupService wrapups,
+            Comments comments,
+            CommentPrompts prompts,
+            ActionItems actions,
+            WrapUpStart starting,
             UserDirectory users,
             Executor afterAck,
             java.time.Clock clock,
@@ -59,7 +68,10 @@ public final class WrapupCommands {
         this.publishing = publishing;
         this.incidents = incidents;
         this.calls = calls;
-        this.wrapups = wrapups;
+        this.comments = comments;
+        this.prompts = prompts;
+        this.actions = actions;
+        this.starting = starting;
         this.users = users;
         this.afterAck = afterAck;
         this.clock = clock;
@@ -94,11 +106,11 @@ public final class WrapupCommands {
                             + ").");
         }
         TextLimit.COMMENT.check(text);
-        return wrapups.comment(incident.get(), p.getUserId(), item, text, "command");
+        return comments.comment(incident.get(), p.getUserId(), item, text, "command");
     }
 
     private String status(SlashCommandPayload p, String args, SlashCommandContext ctx) {
-        return incidents.inChannel(p.getChannelId()).map(wrapups::status).orElse(NO_WRAPUP);
+        return incidents.inChannel(p.getChannelId()).map(comments::status).orElse(NO_WRAPUP);
     }
 
     private String action(SlashCommandPayload p, String args, SlashCommandContext ctx)
@@ -115,7 +127,7 @@ public final class WrapupCommands {
                         "Which action item? `/wrapup action done <n>`, with its number.");
             }
             int number = Integer.parseInt(n);
-            Optional<ActionItem> item = wrapups.wrapups().action(incident.get().id(), number);
+            Optional<ActionItem> item = actions.find(incident.get().id(), number);
             if (item.isPresent()) {
                 Optional<String> refused =
                         access.refusal(
@@ -128,7 +140,7 @@ public final class WrapupCommands {
                     return refused.get();
                 }
             }
-            return wrapups.closeAction(incident.get(), p.getUserId(), number);
+            return actions.closeAction(incident.get(), p.getUserId(), number);
         }
         Optional<String> owner = SlackText.userId(words[0]);
         if (owner.isEmpty() || words.length < 2 || words[1].isBlank()) {
@@ -150,7 +162,7 @@ public final class WrapupCommands {
         if (refused.isPresent()) {
             return refused.get();
         }
-        var item = wrapups.addAction(incident.get(), p.getUserId(), owner.get(), text, due);
+        var item = actions.addAction(incident.get(), p.getUserId(), owner.get(), text, due);
         return "Action item "
                 + item.number()
                 + " recorded for "
@@ -170,7 +182,7 @@ public final class WrapupCommands {
             return "Start a wrap-up in a channel, so that its members can take part.";
         }
         TextLimit.TITLE.check(title.strip());
-        return wrapups.start(
+        return starting.start(
                         p.getTeamId(),
                         p.getChannelId(),
                         p.getChannelName(),
@@ -274,9 +286,9 @@ public final class WrapupCommands {
             return refused.get();
         }
         return switch (word) {
-            case "off" -> wrapups.stopReminders(incident.get(), p.getUserId());
-            case "on" -> wrapups.resumeReminders(incident.get(), p.getUserId());
-            default -> wrapups.remindNow(incident.get(), p.getUserId());
+            case "off" -> prompts.stopReminders(incident.get(), p.getUserId());
+            case "on" -> prompts.resumeReminders(incident.get(), p.getUserId());
+            default -> prompts.remindNow(incident.get(), p.getUserId());
         };
     }
 }

@@ -14,11 +14,11 @@ import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackText;
-import dev.wrapup.bot.wrapup.WrapupService;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.persistence.WrapUps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +31,14 @@ import java.util.function.Function;
 public final class AppHome {
     private final IncidentService incidents;
     private final AnalysisCallService calls;
-    private final WrapupService wrapups;
+    private final WrapUps wrapups;
     private final SlackCalls slack;
     private final Executor afterAck;
 
     public AppHome(
             IncidentService incidents,
             AnalysisCallService calls,
-            WrapupService wrapups,
+            WrapUps wrapups,
             SlackCalls slack,
             Executor afterAck) {
         this.incidents = incidents;
@@ -65,8 +65,8 @@ public final class AppHome {
         List<Incident> mine = incidents.incidents().ofParticipant(userId, 100);
         List<Long> ids = mine.stream().map(Incident::id).toList();
         Map<Long, AnalysisCall> callOf = calls.calls().find(ids);
-        Set<Long> published = wrapups.wrapups().published(ids);
-        Set<Long> commented = wrapups.wrapups().commentedOn(userId, ids);
+        Set<Long> published = wrapups.published(ids);
+        Set<Long> commented = wrapups.commentedOn(userId, ids);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your incidents and wrap-ups"))));
 
@@ -120,7 +120,7 @@ public final class AppHome {
                                 + SlackText.escape(i.title())
                                 + " — `/wrapup well|wrong|better <text>` there"
                                 + roles(i, userId));
-        List<ActionItem> actions = wrapups.wrapups().openActionsOf(userId);
+        List<ActionItem> actions = wrapups.openActionsOf(userId);
         Map<Long, Incident> actionIncidents =
                 incidents
                         .incidents()

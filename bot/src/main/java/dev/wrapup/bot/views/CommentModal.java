@@ -15,7 +15,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
-import dev.wrapup.bot.wrapup.WrapupService;
+import dev.wrapup.bot.wrapup.CommentPrompts;
+import dev.wrapup.bot.wrapup.Comments;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.input.TextLimit;
@@ -31,20 +32,20 @@ public final class CommentModal {
 
     private final SlackCalls slack;
     private final IncidentService incidents;
-    private final WrapupService wrapups;
+    private final Comments comments;
     private final Executor afterAck;
 
     public CommentModal(
-            SlackCalls slack, IncidentService incidents, WrapupService wrapups, Executor afterAck) {
+            SlackCalls slack, IncidentService incidents, Comments comments, Executor afterAck) {
         this.slack = slack;
         this.incidents = incidents;
-        this.wrapups = wrapups;
+        this.comments = comments;
         this.afterAck = afterAck;
     }
 
     public void register(App app) {
         app.blockAction(
-                WrapupService.OPEN_COMMENT_ACTION,
+                CommentPrompts.OPEN_COMMENT_ACTION,
                 (req, ctx) -> {
                     String triggerId = req.getPayload().getTriggerId();
                     long incidentId =
@@ -91,7 +92,7 @@ public final class CommentModal {
                     String userId = req.getPayload().getUser().getId();
                     answers.forEach(
                             (item, text) ->
-                                    wrapups.comment(incident.get(), userId, item, text, "modal"));
+                                    comments.comment(incident.get(), userId, item, text, "modal"));
                     return ctx.ack();
                 });
     }

@@ -52,7 +52,7 @@ public final class Publisher {
 
     private final Config config;
     private final IncidentService incidents;
-    private final WrapupService wrapups;
+    private final Comments comments;
     private final WrapUps store;
     private final SlackCalls slack;
     private final SlackOutbox outbox;
@@ -62,15 +62,16 @@ public final class Publisher {
     public Publisher(
             Config config,
             IncidentService incidents,
-            WrapupService wrapups,
+            WrapUps store,
+            Comments comments,
             SlackCalls slack,
             SlackOutbox outbox,
             Reports reports,
             Clock clock) {
         this.config = config;
         this.incidents = incidents;
-        this.wrapups = wrapups;
-        this.store = wrapups.wrapups();
+        this.store = store;
+        this.comments = comments;
         this.slack = slack;
         this.outbox = outbox;
         this.reports = reports;
@@ -115,7 +116,7 @@ public final class Publisher {
         Function<String, String> text = t -> PublicText.of(t, name);
         List<WrapUpComment> comments = store.comments(incident.id());
         List<ActionItem> actions = store.actions(incident.id());
-        Completeness completeness = wrapups.completeness(incident.id());
+        Completeness completeness = this.comments.completeness(incident.id());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(
                 header(
