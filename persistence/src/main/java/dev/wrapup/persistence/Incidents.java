@@ -209,11 +209,6 @@ public final class Incidents {
         changed();
     }
 
-    public void setChannelName(long id, String name) {
-        dsl.update(INCIDENT).set(INCIDENT.CHANNEL_NAME, name).where(INCIDENT.ID.eq(id)).execute();
-        changed();
-    }
-
     static Incident map(IncidentRecord r) {
         return new Incident(
                 r.getId(),

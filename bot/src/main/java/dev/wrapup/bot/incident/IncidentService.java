@@ -689,10 +689,6 @@ public final class IncidentService {
         return users.knownName(userId).orElse(userId);
     }
 
-    private String name(String userId) {
-        return users.knownName(userId).orElse(null);
-    }
-
     /** Inside a transaction: on its connection, never a second one from the pool. */
     private String name(Tx tx, String userId) {
         return users.knownName(tx, userId).orElse(null);

@@ -6,7 +6,6 @@ import dev.wrapup.domain.MaintenanceWindow;
 import dev.wrapup.domain.MaintenanceWindow.Step;
 import dev.wrapup.domain.MaintenanceWindow.Verdict;
 import dev.wrapup.domain.text.Durations;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -132,9 +131,5 @@ public final class MaintenanceText {
                     .append('\n');
         }
         return md.toString();
-    }
-
-    static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

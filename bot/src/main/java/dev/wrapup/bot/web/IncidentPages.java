@@ -2,8 +2,6 @@ package dev.wrapup.bot.web;
 
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Incidents;
-import dev.wrapup.persistence.Participants;
-import dev.wrapup.persistence.Timeline;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,20 +28,12 @@ public final class IncidentPages extends HttpServlet {
                     .build();
 
     private final Incidents incidents;
-    private final Participants participants;
-    private final Timeline timeline;
-
     private final java.util.function.Function<Incident, String> report;
 
     public IncidentPages(
-            Incidents incidents,
-            Participants participants,
-            Timeline timeline,
-            java.util.function.Function<Incident, String> report) {
+            Incidents incidents, java.util.function.Function<Incident, String> report) {
         this.report = report;
         this.incidents = incidents;
-        this.participants = participants;
-        this.timeline = timeline;
     }
 
     @Override
