@@ -19,6 +19,7 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.SlackTs;
+import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.domain.text.ChannelNames;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
@@ -703,8 +704,8 @@ public final class IncidentService {
     }
 
     /** The key moments of the incident, in order. */
-    public List<dev.wrapup.domain.TimelineEntry> keyMoments(Incident incident) {
-        List<dev.wrapup.domain.TimelineEntry> moments = new ArrayList<>();
+    public List<TimelineEntry> keyMoments(Incident incident) {
+        List<TimelineEntry> moments = new ArrayList<>();
         for (var e : timeline.entries(incident.id())) {
             if (e.keyMoment()) {
                 moments.add(e);

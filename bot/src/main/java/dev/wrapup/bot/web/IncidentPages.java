@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -23,15 +25,13 @@ public final class IncidentPages extends HttpServlet {
             HtmlRenderer.builder()
                     .escapeHtml(true)
                     .sanitizeUrls(true)
-                    .urlSanitizer(
-                            new DefaultUrlSanitizer(java.util.List.of("http", "https", "mailto")))
+                    .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
                     .build();
 
     private final Incidents incidents;
-    private final java.util.function.Function<Incident, String> report;
+    private final Function<Incident, String> report;
 
-    public IncidentPages(
-            Incidents incidents, java.util.function.Function<Incident, String> report) {
+    public IncidentPages(Incidents incidents, Function<Incident, String> report) {
         this.report = report;
         this.incidents = incidents;
     }
