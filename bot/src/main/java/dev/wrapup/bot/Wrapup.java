@@ -246,13 +246,7 @@ public final class Wrapup implements AutoCloseable {
                         .command(),
                 new MaintenanceCommands(maintenance, users, clock, access).command());
 
-        web.route(
-                "/incidents/*",
-                new IncidentPages(
-                        incidents.incidents(),
-                        incidents.participants(),
-                        incidents.timeline(),
-                        reports::published));
+        web.route("/incidents/*", new IncidentPages(incidents.incidents(), reports::published));
         if (!config.socketMode()) {
             web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);
         }

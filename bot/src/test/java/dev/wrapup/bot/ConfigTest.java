@@ -9,6 +9,7 @@ import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.config.ConfigException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -91,10 +92,9 @@ class ConfigTest {
     @Test
     void adminsAreUserIdsAndUserGroupIds() {
         Map<String, String> env = minimal();
-        assertEquals(java.util.List.of(), Config.from(env).admins());
+        assertEquals(List.of(), Config.from(env).admins());
         env.put("WRAPUP_ADMINS", "U0ADMIN, S0SRE,W0ENTERPRISE");
-        assertEquals(
-                java.util.List.of("U0ADMIN", "S0SRE", "W0ENTERPRISE"), Config.from(env).admins());
+        assertEquals(List.of("U0ADMIN", "S0SRE", "W0ENTERPRISE"), Config.from(env).admins());
         env.put("WRAPUP_ADMINS", "U0ADMIN,@alice");
         String message = assertThrows(ConfigException.class, () -> Config.from(env)).getMessage();
         assertTrue(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.wrapup.bot.testing.BotTest;
@@ -20,6 +21,7 @@ import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.SlackTs;
 import dev.wrapup.domain.TimelineEntry;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,7 +70,7 @@ class IncidentCommandsTest extends BotTest {
                                         .filter(i -> i.headerTs() != null)
                                         .orElse(null),
                         i -> i != null,
-                        java.time.Duration.ofSeconds(5));
+                        Duration.ofSeconds(5));
         assertEquals(Severity.SEV2, incident.severity());
         assertEquals(IncidentStatus.INVESTIGATING, incident.status());
         assertEquals(ALICE, incident.commanderId());
@@ -104,11 +106,11 @@ class IncidentCommandsTest extends BotTest {
                         c ->
                                 c.param("blocks") != null
                                         && c.jsonText("blocks").contains("Payments down"),
-                        java.time.Duration.ofSeconds(20));
+                        Duration.ofSeconds(20));
         fake.await(
                 "pins.add",
                 c -> header.param("channel").equals(c.param("channel")),
-                java.time.Duration.ofSeconds(20));
+                Duration.ofSeconds(20));
         assertEquals(2, fake.calls("conversations.create").size());
     }
 
@@ -180,7 +182,7 @@ class IncidentCommandsTest extends BotTest {
         if (value != null) {
             v.addProperty(field, value);
         } else {
-            v.add(field, com.google.gson.JsonNull.INSTANCE);
+            v.add(field, JsonNull.INSTANCE);
         }
         JsonObject block = new JsonObject();
         block.add(actionId, v);
@@ -262,7 +264,7 @@ class IncidentCommandsTest extends BotTest {
                         "header ts",
                         () -> incidents().find(incident.id()).orElseThrow().headerTs(),
                         ts -> ts != null,
-                        java.time.Duration.ofSeconds(5));
+                        Duration.ofSeconds(5));
         joins("C0OPS", BOB);
 
         assertEquals(

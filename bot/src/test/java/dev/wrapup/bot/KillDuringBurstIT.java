@@ -13,6 +13,7 @@ import dev.wrapup.bot.testing.TestBot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ class KillDuringBurstIT {
 
             Set<String> acked = ConcurrentHashMap.newKeySet();
             ExecutorService senders = Executors.newFixedThreadPool(8);
-            List<Future<?>> sent = new java.util.ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 String ts = fake.nextTs();
                 JsonObject event =

@@ -11,6 +11,7 @@ import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.domain.FileRef;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.SlackTs;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.domain.TimelineEntry.Version;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,7 @@ class LargeEventsTest extends BotTest {
         assertEquals(1, entry(OPS, ts).versions().size());
 
         // An edit of an overlong message from before recording began keeps both, each cut.
-        String old = dev.wrapup.domain.SlackTs.of(Instant.now().minusSeconds(3600));
+        String old = SlackTs.of(Instant.now().minusSeconds(3600));
         String oldEdit = fake.nextTs();
         large(SlackEvents.messageChanged(OPS, CAROL, old, first, second, oldEdit, oldEdit));
         TimelineEntry before = entry(OPS, old);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.maintenance.MaintenanceService;
+import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.SlackEvents;
@@ -138,7 +139,7 @@ class MaintenanceTest extends BotTest {
 
         command("/wrapup", "well the rollback plan worked", CAROL, OPS);
         String md =
-                new dev.wrapup.bot.report.Reports(
+                new Reports(
                                 bot.wrapup().database(),
                                 MaintenanceService.reportSection(
                                         bot.wrapup().database(), id -> u -> u))

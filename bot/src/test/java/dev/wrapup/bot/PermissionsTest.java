@@ -14,6 +14,7 @@ import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.TimelineEntry;
+import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.WrapUps;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,12 +214,9 @@ class PermissionsTest extends BotTest {
         command("/incident", "resolve fixed", ALICE, OPS);
         Poll.until(
                 "the call to be planned",
-                () ->
-                        new dev.wrapup.persistence.AnalysisCalls(bot.wrapup().database())
-                                .find(incident.id())
-                                .isPresent());
+                () -> new AnalysisCalls(bot.wrapup().database()).find(incident.id()).isPresent());
         Instant planned =
-                new dev.wrapup.persistence.AnalysisCalls(bot.wrapup().database())
+                new AnalysisCalls(bot.wrapup().database())
                         .find(incident.id())
                         .orElseThrow()
                         .scheduledAt();
@@ -236,7 +234,7 @@ class PermissionsTest extends BotTest {
                 refused);
         assertEquals(
                 planned,
-                new dev.wrapup.persistence.AnalysisCalls(bot.wrapup().database())
+                new AnalysisCalls(bot.wrapup().database())
                         .find(incident.id())
                         .orElseThrow()
                         .scheduledAt(),

@@ -23,6 +23,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +130,8 @@ class SlackEndpointTest extends BotTest {
                             ts,
                             "X-Slack-Signature",
                             SlackRequests.sign(TestBot.SIGNING_SECRET, ts, body)));
-            http.chunk(java.util.Arrays.copyOfRange(bytes, 0, 10))
-                    .chunk(java.util.Arrays.copyOfRange(bytes, 10, bytes.length))
+            http.chunk(Arrays.copyOfRange(bytes, 0, 10))
+                    .chunk(Arrays.copyOfRange(bytes, 10, bytes.length))
                     .write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             RawHttp.Answer answer = http.read();
             assertEquals(200, answer.status(), answer.body());
@@ -141,7 +142,7 @@ class SlackEndpointTest extends BotTest {
     @Test
     void aBodyOfExactlyOneMebibyteIsReadAndChecked() {
         byte[] body = new byte[MIB];
-        java.util.Arrays.fill(body, (byte) 'a');
+        Arrays.fill(body, (byte) 'a');
         HttpResponse<String> response = bot.slack().send(body, FORM, null, null, Map.of());
         assertEquals(
                 401, response.statusCode(), "within the limit: refused for its missing signature");

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,7 +170,7 @@ class StartErrorsTest {
                                                     "team_id",
                                                     "T0OTHER")),
                                     "application/x-www-form-urlencoded",
-                                    java.time.Instant.now(),
+                                    Instant.now(),
                                     Map.of())
                             .statusCode(),
                     "and still refusing other workspaces with it");

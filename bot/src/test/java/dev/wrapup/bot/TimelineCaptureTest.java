@@ -16,12 +16,15 @@ import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.Participant;
+import dev.wrapup.domain.SlackTs;
 import dev.wrapup.domain.TimelineEntry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Everything said in an incident channel lands on the timeline, exactly once, as it was said. */
@@ -149,7 +152,7 @@ class TimelineCaptureTest extends BotTest {
         assertEquals(
                 List.of("I think it's the cache", "I think it's the CDN"),
                 edited.versions().stream().map(TimelineEntry.Version::text).toList());
-        assertEquals(edit2, dev.wrapup.domain.SlackTs.of(edited.editedAt()));
+        assertEquals(edit2, SlackTs.of(edited.editedAt()));
 
         String gone = fake.nextTs();
         event(SlackEvents.message(OPS, ALICE, "oops wrong channel", gone));
@@ -159,13 +162,13 @@ class TimelineCaptureTest extends BotTest {
         TimelineEntry deleted = entry(OPS, gone);
         assertTrue(deleted.deleted());
         assertEquals("oops wrong channel", deleted.text(), "the text is kept");
-        assertEquals(deletedAt, dev.wrapup.domain.SlackTs.of(deleted.deletedAt()));
+        assertEquals(deletedAt, SlackTs.of(deleted.deletedAt()));
     }
 
     @Test
     void editOfAMessageFromBeforeRecordingKeepsBothTexts() {
         declareHere(OPS, "Latency");
-        String old = dev.wrapup.domain.SlackTs.of(Instant.now().minusSeconds(86_400));
+        String old = SlackTs.of(Instant.now().minusSeconds(86_400));
         String editTs = fake.nextTs();
         event(
                 SlackEvents.messageChanged(
@@ -335,12 +338,12 @@ class TimelineCaptureTest extends BotTest {
     @Test
     void theAckDoesNotWaitForTheWebApi() throws Exception {
         declareHere(OPS, "Slow Slack");
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         fake.answer(
                 "users.info",
                 call -> {
                     try {
-                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        release.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

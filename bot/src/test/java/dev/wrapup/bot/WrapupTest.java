@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.wrapup.bot.analysis.AnalysisCallService;
+import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
@@ -22,9 +25,12 @@ import dev.wrapup.persistence.Outbox;
 import dev.wrapup.persistence.Users;
 import dev.wrapup.persistence.WrapUps;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -454,20 +460,19 @@ class WrapupTest extends BotTest {
                                         .contains("published the wrap-up in <#" + LEARN + ">"));
 
         // `export --format md` prints the same report; kept in target/ as an example.
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(
                 0,
                 Main.run(
                         new String[] {"export", OPS, "--format", "md"},
                         Map.of("WRAPUP_DB_URL", bot.wrapup().config().database().url()),
-                        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
                         System.err));
-        String exported = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(md, dev.wrapup.bot.slack.SlackText.neutraliseBroadcasts(exported));
+        String exported = out.toString(StandardCharsets.UTF_8);
+        assertEquals(md, SlackText.neutraliseBroadcasts(exported));
         try {
-            java.nio.file.Files.writeString(
-                    java.nio.file.Path.of("target", "example-wrapup-report.md"), exported);
-        } catch (java.io.IOException e) {
+            Files.writeString(Path.of("target", "example-wrapup-report.md"), exported);
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
 
@@ -578,7 +583,7 @@ class WrapupTest extends BotTest {
         action.addProperty("type", "button");
         action.addProperty("value", Long.toString(incidentId));
         action.addProperty("action_ts", "1.1");
-        com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
+        JsonArray actions = new JsonArray();
         actions.add(action);
         payload.add("actions", actions);
         return payload;
@@ -592,7 +597,7 @@ class WrapupTest extends BotTest {
             if (answers.containsKey(item)) {
                 v.addProperty("value", answers.get(item));
             } else {
-                v.add("value", com.google.gson.JsonNull.INSTANCE);
+                v.add("value", JsonNull.INSTANCE);
             }
             JsonObject block = new JsonObject();
             block.add(item, v);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,8 +74,7 @@ public final class BlameDetector {
             int strength = Integer.MAX_VALUE;
             for (String alternative : part.split("/")) {
                 String longest = "";
-                for (String run :
-                        alternative.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                for (String run : alternative.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
                     if (run.length() > longest.length()) {
                         longest = run;
                     }
@@ -173,7 +173,7 @@ public final class BlameDetector {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         List<Rule> candidates = rules.stream().filter(r -> r.mayMatch(lower)).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();

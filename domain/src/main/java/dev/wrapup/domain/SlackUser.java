@@ -1,6 +1,9 @@
 package dev.wrapup.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** A Slack user as users.info last described them. */
 public record SlackUser(
@@ -13,11 +16,11 @@ public record SlackUser(
         Instant fetchedAt) {
 
     /** Their Slack timezone; UTC when Slack gave none or one Java does not know. */
-    public java.time.ZoneId zone() {
+    public ZoneId zone() {
         try {
-            return tz == null || tz.isBlank() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(tz);
-        } catch (java.time.DateTimeException e) {
-            return java.time.ZoneOffset.UTC;
+            return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wrapup.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ public record TimelineEntry(
             return List.of();
         }
         Matcher m = LINK.matcher(text);
-        List<String> links = new java.util.ArrayList<>();
+        List<String> links = new ArrayList<>();
         while (m.find()) {
             links.add(m.group(1));
         }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -348,14 +350,12 @@ class BlameDetectorTest {
 
     @Test
     void theQuickLookUsesEachPhrasesMostTellingRequiredWord() {
-        org.junit.jupiter.api.Assertions.assertEquals(
-                java.util.List.of("fault"), BlameDetector.keys("{someone}'s [own] fault"));
-        org.junit.jupiter.api.Assertions.assertEquals(
-                java.util.List.of("broke"), BlameDetector.keys("who/whoever broke"));
-        org.junit.jupiter.api.Assertions.assertEquals(
-                java.util.List.of("screwed", "messed", "fucked"),
+        Assertions.assertEquals(List.of("fault"), BlameDetector.keys("{someone}'s [own] fault"));
+        Assertions.assertEquals(List.of("broke"), BlameDetector.keys("who/whoever broke"));
+        Assertions.assertEquals(
+                List.of("screwed", "messed", "fucked"),
                 BlameDetector.keys("{mention}/i/you screwed/messed/fucked [it/this] up"));
-        org.junit.jupiter.api.Assertions.assertEquals(
-                java.util.List.of("should", "shoulda"), BlameDetector.keys("should've/shoulda"));
+        Assertions.assertEquals(
+                List.of("should", "shoulda"), BlameDetector.keys("should've/shoulda"));
     }
 }

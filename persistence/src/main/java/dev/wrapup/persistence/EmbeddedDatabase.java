@@ -1,6 +1,7 @@
 package dev.wrapup.persistence;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -266,7 +267,7 @@ final class EmbeddedDatabase {
         Path written = Files.createTempFile(folder, name + ".password.", ".new", ownerOnly);
         try {
             try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(password));
+                channel.write(ByteBuffer.wrap(password));
                 channel.force(true);
             }
             Files.move(written, file);

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ final class GroupCommit implements AutoCloseable {
                 if (queue.isEmpty()) {
                     // Under load the next event is usually a fraction of a millisecond behind:
                     // a short wait lets it share this commit. When idle this adds 0.2 ms.
-                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
+                    LockSupport.parkNanos(LINGER_NANOS);
                 }
                 queue.drainTo(batch, MAX_BATCH - 1);
             } catch (InterruptedException e) {

@@ -8,8 +8,10 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.persistence.jooq.tables.records.IncidentRecord;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,7 @@ import org.jooq.impl.DSL;
 
 /** Incidents (and the other things that get a wrap-up) in the database. */
 public final class Incidents {
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DSLContext dsl;
     private final ChannelIncidents byChannel;
@@ -88,7 +90,7 @@ public final class Incidents {
     private static String newWebKey() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** The newest incidents the user took part in, newest first, in one query. */
@@ -206,11 +208,6 @@ public final class Incidents {
 
     public void setHeaderTs(Tx tx, long id, String ts) {
         tx.dsl().update(INCIDENT).set(INCIDENT.HEADER_TS, ts).where(INCIDENT.ID.eq(id)).execute();
-        changed();
-    }
-
-    public void setChannelName(long id, String name) {
-        dsl.update(INCIDENT).set(INCIDENT.CHANNEL_NAME, name).where(INCIDENT.ID.eq(id)).execute();
         changed();
     }
 

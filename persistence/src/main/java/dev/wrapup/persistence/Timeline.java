@@ -9,12 +9,14 @@ import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.FileRef;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.persistence.jooq.tables.records.TimelineEntryRecord;
+import java.lang.reflect.Type;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +31,7 @@ import org.jooq.impl.DSL;
 /** Timeline entries: added once per Slack message, edited with history, never removed. */
 public final class Timeline {
     private static final Gson GSON = new Gson();
-    private static final java.lang.reflect.Type FILES = new TypeToken<List<FileRef>>() {}.getType();
+    private static final Type FILES = new TypeToken<List<FileRef>>() {}.getType();
 
     /** SQL's "unique violation", on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -286,7 +288,7 @@ public final class Timeline {
                 .collect(
                         Collectors.groupingBy(
                                 v -> v.getEntryId(),
-                                java.util.LinkedHashMap::new,
+                                LinkedHashMap::new,
                                 Collectors.mapping(
                                         v ->
                                                 new TimelineEntry.Version(

@@ -93,7 +93,7 @@ public final class Scheduling implements AutoCloseable {
                                         .withMisfireHandlingInstructionFireNow())
                         .build();
         try {
-            quartz.scheduleJob(job, java.util.Set.of(trigger), true);
+            quartz.scheduleJob(job, Set.of(trigger), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not schedule " + key + ": " + e.getMessage(), e);
         }

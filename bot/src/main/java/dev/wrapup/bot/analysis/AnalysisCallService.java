@@ -29,7 +29,6 @@ import dev.wrapup.scheduler.slots.SlotFinder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -512,13 +511,6 @@ public final class AnalysisCallService {
             return; // cancelled, or already started by another replica or an earlier firing
         }
         callStartedListeners.forEach(l -> l.accept(incident));
-    }
-
-    /** For the web page and App Home: how long until the call. */
-    public Optional<Duration> until(long incidentId) {
-        return calls.find(incidentId)
-                .filter(c -> c.status() == AnalysisCall.Status.SCHEDULED)
-                .map(c -> Duration.between(clock.instant(), c.scheduledAt()));
     }
 
     private static List<String> ids(List<Attendee> attendees) {

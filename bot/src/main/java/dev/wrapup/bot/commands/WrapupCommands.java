@@ -21,12 +21,17 @@ import dev.wrapup.domain.SlackUser;
 import dev.wrapup.domain.input.DateInput;
 import dev.wrapup.domain.input.InputRefused;
 import dev.wrapup.domain.input.TextLimit;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** `/wrapup`: the review after an incident (or a success). */
 public final class WrapupCommands {
@@ -35,10 +40,9 @@ public final class WrapupCommands {
                     + "channel, or start a wrap-up here with `/wrapup start <title>`.";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
-    private static final java.util.regex.Pattern DUE =
-            java.util.regex.Pattern.compile(
-                    "^(.*?)\\s+due\\s+(\\S+)\\s*$",
-                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    private static final Pattern DUE =
+            Pattern.compile(
+                    "^(.*?)\\s+due\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final IncidentService incidents;
     private final AnalysisCallService calls;
@@ -48,7 +52,7 @@ public final class WrapupCommands {
     private final WrapUpStart starting;
     private final UserDirectory users;
     private final Executor afterAck;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final Access access;
     private final PublishModal publishing;
 
@@ -61,7 +65,7 @@ public final class WrapupCommands {
             WrapUpStart starting,
             UserDirectory users,
             Executor afterAck,
-            java.time.Clock clock,
+            Clock clock,
             Access access,
             PublishModal publishing) {
         this.access = access;
@@ -149,12 +153,10 @@ public final class WrapupCommands {
                             + "`/wrapup action @owner <text> [due yyyy-mm-dd]`.");
         }
         String text = words[1].strip();
-        java.time.LocalDate due = null;
-        java.util.regex.Matcher m = DUE.matcher(text);
+        LocalDate due = null;
+        Matcher m = DUE.matcher(text);
         if (m.matches()) {
-            due =
-                    DateInput.due(
-                            m.group(2), java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            due = DateInput.due(m.group(2), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
             text = m.group(1).strip();
         }
         TextLimit.ACTION.check(text);
@@ -275,7 +277,7 @@ public final class WrapupCommands {
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
-        String word = args.isBlank() ? "now" : args.strip().toLowerCase(java.util.Locale.ROOT);
+        String word = args.isBlank() ? "now" : args.strip().toLowerCase(Locale.ROOT);
         if (!List.of("now", "off", "on").contains(word)) {
             throw new BadArguments(
                     "`/wrapup remind` takes `now` (remind who has not commented yet), `off` (no more "

@@ -2,6 +2,7 @@ package dev.wrapup.bot.config;
 
 import dev.wrapup.persistence.DatabaseSettings;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -195,7 +196,7 @@ public record Config(
             throw r.malformed("WRAPUP_SLOT_ALIGNMENT", "it must be longer than zero, e.g. PT30M");
         }
         Optional<Path> openingWords = r.optional("WRAPUP_OPENING_WORDS_FILE").map(Path::of);
-        if (openingWords.isPresent() && !java.nio.file.Files.isReadable(openingWords.get())) {
+        if (openingWords.isPresent() && !Files.isReadable(openingWords.get())) {
             throw r.malformed(
                     "WRAPUP_OPENING_WORDS_FILE",
                     "'" + openingWords.get() + "' is not a readable file");

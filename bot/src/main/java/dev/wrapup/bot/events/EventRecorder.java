@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -58,8 +59,7 @@ public final class EventRecorder implements Middleware {
      * Participants known to be stored (they are never removed): most events need no participant
      * write.
      */
-    private final Set<String> knownParticipants =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> knownParticipants = ConcurrentHashMap.newKeySet();
 
     public EventRecorder(
             Database database,

@@ -3,6 +3,7 @@ package dev.wrapup.bot.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,7 +17,7 @@ final class QuietErrors {
     private QuietErrors() {}
 
     /** For errors inside the servlet context (404s, a servlet that threw). */
-    static final class InContext extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+    static final class InContext extends ErrorHandler {
         InContext() {
             setShowStacks(false);
             setShowServlet(false);

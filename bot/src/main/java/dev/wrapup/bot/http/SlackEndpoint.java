@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -73,7 +75,7 @@ public final class SlackEndpoint extends HttpServlet {
                 bytes = new byte[(int) declared];
                 int read = in.readNBytes(bytes, 0, bytes.length);
                 if (read < bytes.length) {
-                    bytes = java.util.Arrays.copyOf(bytes, read);
+                    bytes = Arrays.copyOf(bytes, read);
                 }
             } else {
                 bytes = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -189,7 +191,7 @@ public final class SlackEndpoint extends HttpServlet {
             seen.purge(now);
         }
         return seen.claim(
-                signature.strip().toLowerCase(java.util.Locale.ROOT),
+                signature.strip().toLowerCase(Locale.ROOT),
                 SlackSignatures.acceptedUntil(timestamp));
     }
 

@@ -5,6 +5,7 @@ import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.SeenRequests;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -24,7 +25,7 @@ public final class WebServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ServletContextHandler context;
 
-    public WebServer(int port, Database database) throws java.io.IOException {
+    public WebServer(int port, Database database) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         server = new Server(threads);

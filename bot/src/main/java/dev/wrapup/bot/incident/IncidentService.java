@@ -19,6 +19,7 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.SlackTs;
+import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.domain.text.ChannelNames;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
@@ -689,10 +690,6 @@ public final class IncidentService {
         return users.knownName(userId).orElse(userId);
     }
 
-    private String name(String userId) {
-        return users.knownName(userId).orElse(null);
-    }
-
     /** Inside a transaction: on its connection, never a second one from the pool. */
     private String name(Tx tx, String userId) {
         return users.knownName(tx, userId).orElse(null);
@@ -707,8 +704,8 @@ public final class IncidentService {
     }
 
     /** The key moments of the incident, in order. */
-    public List<dev.wrapup.domain.TimelineEntry> keyMoments(Incident incident) {
-        List<dev.wrapup.domain.TimelineEntry> moments = new ArrayList<>();
+    public List<TimelineEntry> keyMoments(Incident incident) {
+        List<TimelineEntry> moments = new ArrayList<>();
         for (var e : timeline.entries(incident.id())) {
             if (e.keyMoment()) {
                 moments.add(e);

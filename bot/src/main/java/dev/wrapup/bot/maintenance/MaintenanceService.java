@@ -33,6 +33,7 @@ import dev.wrapup.scheduler.Scheduling;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -428,7 +429,7 @@ public final class MaintenanceService {
         MaintenanceWindow w = windows.find(incident.id()).orElseThrow();
         String body = SlackText.truncate(MaintenanceText.plan(incident, w), 2900);
         List<LayoutBlock> blocks =
-                new java.util.ArrayList<>(
+                new ArrayList<>(
                         asBlocks(
                                 header(
                                         h ->

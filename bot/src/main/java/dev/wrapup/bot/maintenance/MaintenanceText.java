@@ -6,9 +6,9 @@ import dev.wrapup.domain.MaintenanceWindow;
 import dev.wrapup.domain.MaintenanceWindow.Step;
 import dev.wrapup.domain.MaintenanceWindow.Verdict;
 import dev.wrapup.domain.text.Durations;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 /** How a window's plan and verdict read, in Slack and in the Markdown report. */
 public final class MaintenanceText {
@@ -83,8 +83,7 @@ public final class MaintenanceText {
     }
 
     /** The report's section: the plan with numbers, owners and states, and the verdict. */
-    public static String markdown(
-            MaintenanceWindow w, java.util.function.Function<String, String> name) {
+    public static String markdown(MaintenanceWindow w, Function<String, String> name) {
         ZoneId zone = ZoneId.of(w.zone());
         StringBuilder md = new StringBuilder("## Plan\n\n");
         md.append("Window: ")
@@ -132,9 +131,5 @@ public final class MaintenanceText {
                     .append('\n');
         }
         return md.toString();
-    }
-
-    static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

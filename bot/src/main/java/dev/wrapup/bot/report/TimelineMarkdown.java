@@ -7,6 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The timeline as readable Markdown: every entry in order, threads under their parent. */
@@ -29,18 +32,16 @@ public final class TimelineMarkdown {
      * only what the channel shows now. {@code text} renders user text.
      */
     public static String timeline(
-            List<TimelineEntry> entries,
-            boolean history,
-            java.util.function.Function<String, String> text) {
+            List<TimelineEntry> entries, boolean history, Function<String, String> text) {
         StringBuilder md = new StringBuilder();
         Map<String, List<TimelineEntry>> replies =
                 entries.stream()
                         .filter(TimelineEntry::inThread)
                         .collect(Collectors.groupingBy(TimelineEntry::threadTs));
-        java.util.Set<String> parents =
+        Set<String> parents =
                 entries.stream()
                         .map(TimelineEntry::ts)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .collect(Collectors.toSet());
         String day = null;
         for (TimelineEntry e : entries) {
@@ -66,7 +67,7 @@ public final class TimelineMarkdown {
             TimelineEntry e,
             String indent,
             boolean history,
-            java.util.function.Function<String, String> render) {
+            Function<String, String> render) {
         md.append(indent).append("- `").append(TIME.format(e.occurredAt())).append("` ");
         if (e.inThread()) {
             md.append("↳ ");

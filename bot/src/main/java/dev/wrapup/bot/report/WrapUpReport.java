@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -177,12 +179,11 @@ public final class WrapUpReport {
         return md.toString();
     }
 
-    private static final java.util.regex.Pattern MENTION =
-            java.util.regex.Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
 
     /** Slack's user mentions read as names in a document that leaves Slack. */
     static String mentions(String text, Function<String, String> name) {
-        java.util.regex.Matcher m = MENTION.matcher(text);
+        Matcher m = MENTION.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String known = name.apply(m.group(1));
@@ -190,7 +191,7 @@ public final class WrapUpReport {
                     !known.equals(m.group(1))
                             ? known
                             : m.group(2) != null ? m.group(2) : m.group(1);
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("@" + shown));
+            m.appendReplacement(out, Matcher.quoteReplacement("@" + shown));
         }
         m.appendTail(out);
         return out.toString();

@@ -68,10 +68,6 @@ public final class Access {
                         + " or a Wrapup admin to choose you.");
     }
 
-    public boolean isAdmin(String userId) {
-        return admins.contains(userId);
-    }
-
     private boolean may(
             Incident incident, String userId, Action action, Collection<String> itemPeople) {
         if (admins.contains(userId) || userId.equals(incident.commanderId())) {

@@ -167,10 +167,6 @@ public final class SlackCalls {
         return Optional.empty();
     }
 
-    public MethodsClient methods() {
-        return methods;
-    }
-
     private static boolean isTransient(Throwable e) {
         if (e instanceof IOException) {
             return true;

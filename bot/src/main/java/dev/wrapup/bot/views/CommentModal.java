@@ -12,9 +12,11 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.wrapup.CommentPrompts;
 import dev.wrapup.bot.wrapup.Comments;
 import dev.wrapup.domain.AgendaItem;
@@ -131,7 +133,7 @@ public final class CommentModal {
         slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
-    private static com.slack.api.model.block.LayoutBlock question(AgendaItem item) {
+    private static LayoutBlock question(AgendaItem item) {
         return input(
                 i ->
                         i.blockId(item.word())
@@ -149,7 +151,7 @@ public final class CommentModal {
     /** Titles shown in a modal's mrkdwn. */
     static final class IncidentHeaderText {
         static String title(Incident incident) {
-            return dev.wrapup.bot.slack.SlackText.escape(incident.title());
+            return SlackText.escape(incident.title());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wrapup.bot.views;
 
 import com.slack.api.model.view.ViewState;
+import java.util.List;
 import java.util.Map;
 
 /** Reads a submitted modal's inputs, each in a block whose id is also its action id. */
@@ -13,11 +14,10 @@ final class ViewValues {
     }
 
     /** The values of the options ticked in a checkboxes input. */
-    static java.util.List<String> ticked(
-            Map<String, Map<String, ViewState.Value>> values, String block) {
+    static List<String> ticked(Map<String, Map<String, ViewState.Value>> values, String block) {
         Map<String, ViewState.Value> b = values == null ? null : values.get(block);
         if (b == null || b.get(block) == null || b.get(block).getSelectedOptions() == null) {
-            return java.util.List.of();
+            return List.of();
         }
         return b.get(block).getSelectedOptions().stream().map(o -> o.getValue()).toList();
     }

@@ -2,13 +2,13 @@ package dev.wrapup.bot.web;
 
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Incidents;
-import dev.wrapup.persistence.Participants;
-import dev.wrapup.persistence.Timeline;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -25,25 +25,15 @@ public final class IncidentPages extends HttpServlet {
             HtmlRenderer.builder()
                     .escapeHtml(true)
                     .sanitizeUrls(true)
-                    .urlSanitizer(
-                            new DefaultUrlSanitizer(java.util.List.of("http", "https", "mailto")))
+                    .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
                     .build();
 
     private final Incidents incidents;
-    private final Participants participants;
-    private final Timeline timeline;
+    private final Function<Incident, String> report;
 
-    private final java.util.function.Function<Incident, String> report;
-
-    public IncidentPages(
-            Incidents incidents,
-            Participants participants,
-            Timeline timeline,
-            java.util.function.Function<Incident, String> report) {
+    public IncidentPages(Incidents incidents, Function<Incident, String> report) {
         this.report = report;
         this.incidents = incidents;
-        this.participants = participants;
-        this.timeline = timeline;
     }
 
     @Override

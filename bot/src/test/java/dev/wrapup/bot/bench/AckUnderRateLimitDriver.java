@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -81,7 +82,7 @@ public final class AckUnderRateLimitDriver {
 
     public static void main(String[] args) throws Exception {
         // Under the storm every try of queued work logs a line; they would drown the table.
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.ERROR);
         Path dataDir = Files.createTempDirectory("wrapup-bench-ack");
         boolean ok;

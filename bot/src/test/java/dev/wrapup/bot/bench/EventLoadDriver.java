@@ -7,6 +7,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.model.event.MessageEvent;
+import com.sun.management.OperatingSystemMXBean;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
@@ -47,6 +48,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -155,7 +157,7 @@ public final class EventLoadDriver {
 
     public static void main(String[] args) throws Exception {
         // The stacks' INFO lines would drown the table.
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
         Path dataDir = Files.createTempDirectory("wrapup-bench");
         List<Phase> phases = new ArrayList<>();
@@ -428,8 +430,7 @@ public final class EventLoadDriver {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

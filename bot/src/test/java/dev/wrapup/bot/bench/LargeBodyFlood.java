@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -259,7 +260,7 @@ public final class LargeBodyFlood {
                     new Thread(
                             () -> {
                                 byte[] buffer = new byte[64 * 1024];
-                                java.util.Arrays.fill(buffer, (byte) 'x');
+                                Arrays.fill(buffer, (byte) 'x');
                                 byte[] chunkHead =
                                         (Integer.toHexString(buffer.length) + "\r\n")
                                                 .getBytes(StandardCharsets.ISO_8859_1);

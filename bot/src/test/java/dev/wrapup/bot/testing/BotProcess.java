@@ -6,11 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /** The built jar, `java -jar bot/target/wrapup.jar`, running as a process of its own. */
@@ -49,7 +52,7 @@ public final class BotProcess implements AutoCloseable {
         int port = Integer.parseInt(env.get("PORT"));
         Path log = Files.createTempFile(workDir, "bot", ".log");
         List<String> command =
-                new java.util.ArrayList<>(
+                new ArrayList<>(
                         List.of(
                                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                 "-jar",
@@ -118,10 +121,10 @@ public final class BotProcess implements AutoCloseable {
     }
 
     /** The exit code, once the process has ended within the time given. */
-    public java.util.OptionalInt awaitExit(Duration within) throws InterruptedException {
+    public OptionalInt awaitExit(Duration within) throws InterruptedException {
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
-                ? java.util.OptionalInt.of(process.exitValue())
-                : java.util.OptionalInt.empty();
+                ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
     }
 
     /** Runs `java -jar wrapup.jar export …` in the bot's directory and returns what it printed. */
@@ -130,7 +133,7 @@ public final class BotProcess implements AutoCloseable {
         Path out = Files.createTempFile(workDir, "export", ".out");
         Path err = Files.createTempFile(workDir, "export", ".err");
         List<String> command =
-                new java.util.ArrayList<>(
+                new ArrayList<>(
                         List.of(
                                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                 "-jar",
@@ -151,7 +154,7 @@ public final class BotProcess implements AutoCloseable {
             throw new AssertionError(
                     "export exited with " + export.exitValue() + ": " + Files.readString(err));
         }
-        return Files.readString(out, java.nio.charset.StandardCharsets.UTF_8);
+        return Files.readString(out, StandardCharsets.UTF_8);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */

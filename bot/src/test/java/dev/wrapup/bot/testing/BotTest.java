@@ -2,6 +2,7 @@ package dev.wrapup.bot.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.JsonObject;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.persistence.Incidents;
@@ -83,7 +84,7 @@ public abstract class BotTest {
         return SlackRequests.text(response);
     }
 
-    protected void event(com.google.gson.JsonObject event) {
+    protected void event(JsonObject event) {
         HttpResponse<String> response = bot.slack().event(event);
         assertEquals(200, response.statusCode(), response.body());
     }

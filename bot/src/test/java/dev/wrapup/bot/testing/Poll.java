@@ -3,6 +3,7 @@ package dev.wrapup.bot.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for a condition with a deadline, instead of sleeping "a bit". */
@@ -25,10 +26,7 @@ public final class Poll {
 
     /** Polls a value until it satisfies the check. */
     public static <T> T value(
-            String what,
-            Supplier<T> value,
-            java.util.function.Predicate<T> check,
-            Duration timeout) {
+            String what, Supplier<T> value, Predicate<T> check, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             T v = value.get();

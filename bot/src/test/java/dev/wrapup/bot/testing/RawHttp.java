@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HTTP/1.1 over a plain socket, for what an ordinary client will not do: declare a body it never
@@ -69,7 +70,7 @@ public final class RawHttp implements AutoCloseable {
      */
     public Streamed streamUntilAnswered(byte[] chunk, long limit)
             throws IOException, InterruptedException {
-        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong sent = new AtomicLong();
         Thread writer =
                 new Thread(
                         () -> {

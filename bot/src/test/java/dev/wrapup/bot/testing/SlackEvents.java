@@ -2,6 +2,7 @@ package dev.wrapup.bot.testing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.UUID;
 
 /** Event payloads shaped like the ones Slack sends (Events API docs, message subtypes). */
 public final class SlackEvents {
@@ -16,7 +17,7 @@ public final class SlackEvents {
         e.addProperty("ts", ts);
         e.addProperty("event_ts", ts);
         e.addProperty("channel_type", channel.startsWith("G") ? "group" : "channel");
-        e.addProperty("client_msg_id", java.util.UUID.randomUUID().toString());
+        e.addProperty("client_msg_id", UUID.randomUUID().toString());
         e.addProperty("team", FakeSlack.TEAM_ID);
         return e;
     }

@@ -1,6 +1,7 @@
 package dev.wrapup.bot.testing;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -196,7 +197,7 @@ public final class SlackRequests {
         if (response.body() == null || response.body().isEmpty()) {
             return "";
         }
-        JsonObject body = com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject();
+        JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
         return body.has("text") ? body.get("text").getAsString() : "";
     }
 

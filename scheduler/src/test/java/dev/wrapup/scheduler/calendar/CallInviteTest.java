@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.Optional;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -223,7 +224,7 @@ class CallInviteTest {
         return parse(ics).<VEvent>getComponent(Component.VEVENT).orElseThrow();
     }
 
-    private static Instant instant(java.util.Optional<Property> property) {
+    private static Instant instant(Optional<Property> property) {
         Temporal date = ((DateProperty<?>) property.orElseThrow()).getDate();
         return Instant.from(date);
     }
