@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -174,11 +175,7 @@ public final class Timeline {
         TimelineEntryRecord r =
                 tx.dsl()
                         .selectFrom(TIMELINE_ENTRY)
-                        .where(
-                                TIMELINE_ENTRY
-                                        .CHANNEL_ID
-                                        .eq(channelId)
-                                        .and(TIMELINE_ENTRY.TS.eq(ts)))
+                        .where(entry(channelId, ts))
                         .forUpdate()
                         .fetchOne();
         if (r == null) {
@@ -206,11 +203,7 @@ public final class Timeline {
         return tx.dsl()
                         .update(TIMELINE_ENTRY)
                         .set(TIMELINE_ENTRY.DELETED_AT, at)
-                        .where(
-                                TIMELINE_ENTRY
-                                        .CHANNEL_ID
-                                        .eq(channelId)
-                                        .and(TIMELINE_ENTRY.TS.eq(ts)))
+                        .where(entry(channelId, ts))
                         .and(TIMELINE_ENTRY.DELETED_AT.isNull())
                         .execute()
                 == 1;
@@ -220,11 +213,7 @@ public final class Timeline {
         return tx.dsl()
                         .update(TIMELINE_ENTRY)
                         .set(TIMELINE_ENTRY.PINNED, pinned)
-                        .where(
-                                TIMELINE_ENTRY
-                                        .CHANNEL_ID
-                                        .eq(channelId)
-                                        .and(TIMELINE_ENTRY.TS.eq(ts)))
+                        .where(entry(channelId, ts))
                         .execute()
                 == 1;
     }
@@ -233,18 +222,19 @@ public final class Timeline {
         return tx.dsl()
                         .update(TIMELINE_ENTRY)
                         .set(TIMELINE_ENTRY.HIGHLIGHTED, highlighted)
-                        .where(
-                                TIMELINE_ENTRY
-                                        .CHANNEL_ID
-                                        .eq(channelId)
-                                        .and(TIMELINE_ENTRY.TS.eq(ts)))
+                        .where(entry(channelId, ts))
                         .execute()
                 == 1;
     }
 
+    /** The entry of the message, which is unique by its channel and ts. */
+    private static Condition entry(String channelId, String ts) {
+        return TIMELINE_ENTRY.CHANNEL_ID.eq(channelId).and(TIMELINE_ENTRY.TS.eq(ts));
+    }
+
     public Optional<TimelineEntry> find(String channelId, String ts) {
         return dsl.selectFrom(TIMELINE_ENTRY)
-                .where(TIMELINE_ENTRY.CHANNEL_ID.eq(channelId).and(TIMELINE_ENTRY.TS.eq(ts)))
+                .where(entry(channelId, ts))
                 .fetchOptional()
                 .map(r -> map(r, versions(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
     }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -110,23 +111,19 @@ public final class WrapUps {
 
     /** Whether the milestone was reached (e.g. the reminders were turned off). */
     public boolean hasReached(long incidentId, String milestone) {
-        return dsl.fetchExists(
-                WRAPUP_MILESTONE,
-                WRAPUP_MILESTONE
-                        .INCIDENT_ID
-                        .eq(incidentId)
-                        .and(WRAPUP_MILESTONE.MILESTONE.eq(milestone)));
+        return dsl.fetchExists(WRAPUP_MILESTONE, milestone(incidentId, milestone));
     }
 
     /** Undoes a milestone that can be undone (the reminders turned back on). */
     public void forget(long incidentId, String milestone) {
-        dsl.deleteFrom(WRAPUP_MILESTONE)
-                .where(
-                        WRAPUP_MILESTONE
-                                .INCIDENT_ID
-                                .eq(incidentId)
-                                .and(WRAPUP_MILESTONE.MILESTONE.eq(milestone)))
-                .execute();
+        dsl.deleteFrom(WRAPUP_MILESTONE).where(milestone(incidentId, milestone)).execute();
+    }
+
+    private static Condition milestone(long incidentId, String milestone) {
+        return WRAPUP_MILESTONE
+                .INCIDENT_ID
+                .eq(incidentId)
+                .and(WRAPUP_MILESTONE.MILESTONE.eq(milestone));
     }
 
     // ---------------------------------------------------------------- requests

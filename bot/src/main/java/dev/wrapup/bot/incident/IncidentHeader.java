@@ -11,6 +11,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,6 +95,10 @@ public final class IncidentHeader {
     }
 
     static String severity(Incident incident) {
-        return incident.severity() == null ? "not set" : incident.severity().label();
+        return severity(incident.severity());
+    }
+
+    static String severity(Severity severity) {
+        return severity == null ? "not set" : severity.label();
     }
 }

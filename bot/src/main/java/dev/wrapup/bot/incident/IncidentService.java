@@ -309,36 +309,45 @@ public final class IncidentService {
 
     private Incident start(
             Tx tx, Declaration d, String channelId, String channelName, Instant now) {
-        Incident incident =
-                incidents.create(
-                        tx,
-                        new Incidents.NewIncident(
-                                IncidentKind.INCIDENT,
-                                d.teamId(),
-                                channelId,
-                                channelName,
-                                d.title(),
-                                d.description(),
-                                d.severity(),
-                                IncidentStatus.INVESTIGATING,
-                                d.callerId(),
-                                d.callerId(),
-                                now),
-                        now);
-        participants.add(tx, incident.id(), d.callerId(), "declared", now);
+        return open(
+                tx,
+                new Incidents.NewIncident(
+                        IncidentKind.INCIDENT,
+                        d.teamId(),
+                        channelId,
+                        channelName,
+                        d.title(),
+                        d.description(),
+                        d.severity(),
+                        IncidentStatus.INVESTIGATING,
+                        d.callerId(),
+                        d.callerId(),
+                        now),
+                "Incident declared: "
+                        + d.title()
+                        + " ("
+                        + IncidentHeader.severity(d.severity())
+                        + ")",
+                now);
+    }
+
+    /**
+     * Creates the incident with who opened it as its first participant and {@code firstEntry} as
+     * the first line of its timeline, in the caller's transaction: a declare, a maintenance plan
+     * and `/wrapup start` all begin with these three.
+     */
+    public Incident open(Tx tx, Incidents.NewIncident n, String firstEntry, Instant now) {
+        Incident incident = incidents.create(tx, n, now);
+        participants.add(tx, incident.id(), n.declaredBy(), "declared", now);
         timeline.add(
                 tx,
                 NewEntry.of(
                         incident.id(),
-                        channelId,
+                        n.channelId(),
                         EntryKind.SYSTEM,
-                        d.callerId(),
-                        name(tx, d.callerId()),
-                        "Incident declared: "
-                                + d.title()
-                                + " ("
-                                + IncidentHeader.severity(incident)
-                                + ")",
+                        n.declaredBy(),
+                        name(tx, n.declaredBy()),
+                        firstEntry,
                         now),
                 now);
         return incident;

@@ -113,34 +113,23 @@ public final class MaintenanceService {
                                 return null;
                             }
                             Incident created =
-                                    incidents
-                                            .incidents()
-                                            .create(
-                                                    tx,
-                                                    new Incidents.NewIncident(
-                                                            IncidentKind.MAINTENANCE,
-                                                            teamId,
-                                                            channelId,
-                                                            channelName,
-                                                            title,
-                                                            null,
-                                                            null,
-                                                            IncidentStatus.PLANNED,
-                                                            callerId,
-                                                            callerId,
-                                                            start),
-                                                    now);
+                                    incidents.open(
+                                            tx,
+                                            new Incidents.NewIncident(
+                                                    IncidentKind.MAINTENANCE,
+                                                    teamId,
+                                                    channelId,
+                                                    channelName,
+                                                    title,
+                                                    null,
+                                                    null,
+                                                    IncidentStatus.PLANNED,
+                                                    callerId,
+                                                    callerId,
+                                                    start),
+                                            "Maintenance planned: " + title,
+                                            now);
                             windows.create(tx, created.id(), start, end, zone.getId());
-                            incidents
-                                    .participants()
-                                    .add(tx, created.id(), callerId, "declared", now);
-                            entry(
-                                    tx,
-                                    created,
-                                    callerId,
-                                    EntryKind.SYSTEM,
-                                    "Maintenance planned: " + title,
-                                    now);
                             outbox.add(tx, SlackWork.join(channelId));
                             outbox.add(tx, planUpdate(created));
                             return created;

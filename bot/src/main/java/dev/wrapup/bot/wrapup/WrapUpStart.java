@@ -7,7 +7,6 @@ import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.slack.UserDirectory;
-import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
@@ -15,7 +14,6 @@ import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Item;
-import dev.wrapup.persistence.Timeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,38 +65,21 @@ public final class WrapUpStart {
                                 return null;
                             }
                             Incident created =
-                                    incidents
-                                            .incidents()
-                                            .create(
-                                                    tx,
-                                                    new Incidents.NewIncident(
-                                                            IncidentKind.WRAPUP,
-                                                            teamId,
-                                                            channelId,
-                                                            channelName,
-                                                            title,
-                                                            null,
-                                                            null,
-                                                            IncidentStatus.REVIEWING,
-                                                            callerId,
-                                                            callerId,
-                                                            now),
-                                                    now);
-                            incidents
-                                    .participants()
-                                    .add(tx, created.id(), callerId, "declared", now);
-                            incidents
-                                    .timeline()
-                                    .add(
+                                    incidents.open(
                                             tx,
-                                            Timeline.NewEntry.of(
-                                                    created.id(),
+                                            new Incidents.NewIncident(
+                                                    IncidentKind.WRAPUP,
+                                                    teamId,
                                                     channelId,
-                                                    EntryKind.SYSTEM,
+                                                    channelName,
+                                                    title,
+                                                    null,
+                                                    null,
+                                                    IncidentStatus.REVIEWING,
                                                     callerId,
-                                                    users.knownName(tx, callerId).orElse(null),
-                                                    "Wrap-up started: " + title,
+                                                    callerId,
                                                     now),
+                                            "Wrap-up started: " + title,
                                             now);
                             outbox.add(tx, SlackWork.join(channelId));
                             outbox.add(tx, SlackWork.job(ADD_MEMBERS, channelId, created.id()));
