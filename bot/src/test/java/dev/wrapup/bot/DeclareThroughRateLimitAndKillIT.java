@@ -11,7 +11,6 @@ import dev.wrapup.bot.testing.TestBot;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,7 @@ class DeclareThroughRateLimitAndKillIT {
         try (FakeSlack fake = new FakeSlack()) {
             fake.addUser(ALICE, "Alice", "Europe/Berlin", 3600);
             fake.addChannel(GENERAL, "general", false, ALICE, FakeSlack.BOT_USER_ID);
-            Map<String, String> env = new HashMap<>();
-            env.put("SLACK_BOT_TOKEN", TestBot.BOT_TOKEN);
-            env.put("SLACK_SIGNING_SECRET", TestBot.SIGNING_SECRET);
-            env.put("SLACK_API_URL", fake.apiUrl());
-            env.put("PORT", Integer.toString(BotProcess.freePort()));
+            Map<String, String> env = BotProcess.env(fake);
 
             BotProcess bot = BotProcess.start(env, workDir);
             SlackRequests slack = new SlackRequests(bot.baseUrl(), TestBot.SIGNING_SECRET);

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,11 +22,7 @@ class JarIT {
     @Test
     void jarAnswersSignedHelpRefusesBadSignatureAndSurvivesKillDashNine() throws Exception {
         try (FakeSlack fake = new FakeSlack()) {
-            Map<String, String> env = new HashMap<>();
-            env.put("SLACK_BOT_TOKEN", TestBot.BOT_TOKEN);
-            env.put("SLACK_SIGNING_SECRET", TestBot.SIGNING_SECRET);
-            env.put("SLACK_API_URL", fake.apiUrl());
-            env.put("PORT", Integer.toString(BotProcess.freePort()));
+            Map<String, String> env = BotProcess.env(fake);
             env.put("PATH", System.getenv("PATH"));
 
             BotProcess bot = BotProcess.start(env, workDir);

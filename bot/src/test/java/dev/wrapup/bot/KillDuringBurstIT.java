@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,7 @@ class KillDuringBurstIT {
         try (FakeSlack fake = new FakeSlack()) {
             fake.addUser("U0ALICE", "Alice", "Europe/Berlin", 3600);
             fake.addChannel("C0OPS", "ops", false, "U0ALICE", FakeSlack.BOT_USER_ID);
-            Map<String, String> env = new HashMap<>();
-            env.put("SLACK_BOT_TOKEN", TestBot.BOT_TOKEN);
-            env.put("SLACK_SIGNING_SECRET", TestBot.SIGNING_SECRET);
-            env.put("SLACK_API_URL", fake.apiUrl());
-            env.put("PORT", Integer.toString(BotProcess.freePort()));
+            Map<String, String> env = BotProcess.env(fake);
 
             BotProcess bot = BotProcess.start(env, workDir);
             SlackRequests slack = new SlackRequests(bot.baseUrl(), TestBot.SIGNING_SECRET);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -41,6 +42,16 @@ public final class BotProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The least a jar needs to run against the fake Slack, on a free port; tests add to it. */
+    public static Map<String, String> env(FakeSlack fake) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", TestBot.BOT_TOKEN);
+        env.put("SLACK_SIGNING_SECRET", TestBot.SIGNING_SECRET);
+        env.put("SLACK_API_URL", fake.apiUrl());
+        env.put("PORT", Integer.toString(freePort()));
+        return env;
     }
 
     /**
