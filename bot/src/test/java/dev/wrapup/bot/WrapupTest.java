@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -275,12 +276,14 @@ class WrapupTest extends BotTest {
                                         c.param("text") != null
                                                 && c.param("text").contains("Still no comment")),
                 "no reminder before its time");
-        // The default reminder delay, two hours after the call started.
+        // The default reminder delay, two hours after the call started; the scheduler keeps
+        // its times to the millisecond.
         Instant called =
                 new AnalysisCalls(bot.wrapup().database())
                         .find(incident.id())
                         .orElseThrow()
-                        .startedAt();
+                        .startedAt()
+                        .truncatedTo(ChronoUnit.MILLIS);
         Instant reminded = bot.runWhenDue(CommentPrompts.REMINDER_TASK, incident.id());
         assertFalse(
                 reminded.isBefore(called.plus(Duration.ofHours(2))),
