@@ -12,16 +12,25 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.wrapup.bot.analysis.AnalysisCallService;
+import dev.wrapup.bot.analysis.CallAnnouncement;
+import dev.wrapup.bot.analysis.CallStart;
 import dev.wrapup.bot.analysis.OpeningWords;
-import dev.wrapup.bot.commands.Commands;
 import dev.wrapup.bot.commands.IncidentCommands;
 import dev.wrapup.bot.commands.MaintenanceCommands;
 import dev.wrapup.bot.commands.WrapupCommands;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.events.EventRecorder;
+import dev.wrapup.bot.events.HistoryImport;
+import dev.wrapup.bot.happened.Happening.CallStarted;
+import dev.wrapup.bot.happened.Happening.KeyMomentNoted;
+import dev.wrapup.bot.happened.Happening.MessageRecorded;
+import dev.wrapup.bot.happened.Happenings;
 import dev.wrapup.bot.home.AppHome;
 import dev.wrapup.bot.http.WebServer;
-import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.incident.Declarations;
+import dev.wrapup.bot.incident.DeclareModal;
+import dev.wrapup.bot.incident.IncidentChanges;
+import dev.wrapup.bot.incident.PinnedHeader;
 import dev.wrapup.bot.maintenance.MaintenanceService;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.report.WrapUpReport;
@@ -31,18 +40,20 @@ import dev.wrapup.bot.slack.SingleWorkspace;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackIdentity;
 import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.UserDirectory;
-import dev.wrapup.bot.views.CommentModal;
-import dev.wrapup.bot.views.DeclareModal;
-import dev.wrapup.bot.views.PublishModal;
+import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.bot.web.IncidentPages;
 import dev.wrapup.bot.wrapup.ActionItems;
+import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.bot.wrapup.CommentPrompts;
 import dev.wrapup.bot.wrapup.Comments;
+import dev.wrapup.bot.wrapup.PublishModal;
 import dev.wrapup.bot.wrapup.Publisher;
 import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.BlameDetector;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.SeenRequests;
 import dev.wrapup.persistence.SlackIdentities;
@@ -66,6 +77,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The running bot: database, Slack app, web server, Socket Mode and scheduler, wired together.
  * {@code main} and the end-to-end tests start it the same way.
+ *
+ * <p>Longer than most classes because it is the wiring: every part of the bot is built here, in an
+ * order that reads top to bottom (Slack identity, outbox, services, reactions, surfaces, web), so
+ * that nothing else needs to know how the others are made.
  */
 public final class Wrapup implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Wrapup.class);
@@ -78,7 +93,6 @@ public final class Wrapup implements AutoCloseable {
     private final SlackOutbox outbox;
     private final WebServer web;
     private final SocketModeApp socketMode;
-    private final IncidentService incidents;
     private final Admins admins;
     private final SlackIdentity identity;
     private boolean closed;
@@ -92,11 +106,9 @@ public final class Wrapup implements AutoCloseable {
             SlackOutbox outbox,
             WebServer web,
             SocketModeApp socketMode,
-            IncidentService incidents,
             Admins admins,
             SlackIdentity identity) {
         this.admins = admins;
-        this.incidents = incidents;
         this.identity = identity;
         this.config = config;
         this.database = database;
@@ -155,27 +167,45 @@ public final class Wrapup implements AutoCloseable {
                 new UserDirectory(
                         new Users(database), new Timeline(database), calls, afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database), clock);
-        IncidentService incidents =
-                new IncidentService(config, database, calls, outbox, users, clock);
+        Happenings happenings = new Happenings();
+        IncidentLinks links = new IncidentLinks(config.publicUrl());
+        new PinnedHeader(database, outbox, links);
+        new HistoryImport(database, calls, outbox, users, config.importWindow(), clock);
+        Declarations declarations =
+                new Declarations(database, calls, outbox, users, config.channelPrefix(), clock);
+        IncidentChanges changes = new IncidentChanges(database, outbox, users, happenings, clock);
         AnalysisCallService analysis =
                 new AnalysisCallService(
-                        config,
                         database,
-                        incidents,
-                        calls,
                         outbox,
                         users,
                         scheduling,
                         new SlotFinder(
                                 WorkingHours.parse(config.workingHours()), config.slotAlignment()),
-                        OpeningWords.load(config.openingWordsFile()),
+                        config.analysisDelay(),
                         clock);
+        new CallAnnouncement(
+                database,
+                calls,
+                outbox,
+                users,
+                config.roleGroups(),
+                config.videoUrl(),
+                links,
+                clock);
+        new CallStart(
+                database,
+                outbox,
+                scheduling,
+                OpeningWords.load(config.openingWordsFile()),
+                config.videoUrl(),
+                links,
+                happenings,
+                clock);
         WrapUps wrapUps = new WrapUps(database);
         Comments comments =
                 new Comments(
                         database,
-                        incidents,
-                        analysis,
                         wrapUps,
                         outbox,
                         users,
@@ -183,56 +213,56 @@ public final class Wrapup implements AutoCloseable {
                         afterAck,
                         clock);
         CommentPrompts prompts =
-                new CommentPrompts(
-                        config,
-                        database,
-                        incidents,
-                        analysis,
-                        wrapUps,
-                        comments,
-                        outbox,
-                        scheduling,
-                        clock);
-        ActionItems actions =
-                new ActionItems(database, incidents, wrapUps, outbox, users, scheduling, clock);
-        WrapUpStart starting = new WrapUpStart(database, incidents, calls, outbox, users, clock);
+                new CommentPrompts(config, database, wrapUps, comments, outbox, scheduling, clock);
+        ActionItems actions = new ActionItems(database, wrapUps, outbox, users, scheduling, clock);
+        WrapUpStart starting = new WrapUpStart(database, calls, outbox, users, clock);
         Reports reports = reports(database);
         Admins admins = new Admins(config.admins(), calls);
         Access access = new Access(admins, new Participants(database));
         PublishModal publishing =
                 new PublishModal(
                         calls,
-                        incidents,
+                        outbox,
+                        database,
                         new Publisher(
-                                config, incidents, wrapUps, comments, calls, outbox, reports,
+                                config, database, links, wrapUps, comments, calls, outbox, reports,
                                 clock),
                         access);
         MaintenanceService maintenance =
-                new MaintenanceService(
-                        config, database, incidents, outbox, users, scheduling, clock);
-        analysis.onCallStarted(prompts::askEveryone);
+                new MaintenanceService(config, database, links, outbox, users, scheduling, clock);
 
-        EventRecorder recorder =
-                new EventRecorder(database, users, afterAck, clock, config.highlightReaction());
-        recorder.onMessage(
-                m ->
-                        comments.nudgeIfBlaming(
-                                m.incident().channelId(), m.entry().authorId(), m.entry().text()));
-        incidents.onNote(
-                (incident, by, text) -> comments.nudgeIfBlaming(incident.channelId(), by, text));
-        app.use(recorder);
-        DeclareModal declareModal = new DeclareModal(calls, incidents);
-        IncidentCommands incidentCommands =
-                new IncidentCommands(incidents, declareModal, afterAck, access);
-        declareModal.register(app);
-        new CommentModal(calls, incidents, comments, afterAck).register(app);
-        publishing.register(app);
-        new AppHome(incidents, analysis, wrapUps, calls, afterAck).register(app);
-        Commands.register(
-                app,
-                incidentCommands.command(),
-                new WrapupCommands(
-                                incidents,
+        // What reacts to what happened.
+        happenings.on(CallStarted.class, started -> prompts.askEveryone(started.incident()));
+        happenings.on(
+                MessageRecorded.class,
+                m -> comments.nudgeIfBlaming(m.incident().channelId(), m.authorId(), m.text()));
+        happenings.on(
+                KeyMomentNoted.class,
+                n -> comments.nudgeIfBlaming(n.incident().channelId(), n.userId(), n.text()));
+
+        // Everything Slack reaches; the recorder first, as it sees every event before handlers.
+        DeclareModal declareModal = new DeclareModal(calls, declarations, outbox);
+        List<SlackSurface> surfaces =
+                List.<SlackSurface>of(
+                        new EventRecorder(
+                                database,
+                                users,
+                                afterAck,
+                                happenings,
+                                clock,
+                                config.highlightReaction()),
+                        new IncidentCommands(
+                                database,
+                                declarations,
+                                changes,
+                                declareModal,
+                                links,
+                                afterAck,
+                                access),
+                        declareModal,
+                        new WrapupCommands(
+                                database,
+                                changes,
                                 analysis,
                                 comments,
                                 prompts,
@@ -242,11 +272,14 @@ public final class Wrapup implements AutoCloseable {
                                 afterAck,
                                 clock,
                                 access,
-                                publishing)
-                        .command(),
-                new MaintenanceCommands(maintenance, users, clock, access).command());
+                                publishing),
+                        new CommentModal(calls, database, comments, afterAck),
+                        publishing,
+                        new MaintenanceCommands(maintenance, users, clock, access),
+                        new AppHome(database, wrapUps, calls, afterAck));
+        surfaces.forEach(surface -> surface.register(app));
 
-        web.route("/incidents/*", new IncidentPages(incidents.incidents(), reports::published));
+        web.route("/incidents/*", new IncidentPages(new Incidents(database), reports::published));
         if (!config.socketMode()) {
             web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);
         }
@@ -277,7 +310,6 @@ public final class Wrapup implements AutoCloseable {
                 outbox,
                 web,
                 socketMode,
-                incidents,
                 admins,
                 identity);
     }

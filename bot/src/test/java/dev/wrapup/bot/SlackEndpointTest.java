@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.wrapup.bot.incident.DeclareModal;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.LogCapture;
@@ -15,9 +16,7 @@ import dev.wrapup.bot.testing.Rows;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.bot.testing.TestBot;
-import dev.wrapup.bot.views.CommentModal;
-import dev.wrapup.bot.views.DeclareModal;
-import dev.wrapup.bot.wrapup.CommentPrompts;
+import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.domain.Incident;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -243,7 +242,7 @@ class SlackEndpointTest extends BotTest {
     void aSignedInteractionCarryingValuesOfTheWrongKindIs400() {
         JsonObject click = SlackRequests.interactionPayload("block_actions", ALICE);
         JsonObject action = new JsonObject();
-        action.addProperty("action_id", CommentPrompts.OPEN_COMMENT_ACTION);
+        action.addProperty("action_id", CommentModal.OPEN_ACTION);
         action.addProperty("block_id", "b1");
         action.addProperty("type", "button");
         action.addProperty("value", "not-a-number" + FORGED);

@@ -3,6 +3,7 @@ package dev.wrapup.persistence;
 import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
 import static dev.wrapup.persistence.jooq.Tables.PARTICIPANT;
 
+import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
@@ -25,6 +26,8 @@ public final class Incidents {
 
     private final DSLContext dsl;
     private final ChannelIncidents byChannel;
+    private final Participants participants;
+    private final Timeline timeline;
 
     /**
      * With the database's shared memory of which incident records which channel, where it keeps
@@ -33,6 +36,8 @@ public final class Incidents {
     public Incidents(Database database) {
         this.dsl = database.dsl();
         this.byChannel = database.channelIncidents();
+        this.participants = new Participants(database);
+        this.timeline = new Timeline(database);
     }
 
     /** After each write: see {@link ChannelIncidents}. */
@@ -56,6 +61,29 @@ public final class Incidents {
             String declaredBy,
             Instant startedAt) {}
 
+    /**
+     * Opens an incident: the incident, who opened it as its first participant and {@code
+     * firstEntry} as the first line of its timeline, in the caller's transaction. A declare, a
+     * maintenance plan and `/wrapup start` all begin this way.
+     */
+    public Incident open(Tx tx, NewIncident n, String firstEntry, String openerName, Instant now) {
+        Incident incident = create(tx, n, now);
+        participants.add(tx, incident.id(), n.declaredBy(), "declared", now);
+        timeline.add(
+                tx,
+                Timeline.NewEntry.of(
+                        incident.id(),
+                        n.channelId(),
+                        EntryKind.SYSTEM,
+                        n.declaredBy(),
+                        openerName,
+                        firstEntry,
+                        now),
+                now);
+        return incident;
+    }
+
+    /** The incident alone; {@link #open} is what the bot uses. */
     public Incident create(Tx tx, NewIncident n, Instant now) {
         IncidentRecord r =
                 tx.dsl()

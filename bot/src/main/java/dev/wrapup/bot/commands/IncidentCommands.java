@@ -1,14 +1,18 @@
 package dev.wrapup.bot.commands;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import dev.wrapup.bot.commands.SlashCommand.BadArguments;
 import dev.wrapup.bot.incident.Declaration;
-import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.incident.Declarations;
+import dev.wrapup.bot.incident.DeclareModal;
+import dev.wrapup.bot.incident.IncidentChanges;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Action;
+import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackText;
-import dev.wrapup.bot.views.DeclareModal;
+import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
@@ -16,14 +20,23 @@ import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.domain.input.InputRefused;
 import dev.wrapup.domain.input.TextLimit;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Timeline;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
-/** `/incident`: declare, run and resolve an incident. */
-public final class IncidentCommands {
+/**
+ * `/incident`: declare, run and resolve an incident.
+ *
+ * <p>One class per slash command, longer than most: each subcommand is a short parse-check-call of
+ * a service, and a reader checking what `/incident` accepts finds every word of it here, next to
+ * the usage text it must agree with.
+ */
+public final class IncidentCommands implements SlackSurface {
     static final String NO_INCIDENT =
             "There is no incident in this channel. Declare one with "
                     + "`/incident declare [sev1-sev4] <title>` (a new channel) or `/incident declare here <title>` "
@@ -31,20 +44,39 @@ public final class IncidentCommands {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("MMM d HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final IncidentService incidents;
+    private final Incidents incidents;
+    private final Timeline timeline;
+    private final Declarations declarations;
+    private final IncidentChanges changes;
     private final DeclareModal modal;
+    private final IncidentLinks links;
     private final Executor afterAck;
     private final Access access;
 
     public IncidentCommands(
-            IncidentService incidents, DeclareModal modal, Executor afterAck, Access access) {
-        this.incidents = incidents;
+            Database database,
+            Declarations declarations,
+            IncidentChanges changes,
+            DeclareModal modal,
+            IncidentLinks links,
+            Executor afterAck,
+            Access access) {
+        this.incidents = new Incidents(database);
+        this.timeline = new Timeline(database);
+        this.declarations = declarations;
+        this.changes = changes;
         this.modal = modal;
+        this.links = links;
         this.afterAck = afterAck;
         this.access = access;
     }
 
-    public SlashCommand command() {
+    @Override
+    public void register(App app) {
+        command().register(app);
+    }
+
+    private SlashCommand command() {
         return new SlashCommand("/incident", Usage.INCIDENT)
                 .on("declare", this::declare)
                 .on("status", this::status)
@@ -90,9 +122,9 @@ public final class IncidentCommands {
                 new Declaration(
                         p.getTeamId(), p.getUserId(), p.getChannelId(), severity, rest, null);
         if (here) {
-            return incidents.declareHereAndAnswer(d, p.getChannelName());
+            return declarations.declareHereAndAnswer(d, p.getChannelName());
         }
-        incidents.declareInNewChannel(d);
+        declarations.declareInNewChannel(d);
         return ":rotating_light: Declaring *"
                 + SlackText.escape(rest)
                 + "*: I'm opening an incident channel and "
@@ -126,7 +158,7 @@ public final class IncidentCommands {
             return "The status is already *" + status.label() + "*.";
         }
         boolean reopening = incident.get().isResolved();
-        incidents.setStatus(incident.get(), p.getUserId(), status);
+        changes.setStatus(incident.get(), p.getUserId(), status);
         return reopening
                 ? "Reopened the incident: status *"
                         + status.label()
@@ -158,7 +190,7 @@ public final class IncidentCommands {
         if (severity == incident.get().severity()) {
             return "The severity is already *" + severity.label() + "*.";
         }
-        incidents.setSeverity(incident.get(), p.getUserId(), severity);
+        changes.setSeverity(incident.get(), p.getUserId(), severity);
         return "Severity set to *" + severity.label() + "*.";
     }
 
@@ -182,7 +214,7 @@ public final class IncidentCommands {
         if (userId.equals(incident.get().commanderId())) {
             return SlackText.mention(userId) + " is already the commander.";
         }
-        incidents.setCommander(incident.get(), p.getUserId(), userId);
+        changes.setCommander(incident.get(), p.getUserId(), userId);
         return SlackText.mention(userId) + " is now the incident commander.";
     }
 
@@ -200,7 +232,7 @@ public final class IncidentCommands {
             throw new BadArguments("What should the note say? `/incident note <text>`");
         }
         TextLimit.NOTE.check(args);
-        incidents.note(incident.get(), p.getUserId(), args);
+        changes.note(incident.get(), p.getUserId(), args);
         return "Noted as a key moment on the timeline.";
     }
 
@@ -220,7 +252,7 @@ public final class IncidentCommands {
         if (tooLong.isPresent()) {
             return tooLong.get();
         }
-        incidents.resolve(incident.get(), p.getUserId(), args);
+        changes.resolve(incident.get(), p.getUserId(), args);
         return "Resolved. Thank you, everyone. The analysis call will be scheduled and announced here.";
     }
 
@@ -230,7 +262,7 @@ public final class IncidentCommands {
             return NO_INCIDENT;
         }
         Incident incident = found.get();
-        List<TimelineEntry> entries = incidents.timeline().entries(incident.id());
+        List<TimelineEntry> entries = timeline.entries(incident.id());
         List<TimelineEntry> moments = entries.stream().filter(TimelineEntry::keyMoment).toList();
         StringBuilder text =
                 new StringBuilder(
@@ -256,13 +288,13 @@ public final class IncidentCommands {
                     .append(moment.authorName() != null ? moment.authorName() + ": " : "")
                     .append(body.length() > 200 ? body.substring(0, 199) + "…" : body);
         }
-        text.append("\nThe whole timeline: <")
-                .append(incidents.timelineUrl(incident))
-                .append("|web page>");
+        text.append("\nThe whole timeline: <").append(links.page(incident)).append("|web page>");
         return text.toString();
     }
 
     private Optional<Incident> open(SlashCommandPayload p) {
-        return incidents.inChannel(p.getChannelId()).filter(i -> i.kind() == IncidentKind.INCIDENT);
+        return incidents
+                .findByChannel(p.getChannelId())
+                .filter(i -> i.kind() == IncidentKind.INCIDENT);
     }
 }

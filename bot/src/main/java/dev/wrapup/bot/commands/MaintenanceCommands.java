@@ -1,12 +1,14 @@
 package dev.wrapup.bot.commands;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import dev.wrapup.bot.commands.SlashCommand.BadArguments;
 import dev.wrapup.bot.maintenance.MaintenanceService;
 import dev.wrapup.bot.maintenance.MaintenanceText;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Action;
+import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.Incident;
@@ -28,7 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** `/maintenance`: plan, run and end a maintenance window. */
-public final class MaintenanceCommands {
+public final class MaintenanceCommands implements SlackSurface {
     static final String NO_WINDOW =
             "There is no maintenance window in this channel. Plan one with "
                     + "`/maintenance plan <title> from <yyyy-mm-dd HH:mm> to <yyyy-mm-dd HH:mm> [Area/City]`.";
@@ -51,7 +53,12 @@ public final class MaintenanceCommands {
         this.clock = clock;
     }
 
-    public SlashCommand command() {
+    @Override
+    public void register(App app) {
+        command().register(app);
+    }
+
+    private SlashCommand command() {
         return new SlashCommand("/maintenance", Usage.MAINTENANCE)
                 .on("plan", this::plan)
                 .on("step", this::step)

@@ -1,10 +1,12 @@
 package dev.wrapup.bot.commands;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.domain.input.InputRefused;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * One slash command: routes its first word to a subcommand; `help`, no text, unknown words and
  * handler failures all get an answer with the usage, never silence.
  */
-public final class SlashCommand implements SlashCommandHandler {
+public final class SlashCommand implements SlashCommandHandler, SlackSurface {
     private static final Logger log = LoggerFactory.getLogger(SlashCommand.class);
 
     /** One subcommand of a slash command. */
@@ -45,6 +47,11 @@ public final class SlashCommand implements SlashCommandHandler {
 
     public String name() {
         return name;
+    }
+
+    @Override
+    public void register(App app) {
+        app.command(name, this);
     }
 
     public SlashCommand on(String word, Subcommand subcommand) {

@@ -1,18 +1,20 @@
 package dev.wrapup.bot.commands;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.commands.SlashCommand.BadArguments;
-import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.incident.IncidentChanges;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Action;
+import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.UserDirectory;
-import dev.wrapup.bot.views.PublishModal;
 import dev.wrapup.bot.wrapup.ActionItems;
 import dev.wrapup.bot.wrapup.CommentPrompts;
 import dev.wrapup.bot.wrapup.Comments;
+import dev.wrapup.bot.wrapup.PublishModal;
 import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
@@ -21,6 +23,8 @@ import dev.wrapup.domain.SlackUser;
 import dev.wrapup.domain.input.DateInput;
 import dev.wrapup.domain.input.InputRefused;
 import dev.wrapup.domain.input.TextLimit;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,8 +37,14 @@ import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** `/wrapup`: the review after an incident (or a success). */
-public final class WrapupCommands {
+/**
+ * `/wrapup`: the review after an incident (or a success).
+ *
+ * <p>One class per slash command, longer than most: each subcommand is a short parse-check-call of
+ * a service, and a reader checking what `/wrapup` accepts finds every word of it here, next to the
+ * usage text it must agree with.
+ */
+public final class WrapupCommands implements SlackSurface {
     static final String NO_WRAPUP =
             "There is nothing to wrap up in this channel yet. Run `/wrapup` in an incident "
                     + "channel, or start a wrap-up here with `/wrapup start <title>`.";
@@ -44,7 +54,8 @@ public final class WrapupCommands {
             Pattern.compile(
                     "^(.*?)\\s+due\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    private final IncidentService incidents;
+    private final Incidents incidents;
+    private final IncidentChanges changes;
     private final AnalysisCallService calls;
     private final Comments comments;
     private final CommentPrompts prompts;
@@ -57,7 +68,8 @@ public final class WrapupCommands {
     private final PublishModal publishing;
 
     public WrapupCommands(
-            IncidentService incidents,
+            Database database,
+            IncidentChanges changes,
             AnalysisCallService calls,
             Comments comments,
             CommentPrompts prompts,
@@ -70,7 +82,8 @@ public final class WrapupCommands {
             PublishModal publishing) {
         this.access = access;
         this.publishing = publishing;
-        this.incidents = incidents;
+        this.incidents = new Incidents(database);
+        this.changes = changes;
         this.calls = calls;
         this.comments = comments;
         this.prompts = prompts;
@@ -81,7 +94,12 @@ public final class WrapupCommands {
         this.clock = clock;
     }
 
-    public SlashCommand command() {
+    @Override
+    public void register(App app) {
+        command().register(app);
+    }
+
+    private SlashCommand command() {
         return new SlashCommand("/wrapup", Usage.WRAPUP)
                 .on("well", (p, a, c) -> comment(p, a, AgendaItem.WELL))
                 .on("wrong", (p, a, c) -> comment(p, a, AgendaItem.WRONG))
@@ -97,7 +115,7 @@ public final class WrapupCommands {
 
     private String comment(SlashCommandPayload p, String text, AgendaItem item)
             throws BadArguments, InputRefused {
-        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        Optional<Incident> incident = incidents.findByChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
@@ -114,12 +132,12 @@ public final class WrapupCommands {
     }
 
     private String status(SlashCommandPayload p, String args, SlashCommandContext ctx) {
-        return incidents.inChannel(p.getChannelId()).map(comments::status).orElse(NO_WRAPUP);
+        return incidents.findByChannel(p.getChannelId()).map(comments::status).orElse(NO_WRAPUP);
     }
 
     private String action(SlashCommandPayload p, String args, SlashCommandContext ctx)
             throws BadArguments, InputRefused {
-        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        Optional<Incident> incident = incidents.findByChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
@@ -132,19 +150,22 @@ public final class WrapupCommands {
             }
             int number = Integer.parseInt(n);
             Optional<ActionItem> item = actions.find(incident.get().id(), number);
-            if (item.isPresent()) {
-                Optional<String> refused =
-                        access.refusal(
-                                incident.get(),
-                                p.getUserId(),
-                                Action.CLOSE_ACTION,
-                                List.of(item.get().ownerId(), item.get().createdBy()),
-                                "action item " + number);
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
+            if (item.isEmpty()) {
+                return "There is no action item "
+                        + number
+                        + " here; `/wrapup status` and the report list them.";
             }
-            return actions.closeAction(incident.get(), p.getUserId(), number);
+            Optional<String> refused =
+                    access.refusal(
+                            incident.get(),
+                            p.getUserId(),
+                            Action.CLOSE_ACTION,
+                            List.of(item.get().ownerId(), item.get().createdBy()),
+                            "action item " + number);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            return actions.closeAction(incident.get(), p.getUserId(), item.get());
         }
         Optional<String> owner = SlackText.userId(words[0]);
         if (owner.isEmpty() || words.length < 2 || words[1].isBlank()) {
@@ -200,7 +221,7 @@ public final class WrapupCommands {
     }
 
     private String publish(SlashCommandPayload p, String args, SlashCommandContext ctx) {
-        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        Optional<Incident> incident = incidents.findByChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
@@ -216,7 +237,7 @@ public final class WrapupCommands {
 
     private String schedule(SlashCommandPayload p, String args, SlashCommandContext ctx)
             throws BadArguments, InputRefused {
-        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        Optional<Incident> incident = incidents.findByChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
@@ -247,7 +268,7 @@ public final class WrapupCommands {
 
     private String facilitator(SlashCommandPayload p, String args, SlashCommandContext ctx)
             throws BadArguments {
-        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        Optional<Incident> incident = incidents.findByChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
@@ -266,14 +287,14 @@ public final class WrapupCommands {
         if (userId.equals(incident.get().facilitator())) {
             return SlackText.mention(userId) + " already facilitates the wrap-up.";
         }
-        incidents.setFacilitator(incident.get(), p.getUserId(), userId);
+        changes.setFacilitator(incident.get(), p.getUserId(), userId);
         return SlackText.mention(userId) + " will facilitate the wrap-up.";
     }
 
     /** `/wrapup remind [now|off|on]`: the reminders to those who have not commented. */
     private String remind(SlashCommandPayload p, String args, SlashCommandContext ctx)
             throws BadArguments {
-        Optional<Incident> incident = incidents.inChannel(p.getChannelId());
+        Optional<Incident> incident = incidents.findByChannel(p.getChannelId());
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }

@@ -5,12 +5,16 @@ import static dev.wrapup.bot.events.SlackMessages.string;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
+import dev.wrapup.bot.happened.Happening.MessageRecorded;
+import dev.wrapup.bot.happened.Happenings;
+import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.FileRef;
@@ -31,19 +35,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Records what happens in incident channels. Runs after Bolt has checked the request's signature;
  * answers Slack only once the change is committed, and a delivery whose event_id was already
  * handled (a Slack retry) changes nothing. Anything that calls Slack happens after the ack.
+ *
+ * <p>Longer than most classes: every kind of event (messages with their edits, deletions and thread
+ * replies, reactions, pins, joins) follows the same claim-then-write transaction, and keeping them
+ * together keeps that one pattern, and the event_id claim, in one place.
  */
-public final class EventRecorder implements Middleware {
-    /** A message recorded in an incident channel, for what reacts to what people say. */
-    public record Recorded(Incident incident, NewEntry entry) {}
+public final class EventRecorder implements Middleware, SlackSurface {
+    /** A message recorded in an incident channel. */
+    private record Recorded(Incident incident, NewEntry entry) {}
 
     private final Database database;
     private final Incidents incidents;
@@ -53,7 +59,7 @@ public final class EventRecorder implements Middleware {
     private final Executor afterAck;
     private final Clock clock;
     private final String highlightReaction;
-    private final List<Consumer<Recorded>> messageListeners = new CopyOnWriteArrayList<>();
+    private final Happenings happenings;
 
     /**
      * Participants known to be stored (they are never removed): most events need no participant
@@ -65,6 +71,7 @@ public final class EventRecorder implements Middleware {
             Database database,
             UserDirectory users,
             Executor afterAck,
+            Happenings happenings,
             Clock clock,
             String highlightReaction) {
         this.database = database;
@@ -73,13 +80,15 @@ public final class EventRecorder implements Middleware {
         this.participants = new Participants(database);
         this.users = users;
         this.afterAck = afterAck;
+        this.happenings = happenings;
         this.clock = clock;
         this.highlightReaction = highlightReaction;
     }
 
-    /** Called after the ack for every new human message recorded. */
-    public void onMessage(Consumer<Recorded> listener) {
-        messageListeners.add(listener);
+    /** Runs before the handlers of every event, after the workspace is checked. */
+    @Override
+    public void register(App app) {
+        app.use(this);
     }
 
     @Override
@@ -210,7 +219,14 @@ public final class EventRecorder implements Middleware {
                 if (recorded[0].entry().authorName() == null) {
                     afterAck.execute(() -> users.fillIfKnown(recorded[0].entry().authorId()));
                 }
-                afterAck.execute(() -> messageListeners.forEach(l -> l.accept(recorded[0])));
+                Recorded r = recorded[0];
+                afterAck.execute(
+                        () ->
+                                happenings.tell(
+                                        new MessageRecorded(
+                                                r.incident(),
+                                                r.entry().authorId(),
+                                                r.entry().text())));
             }
         }
     }

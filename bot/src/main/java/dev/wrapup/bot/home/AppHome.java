@@ -10,14 +10,16 @@ import static com.slack.api.model.view.Views.view;
 import com.slack.api.bolt.App;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import dev.wrapup.bot.analysis.AnalysisCallService;
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.persistence.AnalysisCalls;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.WrapUps;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,26 +30,22 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /** The bot's Home tab: what the viewer has on their plate. */
-public final class AppHome {
-    private final IncidentService incidents;
-    private final AnalysisCallService calls;
+public final class AppHome implements SlackSurface {
+    private final Incidents incidents;
+    private final AnalysisCalls calls;
     private final WrapUps wrapups;
     private final SlackCalls slack;
     private final Executor afterAck;
 
-    public AppHome(
-            IncidentService incidents,
-            AnalysisCallService calls,
-            WrapUps wrapups,
-            SlackCalls slack,
-            Executor afterAck) {
-        this.incidents = incidents;
-        this.calls = calls;
+    public AppHome(Database database, WrapUps wrapups, SlackCalls slack, Executor afterAck) {
+        this.incidents = new Incidents(database);
+        this.calls = new AnalysisCalls(database);
         this.wrapups = wrapups;
         this.slack = slack;
         this.afterAck = afterAck;
     }
 
+    @Override
     public void register(App app) {
         app.event(
                 AppHomeOpenedEvent.class,
@@ -62,9 +60,9 @@ public final class AppHome {
 
     void publish(String userId) {
         // A handful of queries whatever the number of incidents listed.
-        List<Incident> mine = incidents.incidents().ofParticipant(userId, 100);
+        List<Incident> mine = incidents.ofParticipant(userId, 100);
         List<Long> ids = mine.stream().map(Incident::id).toList();
-        Map<Long, AnalysisCall> callOf = calls.calls().find(ids);
+        Map<Long, AnalysisCall> callOf = calls.find(ids);
         Set<Long> published = wrapups.published(ids);
         Set<Long> commented = wrapups.commentedOn(userId, ids);
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -122,9 +120,7 @@ public final class AppHome {
                                 + roles(i, userId));
         List<ActionItem> actions = wrapups.openActionsOf(userId);
         Map<Long, Incident> actionIncidents =
-                incidents
-                        .incidents()
-                        .find(actions.stream().map(ActionItem::incidentId).distinct().toList());
+                incidents.find(actions.stream().map(ActionItem::incidentId).distinct().toList());
         list(
                 blocks,
                 "Your open action items",

@@ -8,13 +8,14 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.slack.UserDirectory;
+import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
@@ -27,6 +28,8 @@ import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.MaintenanceWindows;
 import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.Outbox.Work;
+import dev.wrapup.persistence.Participants;
+import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Timeline.NewEntry;
 import dev.wrapup.persistence.Tx;
 import dev.wrapup.scheduler.Scheduling;
@@ -51,7 +54,10 @@ public final class MaintenanceService {
 
     private final Config config;
     private final Database database;
-    private final IncidentService incidents;
+    private final Incidents incidents;
+    private final Participants participants;
+    private final Timeline timeline;
+    private final IncidentLinks links;
     private final MaintenanceWindows windows;
     private final SlackOutbox outbox;
     private final UserDirectory users;
@@ -61,14 +67,17 @@ public final class MaintenanceService {
     public MaintenanceService(
             Config config,
             Database database,
-            IncidentService incidents,
+            IncidentLinks links,
             SlackOutbox outbox,
             UserDirectory users,
             Scheduling scheduling,
             Clock clock) {
         this.config = config;
         this.database = database;
-        this.incidents = incidents;
+        this.incidents = new Incidents(database);
+        this.participants = new Participants(database);
+        this.timeline = new Timeline(database);
+        this.links = links;
         this.windows = new MaintenanceWindows(database);
         this.outbox = outbox;
         this.users = users;
@@ -90,7 +99,7 @@ public final class MaintenanceService {
 
     /** The open window in the channel, if any. */
     public Optional<Incident> inChannel(String channelId) {
-        return incidents.inChannel(channelId).filter(i -> i.kind() == IncidentKind.MAINTENANCE);
+        return incidents.findByChannel(channelId).filter(i -> i.kind() == IncidentKind.MAINTENANCE);
     }
 
     // ---------------------------------------------------------------- plan
@@ -109,7 +118,7 @@ public final class MaintenanceService {
         Incident incident =
                 database.transaction(
                         tx -> {
-                            if (incidents.incidents().hasOpen(tx, channelId)) {
+                            if (incidents.hasOpen(tx, channelId)) {
                                 return null;
                             }
                             Incident created =
@@ -128,6 +137,7 @@ public final class MaintenanceService {
                                                     callerId,
                                                     start),
                                             "Maintenance planned: " + title,
+                                            users.knownName(tx, callerId).orElse(null),
                                             now);
                             windows.create(tx, created.id(), start, end, zone.getId());
                             outbox.add(tx, SlackWork.join(channelId));
@@ -155,9 +165,7 @@ public final class MaintenanceService {
                 database.transaction(
                         tx -> {
                             int n = windows.addStep(tx, incident.id(), ownerId, text, now);
-                            incidents
-                                    .participants()
-                                    .add(tx, incident.id(), ownerId, "invited", now);
+                            participants.add(tx, incident.id(), ownerId, "invited", now);
                             entry(
                                     tx,
                                     incident,
@@ -246,9 +254,8 @@ public final class MaintenanceService {
                             if (!windows.begin(tx, incident.id(), now)) {
                                 return false;
                             }
-                            incidents
-                                    .incidents()
-                                    .setStatus(tx, incident.id(), IncidentStatus.IN_PROGRESS, null);
+                            incidents.setStatus(
+                                    tx, incident.id(), IncidentStatus.IN_PROGRESS, null);
                             entry(
                                     tx,
                                     incident,
@@ -282,9 +289,7 @@ public final class MaintenanceService {
                             if (!windows.end(tx, incident.id(), now)) {
                                 return null;
                             }
-                            incidents
-                                    .incidents()
-                                    .setStatus(tx, incident.id(), IncidentStatus.ENDED, now);
+                            incidents.setStatus(tx, incident.id(), IncidentStatus.ENDED, now);
                             Verdict v = windows.find(tx, incident.id()).orElseThrow().verdict(now);
                             entry(
                                     tx,
@@ -307,12 +312,7 @@ public final class MaintenanceService {
                                                     + "\nA wrap-up follows "
                                                     + "whatever the outcome: what went well is as worth sharing as what did not."));
                             outbox.add(tx, planUpdate(incident));
-                            outbox.add(
-                                    tx,
-                                    SlackWork.job(
-                                            IncidentService.PLAN_CALL,
-                                            incident.channelId(),
-                                            incident.id()));
+                            outbox.add(tx, AnalysisCallService.plan(incident));
                             return v;
                         });
         if (verdict == null) {
@@ -327,7 +327,7 @@ public final class MaintenanceService {
 
     /** The heads-up to the announcements channel, once. */
     void headsUp(long incidentId) {
-        Optional<Incident> incident = incidents.incidents().find(incidentId);
+        Optional<Incident> incident = incidents.find(incidentId);
         Optional<MaintenanceWindow> window = windows.find(incidentId);
         if (incident.isEmpty() || window.isEmpty() || config.announceChannel().isEmpty()) {
             return;
@@ -356,7 +356,7 @@ public final class MaintenanceService {
      * At the planned end: if the window has not ended, ask in the channel and record the overrun.
      */
     void endCheck(long incidentId) {
-        Optional<Incident> incident = incidents.incidents().find(incidentId);
+        Optional<Incident> incident = incidents.find(incidentId);
         Optional<MaintenanceWindow> window = windows.find(incidentId);
         if (incident.isEmpty() || window.isEmpty() || window.get().endedAt() != null) {
             return;
@@ -396,7 +396,7 @@ public final class MaintenanceService {
      * done), else updated; as the window stands now.
      */
     private Outcome updatePlan(Item item) {
-        Optional<Incident> found = incidents.incidents().find(item.subjectId());
+        Optional<Incident> found = incidents.find(item.subjectId());
         if (found.isEmpty() || outbox.superseded(item)) {
             return Outcome.done();
         }
@@ -409,7 +409,7 @@ public final class MaintenanceService {
         return outbox.post(incident.channelId(), text, blocks)
                 .then(
                         (tx, ts) -> {
-                            incidents.incidents().setHeaderTs(tx, incident.id(), ts);
+                            incidents.setHeaderTs(tx, incident.id(), ts);
                             outbox.add(tx, SlackWork.pin(incident.channelId(), ts));
                         });
     }
@@ -447,7 +447,7 @@ public final class MaintenanceService {
                                                 markdownText(
                                                         "`/maintenance help` lists what you can do. The "
                                                                 + "record is on the <"
-                                                                + incidents.timelineUrl(incident)
+                                                                + links.page(incident)
                                                                 + "|web page>.")))));
         return blocks;
     }
@@ -468,23 +468,19 @@ public final class MaintenanceService {
 
     private void entry(
             Tx tx, Incident incident, String userId, EntryKind kind, String text, Instant now) {
-        incidents
-                .timeline()
-                .add(
-                        tx,
-                        NewEntry.of(
-                                incident.id(),
-                                incident.channelId(),
-                                kind,
-                                userId,
-                                userId == null
-                                        ? "Wrapup"
-                                        : users.knownName(tx, userId).orElse(null),
-                                text,
-                                now),
-                        now);
+        timeline.add(
+                tx,
+                NewEntry.of(
+                        incident.id(),
+                        incident.channelId(),
+                        kind,
+                        userId,
+                        userId == null ? "Wrapup" : users.knownName(tx, userId).orElse(null),
+                        text,
+                        now),
+                now);
         if (userId != null) {
-            incidents.participants().add(tx, incident.id(), userId, "posted", now);
+            participants.add(tx, incident.id(), userId, "posted", now);
         }
     }
 

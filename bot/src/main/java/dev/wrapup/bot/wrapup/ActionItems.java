@@ -1,6 +1,5 @@
 package dev.wrapup.bot.wrapup;
 
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
@@ -9,6 +8,8 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.WrapUps;
 import dev.wrapup.scheduler.Scheduling;
 import java.time.Clock;
@@ -26,7 +27,8 @@ public final class ActionItems {
     public static final String ACTION_DUE_TASK = "action-due";
 
     private final Database database;
-    private final IncidentService incidents;
+    private final Incidents incidents;
+    private final Participants participants;
     private final WrapUps wrapups;
     private final SlackOutbox outbox;
     private final UserDirectory users;
@@ -35,14 +37,14 @@ public final class ActionItems {
 
     public ActionItems(
             Database database,
-            IncidentService incidents,
             WrapUps wrapups,
             SlackOutbox outbox,
             UserDirectory users,
             Scheduling scheduling,
             Clock clock) {
         this.database = database;
-        this.incidents = incidents;
+        this.incidents = new Incidents(database);
+        this.participants = new Participants(database);
         this.wrapups = wrapups;
         this.outbox = outbox;
         this.users = users;
@@ -62,9 +64,7 @@ public final class ActionItems {
         ActionItem item =
                 database.transaction(
                         tx -> {
-                            incidents
-                                    .participants()
-                                    .add(tx, incident.id(), callerId, "posted", now);
+                            participants.add(tx, incident.id(), callerId, "posted", now);
                             ActionItem added =
                                     wrapups.addAction(
                                             tx, incident.id(), ownerId, text, due, callerId, now);
@@ -108,16 +108,12 @@ public final class ActionItems {
         return item;
     }
 
-    public String closeAction(Incident incident, String callerId, int number) {
-        Optional<ActionItem> item = wrapups.action(incident.id(), number);
-        if (item.isEmpty()) {
-            return "There is no action item "
-                    + number
-                    + " here; `/wrapup status` and the report list them.";
-        }
+    /** Closes the item, which the caller has found and may close. */
+    public String closeAction(Incident incident, String callerId, ActionItem item) {
+        int number = item.number();
         boolean closed =
                 outbox.sendIf(
-                        tx -> wrapups.closeAction(tx, item.get().id(), clock.instant()),
+                        tx -> wrapups.closeAction(tx, item.id(), clock.instant()),
                         SlackWork.post(
                                 incident.channelId(),
                                 ":white_check_mark: Action item "
@@ -125,11 +121,11 @@ public final class ActionItems {
                                         + " is done ("
                                         + SlackText.mention(callerId)
                                         + "): "
-                                        + item.get().text()));
+                                        + item.text()));
         if (!closed) {
             return "Action item " + number + " is already done.";
         }
-        scheduling.cancel(ACTION_DUE_TASK, item.get().id());
+        scheduling.cancel(ACTION_DUE_TASK, item.id());
         return "Closed action item " + number + ".";
     }
 
@@ -139,7 +135,7 @@ public final class ActionItems {
         if (item.isEmpty() || item.get().done()) {
             return;
         }
-        Optional<Incident> incident = incidents.incidents().find(item.get().incidentId());
+        Optional<Incident> incident = incidents.find(item.get().incidentId());
         String where =
                 incident.map(
                                 i ->

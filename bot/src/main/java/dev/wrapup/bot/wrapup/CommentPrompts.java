@@ -1,18 +1,12 @@
 package dev.wrapup.bot.wrapup;
 
-import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.asElements;
-import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
@@ -20,7 +14,9 @@ import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.text.Durations;
+import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.WrapUps;
 import dev.wrapup.scheduler.Scheduling;
@@ -36,16 +32,13 @@ import java.util.stream.Collectors;
 public final class CommentPrompts {
     public static final String REMINDER_TASK = "comment-reminder";
 
-    /** The DM's button; its handler opens the comment form. */
-    public static final String OPEN_COMMENT_ACTION = "wrapup_comment_open";
-
     /** The facilitator turned the reminders off. */
     private static final String REMINDERS_OFF = "reminders-off";
 
     private final Config config;
     private final Database database;
-    private final IncidentService incidents;
-    private final AnalysisCallService calls;
+    private final Incidents incidents;
+    private final AnalysisCalls calls;
     private final WrapUps wrapups;
     private final Comments comments;
     private final SlackOutbox outbox;
@@ -55,8 +48,6 @@ public final class CommentPrompts {
     public CommentPrompts(
             Config config,
             Database database,
-            IncidentService incidents,
-            AnalysisCallService calls,
             WrapUps wrapups,
             Comments comments,
             SlackOutbox outbox,
@@ -64,8 +55,8 @@ public final class CommentPrompts {
             Clock clock) {
         this.config = config;
         this.database = database;
-        this.incidents = incidents;
-        this.calls = calls;
+        this.incidents = new Incidents(database);
+        this.calls = new AnalysisCalls(database);
         this.wrapups = wrapups;
         this.comments = comments;
         this.outbox = outbox;
@@ -114,21 +105,7 @@ public final class CommentPrompts {
                         + AgendaItem.BETTER.question();
         return asBlocks(
                 section(s -> s.text(markdownText(intro))),
-                actions(
-                        a ->
-                                a.elements(
-                                        asElements(
-                                                button(
-                                                        b ->
-                                                                b.actionId(OPEN_COMMENT_ACTION)
-                                                                        .text(
-                                                                                plainText(
-                                                                                        "Give my comment"))
-                                                                        .style("primary")
-                                                                        .value(
-                                                                                Long.toString(
-                                                                                        incident
-                                                                                                .id())))))),
+                CommentModal.openButton(incident),
                 context(
                         c ->
                                 c.elements(
@@ -153,7 +130,7 @@ public final class CommentPrompts {
     /** `/wrapup remind on`: the reminder goes out as planned, or at once if its time has passed. */
     public String resumeReminders(Incident incident, String callerId) {
         wrapups.forget(incident.id(), REMINDERS_OFF);
-        Optional<AnalysisCall> call = calls.call(incident.id());
+        Optional<AnalysisCall> call = calls.find(incident.id());
         if (call.isEmpty() || call.get().status() != AnalysisCall.Status.STARTED) {
             return "Reminders are on: those who have not commented are reminded "
                     + Durations.human(config.reminderDelay())
@@ -205,7 +182,7 @@ public final class CommentPrompts {
      * facilitator.
      */
     void remind(long incidentId) {
-        Optional<Incident> found = incidents.incidents().find(incidentId);
+        Optional<Incident> found = incidents.find(incidentId);
         if (found.isEmpty() || wrapups.hasReached(incidentId, REMINDERS_OFF)) {
             return;
         }

@@ -1,7 +1,5 @@
 package dev.wrapup.bot.wrapup;
 
-import dev.wrapup.bot.analysis.AnalysisCallService;
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
@@ -13,7 +11,9 @@ import dev.wrapup.domain.BlameNudge;
 import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.SlackUser;
+import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.WrapUps;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +30,8 @@ public final class Comments {
     private static final String EVERYONE_COMMENTED = "everyone-commented";
 
     private final Database database;
-    private final IncidentService incidents;
-    private final AnalysisCallService calls;
+    private final Participants participants;
+    private final AnalysisCalls calls;
     private final WrapUps wrapups;
     private final SlackOutbox outbox;
     private final UserDirectory users;
@@ -41,8 +41,6 @@ public final class Comments {
 
     public Comments(
             Database database,
-            IncidentService incidents,
-            AnalysisCallService calls,
             WrapUps wrapups,
             SlackOutbox outbox,
             UserDirectory users,
@@ -50,8 +48,8 @@ public final class Comments {
             Executor afterAck,
             Clock clock) {
         this.database = database;
-        this.incidents = incidents;
-        this.calls = calls;
+        this.participants = new Participants(database);
+        this.calls = new AnalysisCalls(database);
         this.wrapups = wrapups;
         this.outbox = outbox;
         this.users = users;
@@ -68,7 +66,7 @@ public final class Comments {
         Instant now = clock.instant();
         database.transaction(
                 tx -> {
-                    incidents.participants().add(tx, incident.id(), userId, "commented", now);
+                    participants.add(tx, incident.id(), userId, "commented", now);
                     wrapups.addComment(tx, incident.id(), userId, item, text, source, now);
                     return null;
                 });
@@ -93,7 +91,7 @@ public final class Comments {
     /** Who has commented and who has not yet, bots left out. */
     public Completeness completeness(long incidentId) {
         return Completeness.of(
-                incidents.participants().list(incidentId),
+                participants.list(incidentId),
                 id -> users.known(id).map(SlackUser::bot).orElse(false),
                 wrapups.comments(incidentId));
     }
@@ -114,14 +112,16 @@ public final class Comments {
         if (nudge.isEmpty()) {
             return;
         }
-        incidents.tellPrivately(
-                channelId,
-                userId,
-                ":seedling: A thought on \""
-                        + nudge.get().phrase()
-                        + "\": wrap-ups work best when we describe the system rather than a person. "
-                        + nudge.get().suggestion()
-                        + " (Only you can see this; what you wrote is recorded as it is.)");
+        outbox.send(
+                SlackWork.ephemeral(
+                        channelId,
+                        userId,
+                        ":seedling: A thought on \""
+                                + nudge.get().phrase()
+                                + "\": wrap-ups work best when we describe the system rather "
+                                + "than a person. "
+                                + nudge.get().suggestion()
+                                + " (Only you can see this; what you wrote is recorded as it is.)"));
     }
 
     public String status(Incident incident) {
@@ -130,7 +130,7 @@ public final class Comments {
         List<String> missing = completeness.missing();
         StringBuilder text =
                 new StringBuilder("*Wrap-up of " + SlackText.escape(incident.title()) + "*\n");
-        Optional<AnalysisCall> call = calls.call(incident.id());
+        Optional<AnalysisCall> call = calls.find(incident.id());
         text.append(
                         call.map(
                                         c ->

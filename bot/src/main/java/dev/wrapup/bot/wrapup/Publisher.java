@@ -12,7 +12,6 @@ import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.config.Config;
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.report.WrapUpReport;
 import dev.wrapup.bot.slack.SlackCalls;
@@ -20,6 +19,7 @@ import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
+import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Completeness;
@@ -28,8 +28,11 @@ import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.WrapUpComment;
 import dev.wrapup.domain.text.Durations;
 import dev.wrapup.domain.text.PublicText;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.Outbox.Work;
+import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.WrapUps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,7 +54,9 @@ public final class Publisher {
     private static final String PUBLISH = "publish-wrapup";
 
     private final Config config;
-    private final IncidentService incidents;
+    private final Incidents incidents;
+    private final Participants participants;
+    private final IncidentLinks links;
     private final Comments comments;
     private final WrapUps store;
     private final SlackCalls slack;
@@ -61,7 +66,8 @@ public final class Publisher {
 
     public Publisher(
             Config config,
-            IncidentService incidents,
+            Database database,
+            IncidentLinks links,
             WrapUps store,
             Comments comments,
             SlackCalls slack,
@@ -69,7 +75,9 @@ public final class Publisher {
             Reports reports,
             Clock clock) {
         this.config = config;
-        this.incidents = incidents;
+        this.incidents = new Incidents(database);
+        this.participants = new Participants(database);
+        this.links = links;
         this.store = store;
         this.comments = comments;
         this.slack = slack;
@@ -86,14 +94,15 @@ public final class Publisher {
 
     /** Tells the publisher there is nowhere to publish. */
     public void tellNoLearningsChannel(Incident incident, String callerId) {
-        incidents.tellPrivately(
-                incident.channelId(),
-                callerId,
-                "WRAPUP_LEARNINGS_CHANNEL is not set, so there is "
-                        + "no company-wide channel to publish to; ask whoever runs Wrapup to set it. The report is on the "
-                        + "<"
-                        + incidents.timelineUrl(incident)
-                        + "|web page> meanwhile.");
+        outbox.send(
+                SlackWork.ephemeral(
+                        incident.channelId(),
+                        callerId,
+                        "WRAPUP_LEARNINGS_CHANNEL is not set, so there is "
+                                + "no company-wide channel to publish to; ask whoever runs Wrapup to set it. The report is on the "
+                                + "<"
+                                + links.page(incident)
+                                + "|web page> meanwhile."));
     }
 
     /**
@@ -111,8 +120,7 @@ public final class Publisher {
 
     /** The summary as it will be posted. */
     public List<LayoutBlock> summary(Incident incident) {
-        Function<String, String> name =
-                WrapUpReport.names(incidents.participants().list(incident.id()));
+        Function<String, String> name = WrapUpReport.names(participants.list(incident.id()));
         Function<String, String> text = t -> PublicText.of(t, name);
         List<WrapUpComment> comments = store.comments(incident.id());
         List<ActionItem> actions = store.actions(incident.id());
@@ -211,7 +219,7 @@ public final class Publisher {
                                         List.of(
                                                 markdownText(
                                                         "The full report is in the thread and on the <"
-                                                                + incidents.timelineUrl(incident)
+                                                                + links.page(incident)
                                                                 + "|web page>. Blameless: we look at what made the work hard, "
                                                                 + "not at who did it.")))));
         return blocks;
@@ -260,7 +268,7 @@ public final class Publisher {
      * ends the job.
      */
     private Outcome publishing(Item item) {
-        Optional<Incident> found = incidents.incidents().find(item.subjectId());
+        Optional<Incident> found = incidents.find(item.subjectId());
         // A later publish of the same wrap-up, not begun yet, stands for this one if it has not
         // begun either.
         if (found.isEmpty() || item.progress() == null && outbox.superseded(item)) {
@@ -287,13 +295,14 @@ public final class Publisher {
                 Outcome posted =
                         outbox.post(item.channelId(), fallback, SlackWork.json(summary(incident)));
                 if (posted instanceof Outcome.Refused) {
-                    incidents.tellPrivately(
-                            incident.channelId(),
-                            callerId,
-                            ":warning: I could not post to <#"
-                                    + item.channelId()
-                                    + ">; is the bot invited there? Nothing was published; please try "
-                                    + "again.");
+                    outbox.send(
+                            SlackWork.ephemeral(
+                                    incident.channelId(),
+                                    callerId,
+                                    ":warning: I could not post to <#"
+                                            + item.channelId()
+                                            + ">; is the bot invited there? Nothing was published; please try "
+                                            + "again."));
                 }
                 if (!(posted instanceof Outcome.Done done)) {
                     return posted;

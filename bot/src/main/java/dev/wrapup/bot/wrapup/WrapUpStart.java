@@ -1,6 +1,6 @@
 package dev.wrapup.bot.wrapup;
 
-import dev.wrapup.bot.incident.IncidentService;
+import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
@@ -14,6 +14,7 @@ import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Item;
+import dev.wrapup.persistence.Participants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public final class WrapUpStart {
     private static final String ADD_MEMBERS = "add-channel-members";
 
     private final Database database;
-    private final IncidentService incidents;
+    private final Incidents incidents;
+    private final Participants participants;
     private final SlackCalls slack;
     private final SlackOutbox outbox;
     private final UserDirectory users;
@@ -37,13 +39,13 @@ public final class WrapUpStart {
 
     public WrapUpStart(
             Database database,
-            IncidentService incidents,
             SlackCalls slack,
             SlackOutbox outbox,
             UserDirectory users,
             Clock clock) {
         this.database = database;
-        this.incidents = incidents;
+        this.incidents = new Incidents(database);
+        this.participants = new Participants(database);
         this.slack = slack;
         this.outbox = outbox;
         this.users = users;
@@ -61,7 +63,7 @@ public final class WrapUpStart {
         Incident incident =
                 database.transaction(
                         tx -> {
-                            if (incidents.incidents().hasOpen(tx, channelId)) {
+                            if (incidents.hasOpen(tx, channelId)) {
                                 return null;
                             }
                             Incident created =
@@ -80,6 +82,7 @@ public final class WrapUpStart {
                                                     callerId,
                                                     now),
                                             "Wrap-up started: " + title,
+                                            users.knownName(tx, callerId).orElse(null),
                                             now);
                             outbox.add(tx, SlackWork.join(channelId));
                             outbox.add(tx, SlackWork.job(ADD_MEMBERS, channelId, created.id()));
@@ -93,10 +96,7 @@ public final class WrapUpStart {
                                                     + SlackText.escape(title)
                                                     + "*. Wrap-ups are for things that went well, "
                                                     + "too. Everyone here is a participant; `/wrapup well|wrong|better <text>` adds your comment."));
-                            outbox.add(
-                                    tx,
-                                    SlackWork.job(
-                                            IncidentService.PLAN_CALL, channelId, created.id()));
+                            outbox.add(tx, AnalysisCallService.plan(created));
                             return created;
                         });
         if (incident == null) {
@@ -111,7 +111,7 @@ public final class WrapUpStart {
      * halfway.
      */
     private Outcome addMembers(Item item) {
-        Optional<Incident> incident = incidents.incidents().find(item.subjectId());
+        Optional<Incident> incident = incidents.find(item.subjectId());
         if (incident.isEmpty()) {
             return Outcome.done();
         }
@@ -134,14 +134,12 @@ public final class WrapUpStart {
                                 }
                                 database.transaction(
                                         tx ->
-                                                incidents
-                                                        .participants()
-                                                        .add(
-                                                                tx,
-                                                                incident.get().id(),
-                                                                member,
-                                                                "member",
-                                                                now));
+                                                participants.add(
+                                                        tx,
+                                                        incident.get().id(),
+                                                        member,
+                                                        "member",
+                                                        now));
                             }
                         })
                 .map(stopped -> Outcome.of("conversations.members", stopped))

@@ -1,4 +1,4 @@
-package dev.wrapup.bot.views;
+package dev.wrapup.bot.wrapup;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
@@ -16,12 +16,16 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Action;
 import dev.wrapup.bot.slack.SlackCalls;
-import dev.wrapup.bot.wrapup.Publisher;
+import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackSurface;
+import dev.wrapup.bot.slack.SlackWork;
+import dev.wrapup.bot.slack.ViewValues;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +36,7 @@ import java.util.Optional;
  * learnings channel (the summary and the report file), with the timeline left out unless they tick
  * it. Nothing leaves a private channel without this.
  */
-public final class PublishModal {
+public final class PublishModal implements SlackSurface {
     public static final String CALLBACK_ID = "wrapup_publish_confirm";
     static final String TIMELINE_BLOCK = "timeline";
 
@@ -42,18 +46,25 @@ public final class PublishModal {
     private static final int SECTION_CHARS = 2900;
 
     private final SlackCalls slack;
-    private final IncidentService incidents;
+    private final SlackOutbox outbox;
+    private final Incidents incidents;
     private final Publisher publisher;
     private final Access access;
 
     public PublishModal(
-            SlackCalls slack, IncidentService incidents, Publisher publisher, Access access) {
+            SlackCalls slack,
+            SlackOutbox outbox,
+            Database database,
+            Publisher publisher,
+            Access access) {
         this.slack = slack;
-        this.incidents = incidents;
+        this.outbox = outbox;
+        this.incidents = new Incidents(database);
         this.publisher = publisher;
         this.access = access;
     }
 
+    @Override
     public void register(App app) {
         app.viewSubmission(
                 CALLBACK_ID,
@@ -61,7 +72,7 @@ public final class PublishModal {
                     View view = req.getPayload().getView();
                     String userId = req.getPayload().getUser().getId();
                     Optional<Incident> incident =
-                            incidents.incidents().find(Long.parseLong(view.getPrivateMetadata()));
+                            incidents.find(Long.parseLong(view.getPrivateMetadata()));
                     if (incident.isEmpty()) {
                         return ctx.ack();
                     }
@@ -98,12 +109,14 @@ public final class PublishModal {
                         "views.open",
                         m -> m.viewsOpen(r -> r.triggerId(triggerId).view(confirmation(incident))))
                 .isEmpty()) {
-            incidents.tellPrivately(
-                    incident.channelId(),
-                    userId,
-                    ":warning: I could not show you what would be "
-                            + "published from this private channel (Slack is busy or did not answer), so nothing was "
-                            + "published. Please run `/wrapup publish` again in a minute.");
+            outbox.send(
+                    SlackWork.ephemeral(
+                            incident.channelId(),
+                            userId,
+                            ":warning: I could not show you what would be published from this "
+                                    + "private channel (Slack is busy or did not answer), so "
+                                    + "nothing was published. Please run `/wrapup publish` again "
+                                    + "in a minute."));
         }
     }
 

@@ -1,10 +1,13 @@
-package dev.wrapup.bot.views;
+package dev.wrapup.bot.wrapup;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.asElements;
+import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
@@ -14,50 +17,69 @@ import static com.slack.api.model.view.Views.viewTitle;
 import com.slack.api.bolt.App;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackText;
-import dev.wrapup.bot.wrapup.CommentPrompts;
-import dev.wrapup.bot.wrapup.Comments;
+import dev.wrapup.bot.slack.ViewValues;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.input.TextLimit;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
-/** The DM button's form: the three agenda questions, at least one answered. */
-public final class CommentModal {
+/**
+ * The comment form and the button that opens it (sent in every prompt): the three agenda questions,
+ * at least one answered.
+ */
+public final class CommentModal implements SlackSurface {
     public static final String CALLBACK_ID = "wrapup_comments";
 
+    /** The prompt's button; its handler opens the form. */
+    public static final String OPEN_ACTION = "wrapup_comment_open";
+
     private final SlackCalls slack;
-    private final IncidentService incidents;
+    private final Incidents incidents;
     private final Comments comments;
     private final Executor afterAck;
 
-    public CommentModal(
-            SlackCalls slack, IncidentService incidents, Comments comments, Executor afterAck) {
+    public CommentModal(SlackCalls slack, Database database, Comments comments, Executor afterAck) {
         this.slack = slack;
-        this.incidents = incidents;
+        this.incidents = new Incidents(database);
         this.comments = comments;
         this.afterAck = afterAck;
     }
 
+    /** The button that opens the form for the incident. */
+    static LayoutBlock openButton(Incident incident) {
+        return actions(
+                a ->
+                        a.elements(
+                                asElements(
+                                        button(
+                                                b ->
+                                                        b.actionId(OPEN_ACTION)
+                                                                .text(plainText("Give my comment"))
+                                                                .style("primary")
+                                                                .value(
+                                                                        Long.toString(
+                                                                                incident.id()))))));
+    }
+
+    @Override
     public void register(App app) {
         app.blockAction(
-                CommentPrompts.OPEN_COMMENT_ACTION,
+                OPEN_ACTION,
                 (req, ctx) -> {
                     String triggerId = req.getPayload().getTriggerId();
                     long incidentId =
                             Long.parseLong(req.getPayload().getActions().get(0).getValue());
                     afterAck.execute(
-                            () ->
-                                    incidents
-                                            .incidents()
-                                            .find(incidentId)
-                                            .ifPresent(i -> open(triggerId, i)));
+                            () -> incidents.find(incidentId).ifPresent(i -> open(triggerId, i)));
                     return ctx.ack();
                 });
         app.viewSubmission(
@@ -87,7 +109,7 @@ public final class CommentModal {
                     if (!tooLong.isEmpty()) {
                         return ctx.ackWithErrors(tooLong);
                     }
-                    Optional<Incident> incident = incidents.incidents().find(incidentId);
+                    Optional<Incident> incident = incidents.find(incidentId);
                     if (incident.isEmpty()) {
                         return ctx.ack();
                     }

@@ -1,4 +1,4 @@
-package dev.wrapup.bot.views;
+package dev.wrapup.bot.incident;
 
 import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.input;
@@ -17,9 +17,11 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import dev.wrapup.bot.incident.Declaration;
-import dev.wrapup.bot.incident.IncidentService;
 import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackSurface;
+import dev.wrapup.bot.slack.SlackWork;
+import dev.wrapup.bot.slack.ViewValues;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.input.TextLimit;
 import java.util.Arrays;
@@ -28,17 +30,20 @@ import java.util.List;
 import java.util.Map;
 
 /** The form that `/incident declare` with no title opens. */
-public final class DeclareModal {
+public final class DeclareModal implements SlackSurface {
     public static final String CALLBACK_ID = "incident_declare";
 
     private final SlackCalls slack;
-    private final IncidentService incidents;
+    private final Declarations declarations;
+    private final SlackOutbox outbox;
 
-    public DeclareModal(SlackCalls slack, IncidentService incidents) {
+    public DeclareModal(SlackCalls slack, Declarations declarations, SlackOutbox outbox) {
         this.slack = slack;
-        this.incidents = incidents;
+        this.declarations = declarations;
+        this.outbox = outbox;
     }
 
+    @Override
     public void register(App app) {
         app.viewSubmission(
                 CALLBACK_ID,
@@ -83,10 +88,13 @@ public final class DeclareModal {
                                     ViewValues.text(values, "description"));
                     // Committed, with the Slack work it promises, before the form is acknowledged.
                     if (here) {
-                        incidents.tellPrivately(
-                                channel, userId, incidents.declareHereAndAnswer(d, null));
+                        outbox.send(
+                                SlackWork.ephemeral(
+                                        channel,
+                                        userId,
+                                        declarations.declareHereAndAnswer(d, null)));
                     } else {
-                        incidents.declareInNewChannel(d);
+                        declarations.declareInNewChannel(d);
                     }
                     return ctx.ack();
                 });

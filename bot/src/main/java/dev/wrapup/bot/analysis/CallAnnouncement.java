@@ -1,0 +1,266 @@
+package dev.wrapup.bot.analysis;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackOutbox.Outcome;
+import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.UserDirectory;
+import dev.wrapup.bot.web.IncidentLinks;
+import dev.wrapup.domain.AnalysisCall;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.Participant;
+import dev.wrapup.domain.SlackUser;
+import dev.wrapup.persistence.AnalysisCalls;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Outbox.Item;
+import dev.wrapup.persistence.Outbox.Work;
+import dev.wrapup.persistence.Participants;
+import dev.wrapup.scheduler.calendar.CallInvite;
+import dev.wrapup.scheduler.slots.SlotFinder;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Tells the channel when the analysis call is, for whom that is inside working hours, and which
+ * role groups are missing; the calendar file follows in the announcement's thread.
+ */
+public final class CallAnnouncement {
+    /**
+     * Posts the call's announcement, worded when it is posted; its ts is kept and the calendar file
+     * follows.
+     */
+    private static final String ANNOUNCE = "call-announcement";
+
+    /** Uploads the calendar file, as the call then stands, into the announcement's thread. */
+    private static final String CALENDAR = "call-calendar-file";
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm");
+
+    private final Incidents incidents;
+    private final Participants participants;
+    private final AnalysisCalls calls;
+    private final SlackCalls slack;
+    private final SlackOutbox outbox;
+    private final UserDirectory users;
+    private final Map<String, String> roleGroups;
+    private final Optional<String> videoUrl;
+    private final IncidentLinks links;
+    private final Clock clock;
+
+    public CallAnnouncement(
+            Database database,
+            SlackCalls slack,
+            SlackOutbox outbox,
+            UserDirectory users,
+            Map<String, String> roleGroups,
+            Optional<String> videoUrl,
+            IncidentLinks links,
+            Clock clock) {
+        this.incidents = new Incidents(database);
+        this.participants = new Participants(database);
+        this.calls = new AnalysisCalls(database);
+        this.slack = slack;
+        this.outbox = outbox;
+        this.users = users;
+        this.roleGroups = roleGroups;
+        this.videoUrl = videoUrl;
+        this.links = links;
+        this.clock = clock;
+        outbox.perform(ANNOUNCE, this::post);
+        outbox.perform(CALENDAR, this::calendarFile);
+    }
+
+    /** The announcement of the call as planned in {@code args}, after {@code prefix}. */
+    static Work of(Incident incident, String prefix, String args) {
+        return new Work(
+                ANNOUNCE,
+                incident.channelId(),
+                incident.channelId(),
+                prefix,
+                null,
+                args,
+                null,
+                incident.id());
+    }
+
+    /**
+     * The announcement's work: worded now (the facilitator as they are now, the role groups as
+     * Slack says).
+     */
+    private Outcome post(Item item) {
+        Optional<Incident> found = incidents.find(item.subjectId());
+        if (found.isEmpty()) {
+            return Outcome.done();
+        }
+        Incident incident = found.get();
+        JsonObject args = JsonParser.parseString(item.args()).getAsJsonObject();
+        String text =
+                announcement(
+                        incident,
+                        Instant.parse(args.get("at").getAsString()),
+                        strings(args, "suited"),
+                        strings(args, "notSuited"),
+                        item.text() == null ? "" : item.text());
+        return outbox.post(incident.channelId(), text, null)
+                .then(
+                        (tx, ts) -> {
+                            calls.setAnnouncementTs(tx, incident.id(), ts);
+                            outbox.add(
+                                    tx,
+                                    new Work(
+                                            CALENDAR,
+                                            incident.channelId(),
+                                            incident.channelId(),
+                                            null,
+                                            null,
+                                            ts,
+                                            null,
+                                            incident.id()));
+                        });
+    }
+
+    private String announcement(
+            Incident incident,
+            Instant at,
+            List<String> suited,
+            List<String> notSuited,
+            String prefix) {
+        StringBuilder text =
+                new StringBuilder(prefix)
+                        .append(":calendar: *Analysis call:* ")
+                        .append(SlackText.date(at))
+                        .append(" for 30 minutes, facilitated by ")
+                        .append(SlackText.mention(incident.facilitator()))
+                        .append('.');
+        int total = suited.size() + notSuited.size();
+        if (total > 0) {
+            text.append("\nIt is inside working hours for ")
+                    .append(suited.size())
+                    .append(" of ")
+                    .append(total)
+                    .append(" participant")
+                    .append(total == 1 ? "" : "s")
+                    .append('.');
+        }
+        if (!notSuited.isEmpty()) {
+            text.append(" Outside working hours for: ")
+                    .append(
+                            notSuited.stream()
+                                    .map(
+                                            id ->
+                                                    SlackText.mention(id)
+                                                            + " ("
+                                                            + LOCAL.format(
+                                                                    at.atZone(
+                                                                            users.known(id)
+                                                                                    .map(
+                                                                                            SlackUser
+                                                                                                    ::zone)
+                                                                                    .orElse(
+                                                                                            ZoneOffset
+                                                                                                    .UTC)))
+                                                            + " their time)")
+                                    .collect(Collectors.joining(", ")))
+                    .append('.');
+        }
+        text.append(
+                "\nWe meet about a day after the incident so that everyone has rested. "
+                        + "`/wrapup schedule <yyyy-mm-dd HH:mm> [Area/City]` moves it; the calendar file is in the thread.");
+        diversity(incident.id()).ifPresent(t -> text.append('\n').append(t));
+        return text.toString();
+    }
+
+    /** The calendar file's work: the file, as the call now stands, in the announcement's thread. */
+    private Outcome calendarFile(Item item) {
+        Optional<Incident> incident = incidents.find(item.subjectId());
+        Optional<AnalysisCall> call = calls.find(item.subjectId());
+        if (incident.isEmpty() || call.isEmpty()) {
+            return Outcome.done();
+        }
+        byte[] ics =
+                invite(incident.get(), call.get())
+                        .toIcs(clock.instant())
+                        .getBytes(StandardCharsets.UTF_8);
+        return outbox.attempt(
+                "files.uploadV2",
+                m ->
+                        m.filesUploadV2(
+                                r ->
+                                        r.channel(incident.get().channelId())
+                                                .threadTs(item.args())
+                                                .filename(
+                                                        "analysis-call-"
+                                                                + incident.get().id()
+                                                                + ".ics")
+                                                .title("Analysis call: " + incident.get().title())
+                                                .fileData(ics)),
+                r -> null,
+                Set.of());
+    }
+
+    private CallInvite invite(Incident incident, AnalysisCall call) {
+        String description =
+                "Blameless analysis of \""
+                        + incident.title()
+                        + "\".\n"
+                        + "Agenda: what went well, what went wrong, what we could do better next time.\n"
+                        + "Timeline: "
+                        + links.page(incident);
+        return new CallInvite(
+                incident.id(),
+                "Analysis call: " + incident.title(),
+                call.scheduledAt(),
+                call.scheduledAt().plus(SlotFinder.SLOT_LENGTH),
+                description,
+                CallStart.videoUrl(videoUrl, incident).map(URI::create).orElse(null),
+                call.sequence());
+    }
+
+    /** Configured role groups that no participant belongs to, worded as a suggestion. */
+    Optional<String> diversity(long incidentId) {
+        if (roleGroups.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> participants =
+                this.participants.list(incidentId).stream().map(Participant::userId).toList();
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, String> group : roleGroups.entrySet()) {
+            Optional<List<String>> members =
+                    slack.ok(
+                                    "usergroups.users.list",
+                                    m -> m.usergroupsUsersList(r -> r.usergroup(group.getValue())))
+                            .map(r -> r.getUsers());
+            if (members.isPresent() && members.get().stream().noneMatch(participants::contains)) {
+                missing.add(group.getKey());
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                ":busts_in_silhouette: Nobody from *"
+                        + String.join("*, *", missing)
+                        + "* took part yet. A wrap-up learns more from a mixed group: consider inviting someone from "
+                        + (missing.size() == 1 ? "that group" : "each of those groups")
+                        + " to the call.");
+    }
+
+    private static List<String> strings(JsonObject json, String key) {
+        List<String> values = new ArrayList<>();
+        json.getAsJsonArray(key).forEach(v -> values.add(v.getAsString()));
+        return values;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.wrapup.bot.analysis;
+
+import dev.wrapup.bot.happened.Happening.CallStarted;
+import dev.wrapup.bot.happened.Happenings;
+import dev.wrapup.bot.slack.SlackOutbox;
+import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.slack.SlackWork;
+import dev.wrapup.bot.web.IncidentLinks;
+import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.Participant;
+import dev.wrapup.domain.TimelineEntry;
+import dev.wrapup.persistence.AnalysisCalls;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Participants;
+import dev.wrapup.persistence.Timeline;
+import dev.wrapup.scheduler.Scheduling;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The analysis call starting when the scheduler fires it: one post with the link, the opening
+ * words, the agenda and the key moments, then {@link CallStarted} for the prompts.
+ */
+public final class CallStart {
+    /** The outbox topic of the message that starts the call: its ts is kept. */
+    private static final String CALL_STARTED = "call-started";
+
+    private final Incidents incidents;
+    private final Participants participants;
+    private final Timeline timeline;
+    private final AnalysisCalls calls;
+    private final SlackOutbox outbox;
+    private final OpeningWords openingWords;
+    private final Optional<String> videoUrl;
+    private final IncidentLinks links;
+    private final Happenings happenings;
+    private final Clock clock;
+
+    public CallStart(
+            Database database,
+            SlackOutbox outbox,
+            Scheduling scheduling,
+            OpeningWords openingWords,
+            Optional<String> videoUrl,
+            IncidentLinks links,
+            Happenings happenings,
+            Clock clock) {
+        this.incidents = new Incidents(database);
+        this.participants = new Participants(database);
+        this.timeline = new Timeline(database);
+        this.calls = new AnalysisCalls(database);
+        this.outbox = outbox;
+        this.openingWords = openingWords;
+        this.videoUrl = videoUrl;
+        this.links = links;
+        this.happenings = happenings;
+        this.clock = clock;
+        scheduling.register(AnalysisCallService.TASK, this::start);
+        outbox.onPosted(CALL_STARTED, (tx, incidentId, ts) -> calls.setCallTs(tx, incidentId, ts));
+    }
+
+    /** The configured video link with the incident's channel and id filled in. */
+    static Optional<String> videoUrl(Optional<String> template, Incident incident) {
+        return template.map(
+                t ->
+                        t.replace("{channel}", incident.channelId())
+                                .replace("{incident}", Long.toString(incident.id())));
+    }
+
+    /** The scheduled task: posts the call once, then asks everyone for their comment. */
+    void start(long incidentId) {
+        Optional<Incident> found = incidents.find(incidentId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Incident incident = found.get();
+        List<Participant> participants = this.participants.list(incidentId);
+        StringBuilder text =
+                new StringBuilder(":telephone_receiver: *The analysis call for \"")
+                        .append(SlackText.escape(incident.title()))
+                        .append("\" starts now.*\n");
+        text.append(
+                videoUrl(videoUrl, incident)
+                        .map(u -> "Join the call: " + u)
+                        .orElse(
+                                "Start a huddle in this channel (the headphones icon in the channel header) to talk."));
+        text.append("\n\n")
+                .append(
+                        openingWords.render(
+                                SlackText.mention(incident.facilitator()),
+                                SlackText.escape(incident.title())));
+        text.append(
+                "\n\n*Agenda* (30 minutes)\n1. What went well\n2. What went wrong\n"
+                        + "3. What we could do better next time");
+        List<TimelineEntry> moments =
+                timeline.entries(incidentId).stream().filter(TimelineEntry::keyMoment).toList();
+        text.append("\n\n*Key moments*");
+        if (moments.isEmpty()) {
+            text.append("\n_None were marked during the incident._");
+        }
+        for (TimelineEntry moment : moments.subList(0, Math.min(moments.size(), 10))) {
+            String body = moment.text() == null ? "" : moment.text().replace('\n', ' ');
+            text.append("\n• ")
+                    .append(SlackText.date(moment.occurredAt()))
+                    .append(" ")
+                    .append(body.length() > 200 ? body.substring(0, 199) + "…" : body);
+        }
+        text.append("\nThe whole timeline: <").append(links.page(incident)).append("|web page>");
+        if (!participants.isEmpty()) {
+            text.append("\n\n")
+                    .append(
+                            participants.stream()
+                                    .map(p -> SlackText.mention(p.userId()))
+                                    .collect(Collectors.joining(" ")))
+                    .append(
+                            ": please give at least one comment, with the "
+                                    + "button I'm sending you or `/wrapup well|wrong|better <text>` here.");
+        }
+        // The claim and the message commit together: the call starts once, and its message
+        // reaches the channel even if Slack is down right now.
+        if (!outbox.sendIf(
+                tx -> calls.claimStart(tx, incidentId, clock.instant()),
+                SlackWork.post(incident.channelId(), text.toString())
+                        .about(CALL_STARTED, incidentId))) {
+            return; // cancelled, or already started by another replica or an earlier firing
+        }
+        happenings.tell(new CallStarted(incident));
+    }
+}
