@@ -1,11 +1,5 @@
 package dev.wrapup.bot.wrapup;
 
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
@@ -13,41 +7,35 @@ import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.report.Reports;
-import dev.wrapup.bot.report.WrapUpReport;
 import dev.wrapup.bot.slack.SlackCalls;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.web.IncidentLinks;
-import dev.wrapup.domain.ActionItem;
-import dev.wrapup.domain.AgendaItem;
-import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
-import dev.wrapup.domain.WrapUpComment;
-import dev.wrapup.domain.text.Durations;
 import dev.wrapup.domain.text.PublicText;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.Outbox.Work;
-import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.WrapUps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Publishing a wrap-up to the learnings channel: a short summary with the report as a Markdown file
  * in its thread. Everything published carries only what the incident channel shows now (no deleted
  * text, no earlier versions, names that do not ping, real link targets), and a private channel's
  * wrap-up leaves out the timeline unless its facilitator chose to include it.
+ *
+ * <p>Longer than most classes: publishing is one job of resumable steps (summary, file, notes),
+ * each noting its result before the next, and splitting the steps apart would hide the order a
+ * resumed job relies on. The summary's wording is in {@link PublishedSummary}.
  */
 public final class Publisher {
     /** Publishes a wrap-up: queued by {@link #publish}, done by the work queue. */
@@ -55,13 +43,13 @@ public final class Publisher {
 
     private final Config config;
     private final Incidents incidents;
-    private final Participants participants;
     private final IncidentLinks links;
     private final Comments comments;
     private final WrapUps store;
     private final SlackCalls slack;
     private final SlackOutbox outbox;
     private final Reports reports;
+    private final PublishedSummary summaries;
     private final Clock clock;
 
     public Publisher(
@@ -76,13 +64,13 @@ public final class Publisher {
             Clock clock) {
         this.config = config;
         this.incidents = new Incidents(database);
-        this.participants = new Participants(database);
         this.links = links;
         this.store = store;
         this.comments = comments;
         this.slack = slack;
         this.outbox = outbox;
         this.reports = reports;
+        this.summaries = new PublishedSummary(database, comments, links);
         this.clock = clock;
         outbox.perform(PUBLISH, this::publishing);
     }
@@ -120,109 +108,7 @@ public final class Publisher {
 
     /** The summary as it will be posted. */
     public List<LayoutBlock> summary(Incident incident) {
-        Function<String, String> name = WrapUpReport.names(participants.list(incident.id()));
-        Function<String, String> text = t -> PublicText.of(t, name);
-        List<WrapUpComment> comments = store.comments(incident.id());
-        List<ActionItem> actions = store.actions(incident.id());
-        Completeness completeness = this.comments.completeness(incident.id());
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(
-                header(
-                        h ->
-                                h.text(
-                                        plainText(
-                                                SlackText.truncate(
-                                                        "Wrap-up: " + text.apply(incident.title()),
-                                                        150),
-                                                true))));
-        StringBuilder facts = new StringBuilder();
-        if (incident.severity() != null) {
-            facts.append("*").append(incident.severity().label()).append("* · ");
-        }
-        incident.timeToResolve()
-                .ifPresent(
-                        d -> facts.append("resolved in ").append(Durations.human(d)).append(" · "));
-        facts.append(completeness.participants().size())
-                .append(" participants, ")
-                .append(completeness.commented().size())
-                .append(" commented · commander ")
-                .append(name.apply(incident.commanderId()))
-                .append(" · facilitated by ")
-                .append(name.apply(incident.facilitator()));
-        blocks.add(section(s -> s.text(markdownText(facts.toString()))));
-        if (incident.summary() != null && !incident.summary().isBlank()) {
-            blocks.add(
-                    section(
-                            s ->
-                                    s.text(
-                                            markdownText(
-                                                    SlackText.truncate(
-                                                            text.apply(incident.summary()),
-                                                            2900)))));
-        }
-        for (AgendaItem item : AgendaItem.values()) {
-            List<WrapUpComment> these = comments.stream().filter(c -> c.item() == item).toList();
-            if (these.isEmpty()) {
-                continue;
-            }
-            String list =
-                    these.stream()
-                                    .limit(5)
-                                    .map(
-                                            c ->
-                                                    "• "
-                                                            + SlackText.truncate(
-                                                                    text.apply(c.text())
-                                                                            .replace('\n', ' '),
-                                                                    300))
-                                    .collect(Collectors.joining("\n"))
-                            + (these.size() > 5
-                                    ? "\n_… and " + (these.size() - 5) + " more in the report_"
-                                    : "");
-            blocks.add(
-                    section(
-                            s ->
-                                    s.text(
-                                            markdownText(
-                                                    "*"
-                                                            + item.question()
-                                                            + "*\n"
-                                                            + SlackText.truncate(list, 2900)))));
-        }
-        if (!actions.isEmpty()) {
-            String list =
-                    actions.stream()
-                            .map(
-                                    a ->
-                                            a.number()
-                                                    + ". "
-                                                    + SlackText.truncate(text.apply(a.text()), 300)
-                                                    + " — "
-                                                    + name.apply(a.ownerId())
-                                                    + (a.dueOn() != null
-                                                            ? " (due " + a.dueOn() + ")"
-                                                            : "")
-                                                    + (a.done() ? " :white_check_mark:" : ""))
-                            .collect(Collectors.joining("\n"));
-            blocks.add(
-                    section(
-                            s ->
-                                    s.text(
-                                            markdownText(
-                                                    "*Action items*\n"
-                                                            + SlackText.truncate(list, 2900)))));
-        }
-        blocks.add(
-                context(
-                        c ->
-                                c.elements(
-                                        List.of(
-                                                markdownText(
-                                                        "The full report is in the thread and on the <"
-                                                                + links.page(incident)
-                                                                + "|web page>. Blameless: we look at what made the work hard, "
-                                                                + "not at who did it.")))));
-        return blocks;
+        return summaries.blocks(incident);
     }
 
     /** The Markdown file posted with the summary. */
