@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * anyone who wants the detail.
  */
 public record Report(String title, List<Section> sections) {
-    static final DateTimeFormatter WHEN =
+    private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public Report {
@@ -110,13 +110,13 @@ public record Report(String title, List<Section> sections) {
     }
 
     /** An incident asks first what went wrong; a planned change first what could be better. */
-    static List<AgendaItem> agenda(IncidentKind kind) {
+    private static List<AgendaItem> agenda(IncidentKind kind) {
         return kind == IncidentKind.INCIDENT
                 ? List.of(AgendaItem.WELL, AgendaItem.WRONG, AgendaItem.BETTER)
                 : List.of(AgendaItem.WELL, AgendaItem.BETTER, AgendaItem.WRONG);
     }
 
-    static String kindLabel(IncidentKind kind) {
+    private static String kindLabel(IncidentKind kind) {
         return switch (kind) {
             case INCIDENT, WRAPUP -> "Wrap-up: ";
             case MAINTENANCE -> "Maintenance wrap-up: ";
@@ -172,7 +172,7 @@ public record Report(String title, List<Section> sections) {
                 a.dueOn() == null ? null : a.dueOn().toString());
     }
 
-    static String completeness(Completeness c, Function<String, String> name) {
+    private static String completeness(Completeness c, Function<String, String> name) {
         String counted =
                 c.commented().size()
                         + " of "
