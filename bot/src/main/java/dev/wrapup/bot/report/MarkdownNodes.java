@@ -20,8 +20,6 @@ import org.commonmark.node.Text;
  */
 final class MarkdownNodes {
     private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n\\s*");
-    // Trailing spaces before a line break would read back as a hard break.
-    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \t]+$");
 
     private MarkdownNodes() {}
 
@@ -102,7 +100,9 @@ final class MarkdownNodes {
                 if (l > 0) {
                     paragraph.appendChild(new SoftLineBreak());
                 }
-                String line = TRAILING_SPACE.matcher(lines[l]).replaceAll("");
+                // Spaces around a line of a paragraph mean nothing in Markdown, but written out
+                // they would: trailing ones as a hard break, leading ones as character references.
+                String line = lines[l].strip();
                 if (!line.isEmpty()) {
                     paragraph.appendChild(new Text(line));
                 }
