@@ -68,7 +68,7 @@ final class Export {
                 return 1;
             }
             // Without --full, what may leave the channel: current text only, as published.
-            Reports reports = Wrapup.reports(database);
+            Reports reports = new Reports(database);
             out.print(
                     format.equals("json")
                             ? RecordJson.render(

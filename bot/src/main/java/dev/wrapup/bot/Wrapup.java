@@ -33,7 +33,6 @@ import dev.wrapup.bot.incident.IncidentChanges;
 import dev.wrapup.bot.incident.PinnedHeader;
 import dev.wrapup.bot.maintenance.MaintenanceService;
 import dev.wrapup.bot.report.Reports;
-import dev.wrapup.bot.report.WrapUpReport;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Admins;
 import dev.wrapup.bot.slack.SingleWorkspace;
@@ -216,7 +215,7 @@ public final class Wrapup implements AutoCloseable {
                 new CommentPrompts(config, database, wrapUps, comments, outbox, scheduling, clock);
         ActionItems actions = new ActionItems(database, wrapUps, outbox, users, scheduling, clock);
         WrapUpStart starting = new WrapUpStart(database, calls, outbox, users, clock);
-        Reports reports = reports(database);
+        Reports reports = new Reports(database);
         Admins admins = new Admins(config.admins(), calls);
         Access access = new Access(admins, new Participants(database));
         PublishModal publishing =
@@ -334,18 +333,6 @@ public final class Wrapup implements AutoCloseable {
         middleware.add(new SingleWorkspace(identity));
         middleware.add(new IgnoringSelfEvents(config.getSlack().getConfig()));
         return middleware;
-    }
-
-    /**
-     * Reports for the bot, the web page and `export` alike: maintenance windows add their plan and
-     * verdict.
-     */
-    static Reports reports(Database database) {
-        Participants participants = new Participants(database);
-        return new Reports(
-                database,
-                MaintenanceService.reportSection(
-                        database, id -> WrapUpReport.names(participants.list(id))));
     }
 
     /** One Slack SDK instance, its Web API base moved by SLACK_API_URL. */

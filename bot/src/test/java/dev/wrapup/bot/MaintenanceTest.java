@@ -139,21 +139,17 @@ class MaintenanceTest extends BotTest {
 
         command("/wrapup", "well the rollback plan worked", CAROL, OPS);
         String md =
-                new Reports(
-                                bot.wrapup().database(),
-                                MaintenanceService.reportSection(
-                                        bot.wrapup().database(), id -> u -> u))
+                new Reports(bot.wrapup().database())
                         .published(incidents().find(incident.id()).orElseThrow());
         assertTrue(md.startsWith("# Maintenance wrap-up: Postgres 16 upgrade"), md);
         assertTrue(md.contains("## Plan\n"), md);
-        assertTrue(md.contains("1. Stop writers — owner: " + BOB + " — done"), md);
+        assertTrue(md.contains("1. Stop writers — owner: Bob — done"), md);
         assertTrue(
                 md.contains(
-                        "2. Run pg_upgrade — owner: "
-                                + CAROL
-                                + " — failed (lock timeout on pg_catalog)"),
+                        "2. Run pg\\_upgrade — owner: Carol — failed (lock timeout on"
+                                + " pg\\_catalog)"),
                 md);
-        assertTrue(md.contains("3. Start writers — owner: " + BOB + " — planned"), md);
+        assertTrue(md.contains("3. Start writers — owner: Bob — planned"), md);
         assertTrue(md.contains("## Verdict\n\n**Not everything went to plan**"), md);
         assertTrue(md.contains("Overran the window by 1 min."), md);
         assertTrue(md.indexOf("## What went well") < md.indexOf("## What went wrong"), md);

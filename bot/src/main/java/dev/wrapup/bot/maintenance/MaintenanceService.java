@@ -39,7 +39,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Maintenance windows: a numbered plan with owners, a heads-up in advance, begin and end with a
@@ -453,18 +452,6 @@ public final class MaintenanceService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** The report's plan-and-verdict section for maintenance windows (null for others). */
-    public static Function<Incident, String> reportSection(
-            Database database, Function<Long, Function<String, String>> names) {
-        MaintenanceWindows windows = new MaintenanceWindows(database);
-        return incident ->
-                incident.kind() != IncidentKind.MAINTENANCE
-                        ? null
-                        : windows.find(incident.id())
-                                .map(w -> MaintenanceText.markdown(w, names.apply(incident.id())))
-                                .orElse(null);
-    }
 
     private void entry(
             Tx tx, Incident incident, String userId, EntryKind kind, String text, Instant now) {

@@ -5,15 +5,10 @@ import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.MaintenanceWindow;
 import dev.wrapup.domain.MaintenanceWindow.Step;
 import dev.wrapup.domain.MaintenanceWindow.Verdict;
-import dev.wrapup.domain.text.Durations;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.function.Function;
+import dev.wrapup.domain.text.VerdictText;
 
-/** How a window's plan and verdict read, in Slack and in the Markdown report. */
+/** How a window's plan and verdict read in Slack. */
 public final class MaintenanceText {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private MaintenanceText() {}
 
     public static String state(Step step) {
@@ -61,75 +56,9 @@ public final class MaintenanceText {
         return text.toString();
     }
 
+    /** The verdict as Slack mrkdwn, its headline stressed. */
     public static String verdict(Verdict v) {
-        return (v.success()
-                        ? ":trophy: *A success.* "
-                        : ":mag: *Not everything went to plan*, and that is worth "
-                                + "learning from too. ")
-                + "Planned steps done: "
-                + v.stepsDone()
-                + " of "
-                + v.stepsPlanned()
-                + (v.stepsFailed() > 0 ? " (" + v.stepsFailed() + " failed)" : "")
-                + ". "
-                + (v.impact()
-                        ? "Production impact was recorded. "
-                        : "No production impact was recorded. ")
-                + (v.onTime()
-                        ? "Ended on time."
-                        : "Overran the window by "
-                                + Durations.humanAtLeastAMinute(v.overrun())
-                                + ".");
-    }
-
-    /** The report's section: the plan with numbers, owners and states, and the verdict. */
-    public static String markdown(MaintenanceWindow w, Function<String, String> name) {
-        ZoneId zone = ZoneId.of(w.zone());
-        StringBuilder md = new StringBuilder("## Plan\n\n");
-        md.append("Window: ")
-                .append(LOCAL.format(w.plannedStart().atZone(zone)))
-                .append(" to ")
-                .append(LOCAL.format(w.plannedEnd().atZone(zone)))
-                .append(' ')
-                .append(w.zone())
-                .append("\n\n");
-        if (w.steps().isEmpty()) {
-            md.append("_No steps were planned._\n");
-        }
-        for (Step s : w.steps()) {
-            md.append(s.number())
-                    .append(". ")
-                    .append(s.text().replace('\n', ' '))
-                    .append(" — owner: ")
-                    .append(name.apply(s.ownerId()))
-                    .append(" — ")
-                    .append(s.state().name().toLowerCase());
-            if (s.failure() != null) {
-                md.append(" (").append(s.failure().replace('\n', ' ')).append(')');
-            }
-            md.append('\n');
-        }
-        if (!w.impacts().isEmpty()) {
-            md.append("\nProduction impact reported:\n\n");
-            w.impacts()
-                    .forEach(
-                            i ->
-                                    md.append("- ")
-                                            .append(i.text().replace('\n', ' '))
-                                            .append(" — ")
-                                            .append(name.apply(i.userId()))
-                                            .append('\n'));
-        }
-        md.append("\n## Verdict\n\n");
-        if (w.endedAt() == null) {
-            md.append("_The window has not ended yet._\n");
-        } else {
-            md.append(
-                            verdict(w.verdict(w.endedAt()))
-                                    .replaceAll(":[a-z_]+: ", "")
-                                    .replace("*", "**"))
-                    .append('\n');
-        }
-        return md.toString();
+        VerdictText text = VerdictText.of(v);
+        return (v.success() ? ":trophy: *" : ":mag: *") + text.headline() + "*" + text.rest();
     }
 }

@@ -2,16 +2,18 @@ package dev.wrapup.bot.report;
 
 import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.SlackUser;
+import dev.wrapup.domain.report.Report;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.MaintenanceWindows;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Users;
 import dev.wrapup.persistence.WrapUps;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,14 +24,14 @@ public final class Reports {
     private final Timeline timeline;
     private final WrapUps wrapups;
     private final Users users;
-    private final Function<Incident, String> extraSection;
+    private final MaintenanceWindows windows;
 
-    public Reports(Database database, Function<Incident, String> extraSection) {
+    public Reports(Database database) {
         this.participants = new Participants(database);
         this.timeline = new Timeline(database);
         this.wrapups = new WrapUps(database);
         this.users = new Users(database);
-        this.extraSection = extraSection;
+        this.windows = new MaintenanceWindows(database);
     }
 
     public String markdown(Incident incident, Disclosure disclosure) {
@@ -40,15 +42,19 @@ public final class Reports {
                         .filter(id -> users.find(id).map(SlackUser::bot).orElse(false))
                         .collect(Collectors.toSet());
         return WrapUpReport.markdown(
-                new WrapUpReport.Contents(
-                        incident,
-                        people,
-                        bots,
-                        timeline.entries(incident.id()),
-                        wrapups.comments(incident.id()),
-                        wrapups.actions(incident.id()),
-                        extraSection.apply(incident)),
-                disclosure);
+                Report.of(
+                        new Report.Contents(
+                                incident,
+                                people,
+                                bots,
+                                timeline.entries(incident.id()),
+                                wrapups.comments(incident.id()),
+                                wrapups.actions(incident.id()),
+                                // A maintenance window adds its plan and verdict.
+                                incident.kind() == IncidentKind.MAINTENANCE
+                                        ? windows.find(incident.id()).orElse(null)
+                                        : null),
+                        disclosure));
     }
 
     /**

@@ -1,223 +1,151 @@
 package dev.wrapup.bot.report;
 
-import dev.wrapup.domain.ActionItem;
-import dev.wrapup.domain.AgendaItem;
-import dev.wrapup.domain.Completeness;
-import dev.wrapup.domain.Disclosure;
-import dev.wrapup.domain.Incident;
-import dev.wrapup.domain.IncidentKind;
-import dev.wrapup.domain.Participant;
-import dev.wrapup.domain.TimelineEntry;
-import dev.wrapup.domain.WrapUpComment;
-import dev.wrapup.domain.text.Durations;
-import dev.wrapup.domain.text.PublicText;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import static dev.wrapup.bot.report.MarkdownNodes.append;
+import static dev.wrapup.bot.report.MarkdownNodes.bullets;
+import static dev.wrapup.bot.report.MarkdownNodes.emphasis;
+import static dev.wrapup.bot.report.MarkdownNodes.heading;
+import static dev.wrapup.bot.report.MarkdownNodes.item;
+import static dev.wrapup.bot.report.MarkdownNodes.numbered;
+import static dev.wrapup.bot.report.MarkdownNodes.paragraph;
+import static dev.wrapup.bot.report.MarkdownNodes.paragraphs;
+import static dev.wrapup.bot.report.MarkdownNodes.strong;
+import static dev.wrapup.bot.report.MarkdownNodes.text;
+
+import dev.wrapup.domain.report.Report;
+import dev.wrapup.domain.report.Section;
+import dev.wrapup.domain.report.Section.Actions;
+import dev.wrapup.domain.report.Section.Agenda;
+import dev.wrapup.domain.report.Section.Comment;
+import dev.wrapup.domain.report.Section.Comments;
+import dev.wrapup.domain.report.Section.Fact;
+import dev.wrapup.domain.report.Section.Facts;
+import dev.wrapup.domain.report.Section.KeyMoments;
+import dev.wrapup.domain.report.Section.Moment;
+import dev.wrapup.domain.report.Section.Plan;
+import dev.wrapup.domain.report.Section.Summary;
+import dev.wrapup.domain.report.Section.Timeline;
+import dev.wrapup.domain.report.Section.Verdict;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.commonmark.node.Document;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.renderer.markdown.MarkdownRenderer;
 
 /**
- * The published wrap-up: short and actionable (what happened, the key moments, every comment by
- * agenda item, action items with owners, who did not comment), followed by the full timeline for
- * anyone who wants the detail.
+ * A report as Markdown, rendered in this one place: the report becomes a commonmark node tree and
+ * commonmark's renderer writes it, escaping user text so that it never turns into structure.
  */
 public final class WrapUpReport {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    /** Everything a report is made from; bots: which participants are bots. */
-    public record Contents(
-            Incident incident,
-            List<Participant> participants,
-            Set<String> bots,
-            List<TimelineEntry> timeline,
-            List<WrapUpComment> comments,
-            List<ActionItem> actions,
-            String extraSection) {}
+    private static final MarkdownRenderer MARKDOWN = MarkdownRenderer.builder().build();
 
     private WrapUpReport() {}
 
-    /** Everything, as the operator's export --full prints it. */
-    public static String markdown(Contents c) {
-        return markdown(c, Disclosure.FULL);
-    }
-
-    public static String markdown(Contents c, Disclosure disclosure) {
-        Function<String, String> name = names(c.participants());
-        // What leaves the channel has every piece of Slack markup resolved (names that do not
-        // ping, real link targets, broadcasts neutralised); the operator's full export keeps
-        // user text as written but for mentions, which read as names either way.
-        Function<String, String> text =
-                disclosure.history() ? t -> mentions(t, name) : t -> PublicText.of(t, name);
-        Incident i = c.incident();
-        StringBuilder md = new StringBuilder();
-        md.append("# ")
-                .append(kindLabel(i))
-                .append(TimelineMarkdown.escapeLine(text.apply(i.title())))
-                .append("\n\n");
-        md.append("- **Severity:** ")
-                .append(i.severity() == null ? "not set" : i.severity().label())
-                .append('\n');
-        md.append("- **Started:** ").append(WHEN.format(i.startedAt())).append('\n');
-        if (i.resolvedAt() != null) {
-            md.append(i.kind() == IncidentKind.MAINTENANCE ? "- **Ended:** " : "- **Resolved:** ")
-                    .append(WHEN.format(i.resolvedAt()))
-                    .append(
-                            i.kind() == IncidentKind.MAINTENANCE
-                                    ? " (from the planned start: "
-                                    : " (time to resolve: ")
-                    .append(Durations.human(Duration.between(i.startedAt(), i.resolvedAt())))
-                    .append(")\n");
-        }
-        md.append("- **Commander:** ").append(name.apply(i.commanderId())).append('\n');
-        md.append("- **Facilitator:** ").append(name.apply(i.facilitator())).append('\n');
-        md.append("- **Participants:** ")
-                .append(
-                        c.participants().stream()
-                                .map(p -> name.apply(p.userId()))
-                                .collect(Collectors.joining(", ")))
-                .append('\n');
-        if (i.summary() != null && !i.summary().isBlank()) {
-            md.append("\n## Summary\n\n").append(text.apply(i.summary().strip())).append('\n');
-        } else if (i.description() != null && !i.description().isBlank()) {
-            md.append("\n## Summary\n\n").append(text.apply(i.description().strip())).append('\n');
-        }
-        if (c.extraSection() != null && !c.extraSection().isBlank()) {
-            md.append('\n')
-                    .append(
-                            disclosure.history()
-                                    ? c.extraSection().strip()
-                                    : PublicText.of(c.extraSection().strip(), name))
-                    .append('\n');
-        }
-
-        md.append("\n## Key moments\n\n");
-        List<TimelineEntry> moments =
-                c.timeline().stream().filter(TimelineEntry::keyMoment).toList();
-        if (moments.isEmpty()) {
-            md.append("_None were marked._\n");
-        }
-        for (TimelineEntry e : moments) {
-            md.append("- **")
-                    .append(WHEN.format(e.occurredAt()))
-                    .append("** ")
-                    .append(
-                            e.authorName() != null
-                                    ? TimelineMarkdown.escapeLine(e.authorName()) + ": "
-                                    : "")
-                    .append(
-                            e.deleted() && !disclosure.history()
-                                    ? TimelineMarkdown.DELETED
-                                    : TimelineMarkdown.oneLine(text.apply(e.text())))
-                    .append('\n');
-        }
-
-        List<AgendaItem> order =
-                i.kind() == IncidentKind.INCIDENT
-                        ? List.of(AgendaItem.WELL, AgendaItem.WRONG, AgendaItem.BETTER)
-                        : List.of(AgendaItem.WELL, AgendaItem.BETTER, AgendaItem.WRONG);
-        for (AgendaItem item : order) {
-            md.append("\n## ").append(item.question()).append("\n\n");
-            List<WrapUpComment> comments =
-                    c.comments().stream().filter(x -> x.item() == item).toList();
-            if (comments.isEmpty()) {
-                md.append("_No comments._\n");
+    public static String markdown(Report report) {
+        Document document = new Document();
+        document.appendChild(heading(1, report.title()));
+        for (Section section : report.sections()) {
+            if (section instanceof Timeline) {
+                // Sets the detail apart from the short report above it.
+                ThematicBreak rule = new ThematicBreak();
+                rule.setLiteral("---");
+                document.appendChild(rule);
             }
-            for (WrapUpComment comment : comments) {
-                md.append("- ")
-                        .append(TimelineMarkdown.block(text.apply(comment.text().strip()), "  "))
-                        .append(" — _")
-                        .append(name.apply(comment.userId()))
-                        .append("_\n");
+            if (section.heading() != null) {
+                document.appendChild(heading(2, section.heading()));
             }
+            append(document, body(section));
         }
-
-        md.append("\n## Action items\n\n");
-        if (c.actions().isEmpty()) {
-            md.append("_None._\n");
-        }
-        for (ActionItem a : c.actions()) {
-            md.append(a.number())
-                    .append(". ")
-                    .append(a.done() ? "~~" : "")
-                    .append(TimelineMarkdown.oneLine(text.apply(a.text())))
-                    .append(a.done() ? "~~ (done)" : "")
-                    .append(" — owner: ")
-                    .append(name.apply(a.ownerId()));
-            if (a.dueOn() != null) {
-                md.append(", due ").append(a.dueOn());
-            }
-            md.append('\n');
-        }
-
-        md.append("\n## Comments\n\n");
-        Completeness completeness =
-                Completeness.of(c.participants(), c.bots()::contains, c.comments());
-        md.append(completeness.commented().size())
-                .append(" of ")
-                .append(completeness.participants().size())
-                .append(" participants commented.");
-        if (!completeness.complete()) {
-            md.append(" No comment from: ")
-                    .append(
-                            completeness.missing().stream()
-                                    .map(name)
-                                    .collect(Collectors.joining(", ")))
-                    .append('.');
-        }
-        md.append('\n');
-        if (disclosure.timeline()) {
-            md.append("\n---\n\n## Full timeline\n");
-            md.append(TimelineMarkdown.timeline(c.timeline(), disclosure.history(), text));
-        }
-        return md.toString();
+        return MARKDOWN.render(document);
     }
 
-    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
-
-    /** Slack's user mentions read as names in a document that leaves Slack. */
-    static String mentions(String text, Function<String, String> name) {
-        Matcher m = MENTION.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String known = name.apply(m.group(1));
-            String shown =
-                    !known.equals(m.group(1))
-                            ? known
-                            : m.group(2) != null ? m.group(2) : m.group(1);
-            m.appendReplacement(out, Matcher.quoteReplacement("@" + shown));
+    private static List<? extends Node> body(Section section) {
+        if (section instanceof Facts facts) {
+            return List.of(bullets(facts.facts().stream().map(WrapUpReport::fact).toList()));
         }
-        m.appendTail(out);
-        return out.toString();
+        if (section instanceof Summary summary) {
+            return paragraphs(summary.text(), List.of(), List.of());
+        }
+        if (section instanceof Plan plan) {
+            return plan(plan);
+        }
+        if (section instanceof Verdict verdict) {
+            return List.of(
+                    verdict.text() == null
+                            ? paragraph(emphasis(Verdict.OPEN))
+                            : paragraph(
+                                    strong(verdict.text().headline()),
+                                    text(verdict.text().rest())));
+        }
+        if (section instanceof KeyMoments moments) {
+            return moments.moments().isEmpty()
+                    ? List.of(paragraph(emphasis(KeyMoments.NONE)))
+                    : List.of(
+                            bullets(moments.moments().stream().map(WrapUpReport::moment).toList()));
+        }
+        if (section instanceof Agenda agenda) {
+            return agenda.comments().isEmpty()
+                    ? List.of(paragraph(emphasis(Agenda.NONE)))
+                    : List.of(
+                            bullets(
+                                    agenda.comments().stream()
+                                            .map(WrapUpReport::comment)
+                                            .toList()));
+        }
+        if (section instanceof Actions actions) {
+            return actions.actions().isEmpty()
+                    ? List.of(paragraph(emphasis(Actions.NONE)))
+                    : List.of(
+                            numbered(
+                                    actions.actions().get(0).number(),
+                                    actions.actions().stream()
+                                            .map(a -> item(paragraph(text(a.line()))))
+                                            .toList()));
+        }
+        if (section instanceof Comments comments) {
+            return List.of(paragraph(text(comments.sentence())));
+        }
+        return TimelineNodes.of((Timeline) section);
     }
 
-    static String kindLabel(Incident i) {
-        return switch (i.kind()) {
-            case INCIDENT -> "Wrap-up: ";
-            case WRAPUP -> "Wrap-up: ";
-            case MAINTENANCE -> "Maintenance wrap-up: ";
-        };
+    private static List<Node> plan(Plan plan) {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(paragraph(text(plan.window())));
+        nodes.add(
+                plan.steps().isEmpty()
+                        ? paragraph(emphasis(Plan.NONE))
+                        : numbered(
+                                plan.steps().get(0).number(),
+                                plan.steps().stream()
+                                        .map(s -> item(paragraph(text(s.line()))))
+                                        .toList()));
+        if (!plan.impacts().isEmpty()) {
+            nodes.add(paragraph(text(Plan.IMPACTS)));
+            nodes.add(
+                    bullets(
+                            plan.impacts().stream()
+                                    .map(i -> item(paragraph(text(i.line()))))
+                                    .toList()));
+        }
+        return nodes;
     }
 
-    /** Display names by user id, the id itself when the name is not known. */
-    public static Function<String, String> names(List<Participant> participants) {
-        Map<String, String> byId =
-                participants.stream()
-                        .filter(p -> p.displayName() != null)
-                        .collect(
-                                Collectors.toMap(
-                                        Participant::userId,
-                                        Participant::displayName,
-                                        (a, b) -> a));
-        return id ->
-                id == null
-                        ? "not set"
-                        : byId.containsKey(id) ? TimelineMarkdown.escapeLine(byId.get(id)) : id;
+    private static ListItem fact(Fact f) {
+        return item(paragraph(strong(f.label() + ":"), text(" " + f.value())));
+    }
+
+    private static ListItem comment(Comment c) {
+        return append(
+                new ListItem(),
+                paragraphs(c.text(), List.of(), List.of(text(" — "), emphasis(c.author()))));
+    }
+
+    private static ListItem moment(Moment m) {
+        return item(
+                paragraph(
+                        strong(m.when()),
+                        text(" " + (m.author() != null ? m.author() + ": " : "")),
+                        m.hidden() ? emphasis(Section.DELETED) : text(m.text())));
     }
 }

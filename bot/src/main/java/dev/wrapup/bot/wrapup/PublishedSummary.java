@@ -7,7 +7,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.wrapup.bot.report.WrapUpReport;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.ActionItem;
@@ -16,6 +15,7 @@ import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.WrapUpComment;
 import dev.wrapup.domain.text.Durations;
+import dev.wrapup.domain.text.Names;
 import dev.wrapup.domain.text.PublicText;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;
@@ -45,7 +45,7 @@ final class PublishedSummary {
 
     /** The summary as it will be posted. */
     List<LayoutBlock> blocks(Incident incident) {
-        Function<String, String> name = WrapUpReport.names(participants.list(incident.id()));
+        Function<String, String> name = Names.of(participants.list(incident.id()));
         Function<String, String> text = t -> PublicText.of(t, name);
         List<WrapUpComment> comments = store.comments(incident.id());
         List<ActionItem> actions = store.actions(incident.id());

@@ -15,14 +15,36 @@ import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.domain.WrapUpComment;
+import dev.wrapup.domain.report.Report;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 class WrapUpReportTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+    private static String markdown(Report.Contents contents) {
+        return markdown(contents, Disclosure.FULL);
+    }
+
+    private static String markdown(Report.Contents contents, Disclosure disclosure) {
+        return WrapUpReport.markdown(Report.of(contents, disclosure));
+    }
 
     private static Incident incident(IncidentKind kind) {
         return new Incident(
@@ -74,8 +96,8 @@ class WrapUpReportTest {
                         new Participant("U2", "Bo", "UTC", "posted", T0),
                         new Participant("U3", "Cy", "UTC", "posted", T0));
         String md =
-                WrapUpReport.markdown(
-                        new WrapUpReport.Contents(
+                markdown(
+                        new Report.Contents(
                                 incident(IncidentKind.INCIDENT),
                                 people,
                                 Set.of(),
@@ -134,8 +156,8 @@ class WrapUpReportTest {
                         new Participant("B1", "Alertmanager", null, "posted", T0),
                         new Participant("U2", "Bo", "UTC", "posted", T0));
         String md =
-                WrapUpReport.markdown(
-                        new WrapUpReport.Contents(
+                markdown(
+                        new Report.Contents(
                                 incident(IncidentKind.INCIDENT),
                                 people,
                                 Set.of("B1"),
@@ -146,11 +168,6 @@ class WrapUpReportTest {
                                 List.of(),
                                 null));
         assertTrue(md.contains("1 of 2 participants commented. No comment from: Bo.\n"), md);
-    }
-
-    @Test
-    void mentionsOfUnknownPeopleKeepTheNameSlackGave() {
-        assertEquals("@cy and @U9", WrapUpReport.mentions("<@U3|cy> and <@U9>", id -> id));
     }
 
     @Test
@@ -199,8 +216,8 @@ class WrapUpReportTest {
                         false,
                         false,
                         List.of(new TimelineEntry.Version("token xoxp-123", T0.plusSeconds(9))));
-        WrapUpReport.Contents contents =
-                new WrapUpReport.Contents(
+        Report.Contents contents =
+                new Report.Contents(
                         incident(IncidentKind.INCIDENT),
                         people,
                         Set.of(),
@@ -209,10 +226,10 @@ class WrapUpReportTest {
                         List.of(),
                         null);
 
-        String full = WrapUpReport.markdown(contents, Disclosure.FULL);
+        String full = markdown(contents, Disclosure.FULL);
         assertTrue(full.contains("hunter2") && full.contains("xoxp-123"), full);
 
-        String published = WrapUpReport.markdown(contents, Disclosure.PUBLIC);
+        String published = markdown(contents, Disclosure.PUBLIC);
         assertFalse(published.contains("hunter2"), published);
         assertFalse(published.contains("xoxp-123"), published);
         assertTrue(
@@ -221,9 +238,139 @@ class WrapUpReportTest {
         assertTrue(published.contains("rotated, ask @\u200BAnn _(edited)_"), published);
         assertTrue(published.contains("## Full timeline"), published);
 
-        String withoutTimeline =
-                WrapUpReport.markdown(contents, Disclosure.PUBLIC_WITHOUT_TIMELINE);
+        String withoutTimeline = markdown(contents, Disclosure.PUBLIC_WITHOUT_TIMELINE);
         assertFalse(withoutTimeline.contains("## Full timeline"), withoutTimeline);
         assertFalse(withoutTimeline.contains("rotated"), withoutTimeline);
+    }
+
+    @Test
+    void userTextWithMarkdownInItStaysTextAndNeverTurnsIntoStructure() {
+        String tricky =
+                "# heading\n1. x\n- y\n> quote\n[a](b) <b>bold</b> `code` *star* _under_ a | b"
+                        + "\n\n    indented  \n===";
+        List<Participant> people =
+                List.of(
+                        new Participant("U1", "Ann *the* _boss_", "UTC", "declared", T0),
+                        new Participant("U2", "Bo", "UTC", "posted", T0));
+        Incident incident = incident(IncidentKind.INCIDENT);
+        Incident titled =
+                new Incident(
+                        incident.id(),
+                        incident.kind(),
+                        incident.channelId(),
+                        incident.channelName(),
+                        "# [x](y) <i>",
+                        incident.description(),
+                        incident.severity(),
+                        incident.status(),
+                        incident.commanderId(),
+                        incident.facilitatorId(),
+                        incident.declaredBy(),
+                        incident.headerTs(),
+                        incident.webKey(),
+                        tricky,
+                        incident.startedAt(),
+                        incident.resolvedAt());
+        String md =
+                markdown(
+                        new Report.Contents(
+                                titled,
+                                people,
+                                Set.of(),
+                                List.of(entry(1, tricky, true, T0)),
+                                List.of(
+                                        new WrapUpComment(
+                                                1, 7, "U2", AgendaItem.WRONG, tricky, "modal", T0)),
+                                List.of(
+                                        new ActionItem(
+                                                1,
+                                                7,
+                                                1,
+                                                "U1",
+                                                "1. `x` | *y*",
+                                                null,
+                                                "U1",
+                                                T0,
+                                                null)),
+                                null),
+                        Disclosure.PUBLIC);
+
+        Node document = Parser.builder().build().parse(md);
+        List<Node> nodes = new ArrayList<>();
+        collect(document, nodes);
+        assertTrue(
+                nodes.stream().noneMatch(n -> n instanceof HtmlInline || n instanceof HtmlBlock),
+                md);
+        assertTrue(nodes.stream().noneMatch(n -> n instanceof Link), md);
+        assertTrue(nodes.stream().noneMatch(n -> n instanceof BlockQuote), md);
+        assertTrue(nodes.stream().noneMatch(n -> n instanceof IndentedCodeBlock), md);
+        assertEquals(
+                List.of(
+                        "Wrap-up: # [x](y) <i>",
+                        "Summary",
+                        "Key moments",
+                        "What went well",
+                        "What went wrong",
+                        "What we could do better next time",
+                        "Action items",
+                        "Comments",
+                        "Full timeline",
+                        "2026-11-20 (UTC)"),
+                nodes.stream()
+                        .filter(n -> n instanceof Heading)
+                        .map(n -> plain(n).strip())
+                        .toList(),
+                md);
+        assertEquals(
+                1,
+                nodes.stream().filter(n -> n instanceof Code).count(),
+                "the entry's time: " + md);
+        // The text reads back as it was written, but for line ends inside one line's place and
+        // the spaces that cannot matter: around a paragraph and at the end of a line.
+        String lines =
+                "# heading\n1. x\n- y\n> quote\n[a](b) <b>bold</b> `code` *star* _under_ a | b";
+        String paragraphs = lines + "\nindented\n===";
+        assertTrue(
+                plain(document)
+                        .contains(
+                                "Summary\n"
+                                        + paragraphs
+                                        + "\nKey moments\n2026-11-20 10:00 UTC Bo: "
+                                        + lines.replace('\n', ' ')
+                                        + "      indented   ===\n"),
+                plain(document));
+        assertTrue(plain(document).contains(paragraphs + " — Bo\n"), plain(document));
+        assertTrue(
+                plain(document).contains("1. `x` | *y* — owner: Ann *the* _boss_\n"),
+                plain(document));
+        assertTrue(plain(document).contains("Commander: Ann *the* _boss_\n"), plain(document));
+    }
+
+    private static void collect(Node node, List<Node> into) {
+        into.add(node);
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            collect(child, into);
+        }
+    }
+
+    /** The text a reader sees: literals, line breaks, and each block on its own line. */
+    private static String plain(Node node) {
+        if (node instanceof Text t) {
+            return t.getLiteral();
+        }
+        if (node instanceof Code c) {
+            return c.getLiteral();
+        }
+        if (node instanceof SoftLineBreak) {
+            return "\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            out.append(plain(child));
+        }
+        if (node instanceof Paragraph || node instanceof Heading) {
+            out.append('\n');
+        }
+        return out.toString();
     }
 }
