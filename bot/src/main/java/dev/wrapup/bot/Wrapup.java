@@ -31,7 +31,9 @@ import dev.wrapup.bot.incident.Declarations;
 import dev.wrapup.bot.incident.DeclareModal;
 import dev.wrapup.bot.incident.IncidentChanges;
 import dev.wrapup.bot.incident.PinnedHeader;
+import dev.wrapup.bot.maintenance.MaintenanceAlerts;
 import dev.wrapup.bot.maintenance.MaintenanceService;
+import dev.wrapup.bot.maintenance.PinnedPlan;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Admins;
@@ -228,7 +230,16 @@ public final class Wrapup implements AutoCloseable {
                                 clock),
                         access);
         MaintenanceService maintenance =
-                new MaintenanceService(config, database, links, outbox, users, scheduling, clock);
+                new MaintenanceService(
+                        config,
+                        database,
+                        outbox,
+                        users,
+                        scheduling,
+                        new MaintenanceAlerts(
+                                database, outbox, scheduling, config.announceChannel(), clock),
+                        clock);
+        new PinnedPlan(database, outbox, links);
 
         // What reacts to what happened.
         happenings.on(CallStarted.class, started -> prompts.askEveryone(started.incident()));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.bot.analysis.AnalysisCallService;
-import dev.wrapup.bot.maintenance.MaintenanceService;
+import dev.wrapup.bot.maintenance.MaintenanceAlerts;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
@@ -110,7 +110,7 @@ class MaintenanceTest extends BotTest {
         // The planned end passes without `end`: the bot asks, and the overrun is recorded.
         assertEquals(
                 start.plus(Duration.ofMinutes(1)),
-                bot.runWhenDue(MaintenanceService.END_CHECK_TASK, incident.id()));
+                bot.runWhenDue(MaintenanceAlerts.END_CHECK_TASK, incident.id()));
         FakeSlack.Call asked =
                 fake.await(
                         "chat.postMessage",
@@ -163,7 +163,7 @@ class MaintenanceTest extends BotTest {
                 start.minus(Duration.ofHours(1)),
                 bot.wrapup()
                         .scheduling()
-                        .when(MaintenanceService.HEADS_UP_TASK, incident.id())
+                        .when(MaintenanceAlerts.HEADS_UP_TASK, incident.id())
                         .orElseThrow());
         assertTrue(
                 fake.calls("chat.postMessage").stream()
@@ -188,7 +188,7 @@ class MaintenanceTest extends BotTest {
         assertTrue(
                 bot.wrapup()
                         .scheduling()
-                        .when(MaintenanceService.END_CHECK_TASK, incident.id())
+                        .when(MaintenanceAlerts.END_CHECK_TASK, incident.id())
                         .isEmpty());
         fake.await("chat.update", c -> c.jsonText("blocks").contains("A success"));
     }
@@ -204,7 +204,7 @@ class MaintenanceTest extends BotTest {
                         .noneMatch(c -> ANNOUNCE.equals(c.param("channel"))));
         assertEquals(
                 start.minus(Duration.ofHours(1)),
-                bot.runWhenDue(MaintenanceService.HEADS_UP_TASK, incident.id()));
+                bot.runWhenDue(MaintenanceAlerts.HEADS_UP_TASK, incident.id()));
         FakeSlack.Call headsUp =
                 fake.await("chat.postMessage", c -> ANNOUNCE.equals(c.param("channel")));
         assertTrue(headsUp.param("text").contains("<#" + OPS + ">"), headsUp.param("text"));

@@ -1,21 +1,11 @@
 package dev.wrapup.bot.maintenance;
 
-import static com.slack.api.model.block.Blocks.asBlocks;
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-
-import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.slack.SlackOutbox;
-import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.slack.UserDirectory;
-import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
@@ -26,8 +16,6 @@ import dev.wrapup.domain.MaintenanceWindow.Verdict;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.MaintenanceWindows;
-import dev.wrapup.persistence.Outbox.Item;
-import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Timeline.NewEntry;
@@ -36,55 +24,49 @@ import dev.wrapup.scheduler.Scheduling;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Maintenance windows: a numbered plan with owners, a heads-up in advance, begin and end with a
- * success verdict, and the same wrap-up as an incident whatever the outcome.
+ * Maintenance windows: a numbered plan with owners, begin and end with a success verdict, and the
+ * same wrap-up as an incident whatever the outcome. The heads-up and the overrun question are
+ * {@link MaintenanceAlerts}; the pinned plan is {@link PinnedPlan}.
+ *
+ * <p>Longer than most classes: it holds every change `/maintenance` makes (plan, step, mark,
+ * impact, begin, end), each committed with its timeline entry and the work it promises, as {@code
+ * IncidentChanges} does for incidents.
  */
 public final class MaintenanceService {
-    public static final String HEADS_UP_TASK = "maintenance-heads-up";
-    public static final String END_CHECK_TASK = "maintenance-end-check";
-
-    /** Posts, or brings up to date, the pinned plan as the window stands when it is done. */
-    private static final String PLAN = "maintenance-plan";
-
     private final Config config;
     private final Database database;
     private final Incidents incidents;
     private final Participants participants;
     private final Timeline timeline;
-    private final IncidentLinks links;
     private final MaintenanceWindows windows;
     private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Scheduling scheduling;
+    private final MaintenanceAlerts alerts;
     private final Clock clock;
 
     public MaintenanceService(
             Config config,
             Database database,
-            IncidentLinks links,
             SlackOutbox outbox,
             UserDirectory users,
             Scheduling scheduling,
+            MaintenanceAlerts alerts,
             Clock clock) {
         this.config = config;
         this.database = database;
         this.incidents = new Incidents(database);
         this.participants = new Participants(database);
         this.timeline = new Timeline(database);
-        this.links = links;
         this.windows = new MaintenanceWindows(database);
         this.outbox = outbox;
         this.users = users;
         this.scheduling = scheduling;
+        this.alerts = alerts;
         this.clock = clock;
-        scheduling.register(HEADS_UP_TASK, this::headsUp);
-        scheduling.register(END_CHECK_TASK, this::endCheck);
-        outbox.perform(PLAN, this::updatePlan);
     }
 
     /** Whether heads-ups have somewhere to go (WRAPUP_ANNOUNCE_CHANNEL). */
@@ -140,7 +122,7 @@ public final class MaintenanceService {
                                             now);
                             windows.create(tx, created.id(), start, end, zone.getId());
                             outbox.add(tx, SlackWork.join(channelId));
-                            outbox.add(tx, planUpdate(created));
+                            outbox.add(tx, PinnedPlan.refresh(created));
                             return created;
                         });
         if (incident == null) {
@@ -149,11 +131,11 @@ public final class MaintenanceService {
         outbox.wake();
         Instant headsUpAt = start.minus(config.headsUp());
         if (headsUpAt.isAfter(now)) {
-            scheduling.at(HEADS_UP_TASK, incident.id(), headsUpAt);
+            scheduling.at(MaintenanceAlerts.HEADS_UP_TASK, incident.id(), headsUpAt);
         } else {
-            headsUp(incident.id()); // planned inside the heads-up period: queued now
+            alerts.headsUp(incident.id()); // planned inside the heads-up period: queued now
         }
-        scheduling.at(END_CHECK_TASK, incident.id(), end);
+        scheduling.at(MaintenanceAlerts.END_CHECK_TASK, incident.id(), end);
         users.refreshLater(callerId);
         return Optional.of(incident);
     }
@@ -173,7 +155,7 @@ public final class MaintenanceService {
                                     "Step " + n + " planned for " + name(tx, ownerId) + ": " + text,
                                     now);
                             outbox.add(tx, SlackWork.invite(incident.channelId(), ownerId));
-                            outbox.add(tx, planUpdate(incident));
+                            outbox.add(tx, PinnedPlan.refresh(incident));
                             return n;
                         });
         outbox.wake();
@@ -199,7 +181,7 @@ public final class MaintenanceService {
                                             + number
                                             + (state == State.DONE ? " done" : " failed: " + why),
                                     now);
-                            outbox.add(tx, planUpdate(incident));
+                            outbox.add(tx, PinnedPlan.refresh(incident));
                             if (state == State.FAILED) {
                                 outbox.add(
                                         tx,
@@ -238,7 +220,7 @@ public final class MaintenanceService {
                                             + SlackText.mention(callerId)
                                             + ": "
                                             + text));
-                    outbox.add(tx, planUpdate(incident));
+                    outbox.add(tx, PinnedPlan.refresh(incident));
                     return null;
                 });
         outbox.wake();
@@ -269,7 +251,7 @@ public final class MaintenanceService {
                                             ":construction: The maintenance window has begun ("
                                                     + SlackText.mention(callerId)
                                                     + "). Everything said here is recorded until the wrap-up."));
-                            outbox.add(tx, planUpdate(incident));
+                            outbox.add(tx, PinnedPlan.refresh(incident));
                             return true;
                         });
         outbox.wake();
@@ -310,7 +292,7 @@ public final class MaintenanceService {
                                                     + MaintenanceText.verdict(v)
                                                     + "\nA wrap-up follows "
                                                     + "whatever the outcome: what went well is as worth sharing as what did not."));
-                            outbox.add(tx, planUpdate(incident));
+                            outbox.add(tx, PinnedPlan.refresh(incident));
                             outbox.add(tx, AnalysisCallService.plan(incident));
                             return v;
                         });
@@ -318,137 +300,8 @@ public final class MaintenanceService {
             return null;
         }
         outbox.wake();
-        scheduling.cancel(END_CHECK_TASK, incident.id());
+        scheduling.cancel(MaintenanceAlerts.END_CHECK_TASK, incident.id());
         return verdict;
-    }
-
-    // ---------------------------------------------------------------- scheduled
-
-    /** The heads-up to the announcements channel, once. */
-    void headsUp(long incidentId) {
-        Optional<Incident> incident = incidents.find(incidentId);
-        Optional<MaintenanceWindow> window = windows.find(incidentId);
-        if (incident.isEmpty() || window.isEmpty() || config.announceChannel().isEmpty()) {
-            return;
-        }
-        MaintenanceWindow w = window.get();
-        String text =
-                ":construction: *Planned maintenance: "
-                        + SlackText.neutraliseBroadcasts(SlackText.escape(incident.get().title()))
-                        + "*\n"
-                        + SlackText.date(w.plannedStart())
-                        + " → "
-                        + SlackText.date(w.plannedEnd())
-                        + " ("
-                        + w.steps().size()
-                        + " planned step"
-                        + (w.steps().size() == 1 ? "" : "s")
-                        + "). Questions: <#"
-                        + incident.get().channelId()
-                        + ">.";
-        outbox.sendIf(
-                tx -> windows.headsUpSent(tx, incidentId, clock.instant()),
-                SlackWork.post(config.announceChannel().get(), text));
-    }
-
-    /**
-     * At the planned end: if the window has not ended, ask in the channel and record the overrun.
-     */
-    void endCheck(long incidentId) {
-        Optional<Incident> incident = incidents.find(incidentId);
-        Optional<MaintenanceWindow> window = windows.find(incidentId);
-        if (incident.isEmpty() || window.isEmpty() || window.get().endedAt() != null) {
-            return;
-        }
-        Instant now = clock.instant();
-        outbox.sendIf(
-                tx -> {
-                    if (!windows.overrun(tx, incidentId, now)) {
-                        return false;
-                    }
-                    entry(
-                            tx,
-                            incident.get(),
-                            null,
-                            EntryKind.SYSTEM,
-                            "The planned end passed without `/maintenance end`",
-                            now);
-                    return true;
-                },
-                SlackWork.post(
-                        incident.get().channelId(),
-                        ":hourglass: The window was planned to end "
-                                + SlackText.date(window.get().plannedEnd())
-                                + ". Is it over? Run `/maintenance end` when it is;"
-                                + " the overrun is being recorded. "
-                                + SlackText.mention(incident.get().commanderId())));
-    }
-
-    // ---------------------------------------------------------------- plan message
-
-    private static Work planUpdate(Incident incident) {
-        return SlackWork.job(PLAN, incident.channelId(), incident.id());
-    }
-
-    /**
-     * The pinned plan's work: posted and pinned when there is none yet (its ts noted with the item
-     * done), else updated; as the window stands now.
-     */
-    private Outcome updatePlan(Item item) {
-        Optional<Incident> found = incidents.find(item.subjectId());
-        if (found.isEmpty() || outbox.superseded(item)) {
-            return Outcome.done();
-        }
-        Incident incident = found.get();
-        String text = "Maintenance plan: " + incident.title();
-        String blocks = SlackWork.json(planBlocks(incident));
-        if (incident.headerTs() != null) {
-            return outbox.update(incident.channelId(), incident.headerTs(), text, blocks);
-        }
-        return outbox.post(incident.channelId(), text, blocks)
-                .then(
-                        (tx, ts) -> {
-                            incidents.setHeaderTs(tx, incident.id(), ts);
-                            outbox.add(tx, SlackWork.pin(incident.channelId(), ts));
-                        });
-    }
-
-    private List<LayoutBlock> planBlocks(Incident incident) {
-        MaintenanceWindow w = windows.find(incident.id()).orElseThrow();
-        String body = SlackText.truncate(MaintenanceText.plan(incident, w), 2900);
-        List<LayoutBlock> blocks =
-                new ArrayList<>(
-                        asBlocks(
-                                header(
-                                        h ->
-                                                h.text(
-                                                        plainText(
-                                                                SlackText.truncate(
-                                                                        ":construction: "
-                                                                                + incident.title(),
-                                                                        150),
-                                                                true))),
-                                section(s -> s.text(markdownText(body)))));
-        if (w.endedAt() != null) {
-            blocks.add(
-                    section(
-                            s ->
-                                    s.text(
-                                            markdownText(
-                                                    MaintenanceText.verdict(
-                                                            w.verdict(w.endedAt()))))));
-        }
-        blocks.add(
-                context(
-                        c ->
-                                c.elements(
-                                        List.of(
-                                                markdownText(
-                                                        "`/maintenance help` lists what you can do. The "
-                                                                + "record is on the <"
-                                                                + links.page(incident)
-                                                                + "|web page>.")))));
-        return blocks;
     }
 
     // ---------------------------------------------------------------- helpers

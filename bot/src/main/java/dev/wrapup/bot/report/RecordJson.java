@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  * deleted text and earlier versions of edits too; without, each entry as the channel shows it now.
  * Everything else is the wrap-up's own record, with no deletions or earlier versions to hold back,
  * so it is the same either way.
+ *
+ * <p>Longer than most classes: it is one document's format, written field by field in the order the
+ * format's documentation gives, so that the two can be checked against each other side by side.
  */
 public final class RecordJson {
     /**
