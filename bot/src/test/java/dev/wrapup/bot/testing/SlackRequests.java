@@ -244,6 +244,12 @@ public final class SlackRequests {
         return send(body, contentType, ts, sign(signingSecret, ts, body), Map.of());
     }
 
+    /** Posts the body signed now with a secret other than the bot's, as a forger could. */
+    public HttpResponse<String> forged(String body, String contentType) {
+        String ts = Long.toString(clock.instant().getEpochSecond());
+        return send(body, contentType, ts, sign("not-the-signing-secret", ts, body), Map.of());
+    }
+
     /** Posts with whatever signature headers are given (null leaves one out). */
     public HttpResponse<String> send(
             String body,
