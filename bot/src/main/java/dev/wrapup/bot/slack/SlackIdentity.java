@@ -2,10 +2,10 @@ package dev.wrapup.bot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import dev.wrapup.bot.config.ConfigException;
-import dev.wrapup.bot.slack.AuthTest.Answer;
-import dev.wrapup.bot.slack.AuthTest.Known;
-import dev.wrapup.bot.slack.AuthTest.Later;
-import dev.wrapup.bot.slack.AuthTest.Refused;
+import dev.wrapup.bot.slack.AuthCheck.Answer;
+import dev.wrapup.bot.slack.AuthCheck.Known;
+import dev.wrapup.bot.slack.AuthCheck.Later;
+import dev.wrapup.bot.slack.AuthCheck.Refused;
 import dev.wrapup.domain.BotIdentity;
 import dev.wrapup.persistence.SlackIdentities;
 import java.time.Clock;
@@ -71,7 +71,7 @@ public final class SlackIdentity implements AutoCloseable {
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         Duration backoff = FIRST_BACKOFF;
         while (true) {
-            Answer answer = AuthTest.ask(methods, clock);
+            Answer answer = AuthCheck.ask(methods, clock);
             if (answer instanceof Later later) {
                 Optional<BotIdentity> stored = store.find(botToken);
                 if (stored.isPresent()) {
@@ -113,7 +113,7 @@ public final class SlackIdentity implements AutoCloseable {
                 backoff = next(backoff);
                 continue;
             }
-            BotIdentity identity = AuthTest.known(answer, apiUrl);
+            BotIdentity identity = AuthCheck.known(answer, apiUrl);
             store.save(botToken, identity);
             return new SlackIdentity(methods, apiUrl, botToken, store, clock, identity);
         }
@@ -136,7 +136,7 @@ public final class SlackIdentity implements AutoCloseable {
     }
 
     private void refresh(Duration backoff) {
-        Answer answer = AuthTest.ask(methods, clock);
+        Answer answer = AuthCheck.ask(methods, clock);
         if (answer instanceof Known known) {
             current = known.identity();
             try {
@@ -152,13 +152,13 @@ public final class SlackIdentity implements AutoCloseable {
                     current.botUserId());
             refresher.shutdown();
         } else if (answer instanceof Refused refused) {
-            log.error(AuthTest.tokenRefused(refused.error()));
+            log.error(AuthCheck.tokenRefused(refused.error()));
             refresher.shutdown();
         } else {
             Duration wait = answer instanceof Later later ? waitFor(later, backoff) : backoff;
             log.warn(
                     "{}; asking again in {} s",
-                    AuthTest.describe(answer, apiUrl),
+                    AuthCheck.describe(answer, apiUrl),
                     wait.toSeconds());
             refreshLater(wait, next(backoff));
         }

@@ -16,7 +16,7 @@ import java.util.Set;
  * One auth.test call told as what it means for the bot's start (known, refused, unreachable,
  * unexpected, or later), and each told in words an operator can act on.
  */
-final class AuthTest {
+final class AuthCheck {
     private static final Set<String> TRANSIENT_ERRORS =
             Set.of(
                     "ratelimited",
@@ -25,7 +25,7 @@ final class AuthTest {
                     "service_unavailable",
                     "request_timeout");
 
-    private AuthTest() {}
+    private AuthCheck() {}
 
     /** What one auth.test call came to. */
     sealed interface Answer {}
