@@ -72,23 +72,16 @@ class HttpEndpointTest {
 
     @Test
     void invalidSignatureIsRefused() {
-        String body = "command=%2Fincident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM";
-        String ts = Long.toString(Instant.now().getEpochSecond());
+        String body = SlackRequests.commandForm("/incident", "help", "U1", "C1");
         HttpResponse<String> response =
-                bot.slack()
-                        .send(
-                                body,
-                                "application/x-www-form-urlencoded",
-                                ts,
-                                SlackRequests.sign("not-the-secret", ts, body),
-                                Map.of());
+                bot.slack().forged(body, "application/x-www-form-urlencoded");
         assertEquals(401, response.statusCode());
         assertTrue(fake.calls("chat.postMessage").isEmpty());
     }
 
     @Test
     void missingSignatureIsRefused() {
-        String body = "command=%2Fincident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM";
+        String body = SlackRequests.commandForm("/incident", "help", "U1", "C1");
         HttpResponse<String> response =
                 bot.slack().send(body, "application/x-www-form-urlencoded", null, null, Map.of());
         assertEquals(401, response.statusCode());
@@ -96,7 +89,7 @@ class HttpEndpointTest {
 
     @Test
     void staleTimestampIsRefusedEvenWhenSignedCorrectly() {
-        String body = "command=%2Fincident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM";
+        String body = SlackRequests.commandForm("/incident", "help", "U1", "C1");
         HttpResponse<String> response =
                 bot.slack()
                         .post(

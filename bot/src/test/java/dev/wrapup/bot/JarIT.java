@@ -10,7 +10,6 @@ import dev.wrapup.bot.testing.TestBot;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +32,11 @@ class JarIT {
                     SlackRequests.text(help).contains("/incident declare [sev1-sev4] <title>"),
                     help.body());
 
-            String body = "command=%2Fincident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM";
-            String ts = Long.toString(Instant.now().getEpochSecond());
             assertEquals(
                     401,
-                    slack.send(
-                                    body,
-                                    "application/x-www-form-urlencoded",
-                                    ts,
-                                    SlackRequests.sign("wrong-secret", ts, body),
-                                    Map.of())
+                    slack.forged(
+                                    SlackRequests.commandForm("/incident", "help", "U1", "C1"),
+                                    "application/x-www-form-urlencoded")
                             .statusCode());
 
             // The default database is an H2 file under ./data of the working directory.

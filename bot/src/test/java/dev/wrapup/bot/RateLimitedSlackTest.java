@@ -8,7 +8,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
+import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.bot.testing.TestBot;
+import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Outbox;
 import java.net.http.HttpResponse;
@@ -178,7 +180,9 @@ class RateLimitedSlackTest extends BotTest {
         interaction(
                 IncidentCommandsTest.viewSubmission(
                         declareForm(), "Checkout errors", "sev3", null));
-        interaction(WrapupTest.buttonClick(BOB, resolved.id()));
+        interaction(
+                SlackRequests.buttonClick(
+                        BOB, CommentModal.OPEN_ACTION, Long.toString(resolved.id())));
         interaction(
                 WrapupTest.submission(
                         commentForm(resolved), BOB, Map.of("wrong", "The alert was late")));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.wrapup.bot.incident.DeclareModal;
 import dev.wrapup.bot.testing.BotTest;
@@ -15,7 +14,6 @@ import dev.wrapup.bot.testing.RawHttp;
 import dev.wrapup.bot.testing.Rows;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
-import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.domain.Incident;
 import java.net.URLEncoder;
@@ -102,20 +100,8 @@ class SlackEndpointTest extends BotTest {
 
     @Test
     void aSignedChunkedBodyWithinTheLimitIsHandled() throws Exception {
-        String body =
-                SlackRequests.form(
-                        Map.of(
-                                "command",
-                                "/incident",
-                                "text",
-                                "help",
-                                "user_id",
-                                ALICE,
-                                "channel_id",
-                                GENERAL,
-                                "team_id",
-                                FakeSlack.TEAM_ID));
-        String ts = Long.toString(Instant.now().getEpochSecond());
+        String body = SlackRequests.commandForm("/incident", "help", ALICE, GENERAL);
+        SlackRequests.Signed signed = bot.slack().signed(body, FORM);
         try (RawHttp http = new RawHttp(bot.wrapup().port())) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             http.head(
@@ -126,9 +112,9 @@ class SlackEndpointTest extends BotTest {
                             "Transfer-Encoding",
                             "chunked",
                             "X-Slack-Request-Timestamp",
-                            ts,
+                            signed.timestamp(),
                             "X-Slack-Signature",
-                            SlackRequests.sign(TestBot.SIGNING_SECRET, ts, body)));
+                            signed.signature()));
             http.chunk(Arrays.copyOfRange(bytes, 0, 10))
                     .chunk(Arrays.copyOfRange(bytes, 10, bytes.length))
                     .write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -149,16 +135,9 @@ class SlackEndpointTest extends BotTest {
 
     @Test
     void unsignedAndUnparseableRequestsAreOneLogLineWithoutTheBody() {
-        String body =
-                "command=%2Fincident&text="
-                        + URLEncoder.encode(MARKER + FORGED, StandardCharsets.UTF_8);
+        String body = "command=%2Fincident&text=" + enc(MARKER + FORGED);
         assertEquals(401, bot.slack().send(body, FORM, null, null, Map.of()).statusCode());
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        assertEquals(
-                401,
-                bot.slack()
-                        .send(body, FORM, ts, SlackRequests.sign("wrong", ts, body), Map.of())
-                        .statusCode());
+        assertEquals(401, bot.slack().forged(body, FORM).statusCode());
         assertEquals(
                 400,
                 bot.slack()
@@ -200,20 +179,11 @@ class SlackEndpointTest extends BotTest {
         cases.put(
                 "payload=" + enc("{\"type\": \"block_actions\", \"team\": {\"id\": \"T0TEAM\"}}"),
                 FORM);
-        cases.put(
-                "payload="
-                        + enc(
-                                SlackRequests.interactionPayload("view_submission", ALICE)
-                                        .toString()),
-                FORM);
-        cases.put(
-                "payload="
-                        + enc(SlackRequests.interactionPayload("block_actions", ALICE).toString()),
-                FORM);
-        cases.put(
-                "payload="
-                        + enc(SlackRequests.interactionPayload("no_such_type", ALICE).toString()),
-                FORM);
+        for (String type : List.of("view_submission", "block_actions", "no_such_type")) {
+            cases.put(
+                    SlackRequests.interactionForm(SlackRequests.interactionPayload(type, ALICE)),
+                    FORM);
+        }
         cases.put("command=%2Fincident&text=help", FORM);
         cases.put("command=incident&text=help&user_id=U1&channel_id=C1&team_id=T0TEAM", FORM);
         cases.put("command=%2Fincident&text=%zz&user_id=U1&channel_id=C1&team_id=T0TEAM", FORM);
@@ -240,27 +210,28 @@ class SlackEndpointTest extends BotTest {
 
     @Test
     void aSignedInteractionCarryingValuesOfTheWrongKindIs400() {
-        JsonObject click = SlackRequests.interactionPayload("block_actions", ALICE);
-        JsonObject action = new JsonObject();
-        action.addProperty("action_id", CommentModal.OPEN_ACTION);
-        action.addProperty("block_id", "b1");
-        action.addProperty("type", "button");
-        action.addProperty("value", "not-a-number" + FORGED);
-        action.addProperty("action_ts", "1.1");
-        JsonArray actions = new JsonArray();
-        actions.add(action);
-        click.add("actions", actions);
+        JsonObject click =
+                SlackRequests.buttonClick(ALICE, CommentModal.OPEN_ACTION, "not-a-number" + FORGED);
         assertMalformed(
                 bot.slack().interaction(click), "a button whose value is not an incident id");
 
         assertMalformed(
                 bot.slack()
-                        .interaction(viewSubmission(CommentModal.CALLBACK_ID, "not-a-number", "x")),
+                        .interaction(
+                                SlackRequests.viewSubmission(
+                                        CommentModal.CALLBACK_ID,
+                                        "not-a-number",
+                                        ALICE,
+                                        Map.of("well", "x"))),
                 "a comment form whose metadata is not an incident id");
         assertMalformed(
                 bot.slack()
                         .interaction(
-                                viewSubmission(DeclareModal.CALLBACK_ID, "{not json", "Title")),
+                                SlackRequests.viewSubmission(
+                                        DeclareModal.CALLBACK_ID,
+                                        "{not json",
+                                        ALICE,
+                                        Map.of("title", "Title"))),
                 "a declare form whose metadata is not JSON");
         List<String> lines = logs.linesWith("it carried something unusable");
         assertEquals(3, lines.size(), logs.lines().toString());
@@ -309,19 +280,7 @@ class SlackEndpointTest extends BotTest {
 
     @Test
     void aTimestampMoreThanFiveMinutesAheadIsRefused() {
-        String body =
-                SlackRequests.form(
-                        Map.of(
-                                "command",
-                                "/incident",
-                                "text",
-                                "help",
-                                "user_id",
-                                ALICE,
-                                "channel_id",
-                                GENERAL,
-                                "team_id",
-                                FakeSlack.TEAM_ID));
+        String body = SlackRequests.commandForm("/incident", "help", ALICE, GENERAL);
         assertEquals(
                 401,
                 bot.slack()
@@ -345,30 +304,17 @@ class SlackEndpointTest extends BotTest {
     @Test
     void aSlashCommandReplayedByteForByteActsOnce() {
         fake.addChannel("C0OPS", "ops", false, ALICE, BOB, FakeSlack.BOT_USER_ID);
-        String body =
-                SlackRequests.form(
-                        Map.of(
-                                "command",
-                                "/incident",
-                                "text",
-                                "declare here sev2 Replayed",
-                                "user_id",
-                                ALICE,
-                                "channel_id",
-                                "C0OPS",
-                                "team_id",
-                                FakeSlack.TEAM_ID,
-                                "response_url",
-                                "https://hooks.slack.invalid/1",
-                                "trigger_id",
-                                "1.2.3"));
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        String signature = SlackRequests.sign(TestBot.SIGNING_SECRET, ts, body);
+        SlackRequests.Signed signed =
+                bot.slack()
+                        .signed(
+                                SlackRequests.commandForm(
+                                        "/incident", "declare here sev2 Replayed", ALICE, "C0OPS"),
+                                FORM);
 
-        HttpResponse<String> first = bot.slack().send(body, FORM, ts, signature, Map.of());
+        HttpResponse<String> first = bot.slack().send(signed);
         assertEquals(200, first.statusCode());
         assertTrue(SlackRequests.text(first).contains("now the incident channel"), first.body());
-        HttpResponse<String> replay = bot.slack().send(body, FORM, ts, signature, Map.of());
+        HttpResponse<String> replay = bot.slack().send(signed);
         assertEquals(200, replay.statusCode());
         assertEquals("", replay.body());
 
@@ -389,19 +335,19 @@ class SlackEndpointTest extends BotTest {
         JsonObject meta = new JsonObject();
         meta.addProperty("channel", GENERAL);
         meta.addProperty("here", false);
-        String body =
-                "payload="
-                        + enc(
-                                viewSubmission(
+        SlackRequests.Signed signed =
+                bot.slack()
+                        .signed(
+                                SlackRequests.interactionForm(
+                                        SlackRequests.viewSubmission(
                                                 DeclareModal.CALLBACK_ID,
                                                 meta.toString(),
-                                                "Replayed form")
-                                        .toString());
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        String signature = SlackRequests.sign(TestBot.SIGNING_SECRET, ts, body);
+                                                ALICE,
+                                                Map.of("title", "Replayed form"))),
+                                FORM);
 
-        assertEquals(200, bot.slack().send(body, FORM, ts, signature, Map.of()).statusCode());
-        HttpResponse<String> replay = bot.slack().send(body, FORM, ts, signature, Map.of());
+        assertEquals(200, bot.slack().send(signed).statusCode());
+        HttpResponse<String> replay = bot.slack().send(signed);
         assertEquals(200, replay.statusCode());
         assertEquals("", replay.body());
 
@@ -425,10 +371,9 @@ class SlackEndpointTest extends BotTest {
                                 SlackEvents.message("C0OPS", BOB, "once", fake.nextTs()),
                                 "Ev0REPLAY")
                         .toString();
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        String signature = SlackRequests.sign(TestBot.SIGNING_SECRET, ts, body);
-        assertEquals(200, bot.slack().send(body, JSON, ts, signature, Map.of()).statusCode());
-        assertEquals(200, bot.slack().send(body, JSON, ts, signature, Map.of()).statusCode());
+        SlackRequests.Signed signed = bot.slack().signed(body, JSON);
+        assertEquals(200, bot.slack().send(signed).statusCode());
+        assertEquals(200, bot.slack().send(signed).statusCode());
         assertEquals(before, seenRows(), "no write for an event beyond its own");
         assertEquals(1, entries(incident).stream().filter(e -> "once".equals(e.text())).count());
     }
@@ -436,31 +381,6 @@ class SlackEndpointTest extends BotTest {
     private String seenRows() {
         return Long.toString(
                 Rows.number(bot.wrapup().database(), "select count(*) from slack_request_seen"));
-    }
-
-    private static JsonObject viewSubmission(
-            String callbackId, String privateMetadata, String title) {
-        JsonObject input = new JsonObject();
-        input.addProperty("type", "plain_text_input");
-        input.addProperty("value", title);
-        JsonObject block = new JsonObject();
-        block.add("title", input);
-        block.add("well", input);
-        JsonObject values = new JsonObject();
-        values.add("title", block);
-        values.add("well", block);
-        JsonObject state = new JsonObject();
-        state.add("values", values);
-        JsonObject view = new JsonObject();
-        view.addProperty("id", "V1");
-        view.addProperty("type", "modal");
-        view.addProperty("team_id", FakeSlack.TEAM_ID);
-        view.addProperty("callback_id", callbackId);
-        view.addProperty("private_metadata", privateMetadata);
-        view.add("state", state);
-        JsonObject payload = SlackRequests.interactionPayload("view_submission", ALICE);
-        payload.add("view", view);
-        return payload;
     }
 
     private static void assertMalformed(HttpResponse<String> response, String what) {

@@ -456,7 +456,7 @@ class StrictInputTest extends BotTest {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", title);
         values.put("description", description);
-        return submission("incident_declare", meta.toString(), ALICE, values);
+        return SlackRequests.viewSubmission("incident_declare", meta.toString(), ALICE, values);
     }
 
     private static JsonObject commentForm(Incident incident, String well, String wrong) {
@@ -464,33 +464,8 @@ class StrictInputTest extends BotTest {
         values.put("well", well);
         values.put("wrong", wrong);
         values.put("better", null);
-        return submission("wrapup_comments", Long.toString(incident.id()), BOB, values);
-    }
-
-    /** A form submitted as Slack sends it: each input in a block whose id is also its action id. */
-    private static JsonObject submission(
-            String callbackId, String privateMetadata, String userId, Map<String, String> inputs) {
-        JsonObject values = new JsonObject();
-        inputs.forEach(
-                (id, value) -> {
-                    JsonObject input = new JsonObject();
-                    input.addProperty("type", "plain_text_input");
-                    input.addProperty("value", value);
-                    JsonObject block = new JsonObject();
-                    block.add(id, input);
-                    values.add(id, block);
-                });
-        JsonObject state = new JsonObject();
-        state.add("values", values);
-        JsonObject view = new JsonObject();
-        view.addProperty("id", "V0FORM");
-        view.addProperty("type", "modal");
-        view.addProperty("callback_id", callbackId);
-        view.addProperty("private_metadata", privateMetadata);
-        view.add("state", state);
-        JsonObject payload = SlackRequests.interactionPayload("view_submission", userId);
-        payload.add("view", view);
-        return payload;
+        return SlackRequests.viewSubmission(
+                "wrapup_comments", Long.toString(incident.id()), BOB, values);
     }
 
     /** The errors a form submission was answered with, by block id. */

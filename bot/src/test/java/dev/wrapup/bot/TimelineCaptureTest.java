@@ -22,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -321,15 +320,7 @@ class TimelineCaptureTest extends BotTest {
                 SlackRequests.eventEnvelope(
                                 SlackEvents.message(OPS, BOB, "forged", ts), "Ev0FORGED")
                         .toString();
-        String now = Long.toString(Instant.now().getEpochSecond());
-        HttpResponse<String> response =
-                bot.slack()
-                        .send(
-                                body,
-                                "application/json",
-                                now,
-                                SlackRequests.sign("wrong", now, body),
-                                Map.of());
+        HttpResponse<String> response = bot.slack().forged(body, "application/json");
         assertEquals(401, response.statusCode());
         assertTrue(timeline().find(OPS, ts).isEmpty());
         assertEquals(1, entries(incident).size());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -16,6 +15,7 @@ import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.bot.wrapup.ActionItems;
+import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.bot.wrapup.CommentPrompts;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
@@ -230,7 +230,13 @@ class WrapupTest extends BotTest {
                 dm.jsonText("blocks").contains(AgendaItem.BETTER.question()),
                 dm.jsonText("blocks"));
 
-        HttpResponse<String> click = bot.slack().interaction(buttonClick(BOB, incident.id()));
+        HttpResponse<String> click =
+                bot.slack()
+                        .interaction(
+                                SlackRequests.buttonClick(
+                                        BOB,
+                                        CommentModal.OPEN_ACTION,
+                                        Long.toString(incident.id())));
         assertEquals(200, click.statusCode());
         FakeSlack.Call open =
                 fake.await("views.open", c -> c.param("view").contains("wrapup_comments"));
@@ -575,21 +581,6 @@ class WrapupTest extends BotTest {
                 command("/wrapup", "start Again", CAROL, GENERAL).contains("already has an open"));
         assertTrue(
                 command("/wrapup", "start", CAROL, GENERAL).startsWith("What are we wrapping up?"));
-    }
-
-    static JsonObject buttonClick(String userId, long incidentId) {
-        JsonObject payload = SlackRequests.interactionPayload("block_actions", userId);
-        payload.addProperty("trigger_id", "9.9.trigger");
-        JsonObject action = new JsonObject();
-        action.addProperty("action_id", "wrapup_comment_open");
-        action.addProperty("block_id", "b1");
-        action.addProperty("type", "button");
-        action.addProperty("value", Long.toString(incidentId));
-        action.addProperty("action_ts", "1.1");
-        JsonArray actions = new JsonArray();
-        actions.add(action);
-        payload.add("actions", actions);
-        return payload;
     }
 
     static JsonObject submission(JsonObject view, String userId, Map<String, String> answers) {

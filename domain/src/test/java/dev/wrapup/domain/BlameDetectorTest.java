@@ -350,12 +350,12 @@ class BlameDetectorTest {
 
     @Test
     void theQuickLookUsesEachPhrasesMostTellingRequiredWord() {
-        Assertions.assertEquals(List.of("fault"), BlameDetector.keys("{someone}'s [own] fault"));
-        Assertions.assertEquals(List.of("broke"), BlameDetector.keys("who/whoever broke"));
+        Assertions.assertEquals(List.of("fault"), BlamePhrases.keys("{someone}'s [own] fault"));
+        Assertions.assertEquals(List.of("broke"), BlamePhrases.keys("who/whoever broke"));
         Assertions.assertEquals(
                 List.of("screwed", "messed", "fucked"),
-                BlameDetector.keys("{mention}/i/you screwed/messed/fucked [it/this] up"));
+                BlamePhrases.keys("{mention}/i/you screwed/messed/fucked [it/this] up"));
         Assertions.assertEquals(
-                List.of("should", "shoulda"), BlameDetector.keys("should've/shoulda"));
+                List.of("should", "shoulda"), BlamePhrases.keys("should've/shoulda"));
     }
 }

@@ -5,24 +5,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,21 +38,16 @@ final class EmbeddedDatabase {
     /** H2's error code for a refused user name or password. */
     private static final int WRONG_USER_OR_PASSWORD = 28000;
 
-    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER =
-            PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
-            PosixFilePermissions.fromString("rw-------");
-
     private final String url;
     private final Path folder;
     private final String name;
-    private final boolean posix =
-            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private final DatabaseFiles files;
 
     private EmbeddedDatabase(String url, Path database) {
         this.url = url;
         this.folder = database.getParent();
         this.name = database.getFileName().toString();
+        this.files = new DatabaseFiles(folder, name);
     }
 
     /**
@@ -115,8 +103,8 @@ final class EmbeddedDatabase {
      */
     DatabaseSettings prepare() {
         try {
-            makeFolderPrivate();
-            makeFilesPrivate();
+            files.makeFolderPrivate();
+            files.makeFilesPrivate();
             return new DatabaseSettings(url, USER, password());
         } catch (IOException e) {
             throw new IllegalStateException(
@@ -174,63 +162,7 @@ final class EmbeddedDatabase {
 
     /** Makes private the files H2 created on opening (the database, its lock and trace files). */
     void makeFilesPrivate() {
-        if (!posix) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file :
-                    files.filter(this::belongsToDatabase).filter(Files::isRegularFile).toList()) {
-                restrict(file, OWNER_ONLY_FILE);
-            }
-        } catch (IOException e) {
-            log.warn(
-                    "cannot list {} to make the database's files private: {}",
-                    folder,
-                    e.getMessage());
-        }
-    }
-
-    private void makeFolderPrivate() throws IOException {
-        if (!posix) {
-            Files.createDirectories(folder);
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(
-                    folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
-            restrict(folder, OWNER_ONLY_FOLDER); // the umask may have taken more than asked for
-            return;
-        }
-        List<Path> others;
-        try (Stream<Path> files = Files.list(folder)) {
-            others = files.filter(f -> !belongsToDatabase(f)).toList();
-        }
-        // A folder shared with other files (a home directory, /tmp) is not ours to lock up.
-        if (others.isEmpty()) {
-            restrict(folder, OWNER_ONLY_FOLDER);
-        } else if (!Files.getPosixFilePermissions(folder).equals(OWNER_ONLY_FOLDER)) {
-            log.warn(
-                    "the database's folder {} holds other files too ({} of them), so its permissions ({}) are left "
-                            + "as they are; the database's own files are made readable by their owner only. Give the "
-                            + "database a folder of its own to have that folder private too.",
-                    folder,
-                    others.size(),
-                    PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
-        }
-    }
-
-    private boolean belongsToDatabase(Path file) {
-        return file.getFileName().toString().startsWith(name + ".");
-    }
-
-    private void restrict(Path path, Set<PosixFilePermission> permissions) {
-        try {
-            if (!Files.getPosixFilePermissions(path).equals(permissions)) {
-                Files.setPosixFilePermissions(path, permissions);
-            }
-        } catch (IOException e) {
-            log.warn("cannot make {} readable by its owner only: {}", path, e.getMessage());
-        }
+        files.makeFilesPrivate();
     }
 
     private String password() throws IOException {
@@ -258,13 +190,7 @@ final class EmbeddedDatabase {
         byte[] password =
                 (Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n")
                         .getBytes(StandardCharsets.UTF_8);
-        FileAttribute<?>[] ownerOnly =
-                posix
-                        ? new FileAttribute<?>[] {
-                            PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)
-                        }
-                        : new FileAttribute<?>[0];
-        Path written = Files.createTempFile(folder, name + ".password.", ".new", ownerOnly);
+        Path written = Files.createTempFile(folder, name + ".password.", ".new", files.ownerOnly());
         try {
             try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(password));

@@ -29,7 +29,13 @@ import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-/** Timeline entries: added once per Slack message, edited with history, never removed. */
+/**
+ * Timeline entries: added once per Slack message, edited with history, never removed.
+ *
+ * <p>One class though over 250 lines: it holds the queries of one table and of its versions, which
+ * an edit writes together and a read joins; the rules for fitting text and files are apart, in
+ * {@link TimelineFit}.
+ */
 public final class Timeline {
     private static final Gson GSON = new Gson();
     private static final Type FILES = new TypeToken<List<FileRef>>() {}.getType();

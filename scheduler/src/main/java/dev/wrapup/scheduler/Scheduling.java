@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>Quartz fires tasks by the system clock. {@link #runDue()} runs the tasks that are due by the
  * clock given here, so that a test can move its clock forward and see what happens then without
  * waiting for it.
+ *
+ * <p>One class though a little over 250 lines: Quartz's firings and {@link #runDue()} share the
+ * tasks and the lock that keeps one firing from running twice, and {@link TaskJob} stays nested
+ * because its name is stored in Quartz's tables with every task planned.
  */
 public final class Scheduling implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduling.class);

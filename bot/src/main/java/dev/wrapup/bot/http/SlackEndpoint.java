@@ -22,12 +22,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,22 +39,18 @@ public final class SlackEndpoint extends HttpServlet {
     /** Slack's own payloads are far smaller; a megabyte is room for the largest modal state. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(SlackEndpoint.class);
 
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatures signatures;
-    private final SeenRequests seen;
-    private final Clock clock;
-    private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
+    private final Replays replays;
 
     public SlackEndpoint(App app, String signingSecret, SeenRequests seen, Clock clock) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = new SlackSignatures(signingSecret, clock);
-        this.seen = seen;
-        this.clock = clock;
+        this.replays = new Replays(seen, clock);
     }
 
     @Override
@@ -120,7 +112,7 @@ public final class SlackEndpoint extends HttpServlet {
         if (kind.replayable()) {
             boolean first;
             try {
-                first = firstTime(signature, timestamp);
+                first = replays.firstTime(signature, timestamp);
             } catch (RuntimeException e) {
                 log.error("could not check a signed {} for a replay", kind.label, e);
                 answer(resp, 500, "{\"error\":\"internal error\"}");
@@ -178,21 +170,6 @@ public final class SlackEndpoint extends HttpServlet {
             return;
         }
         ServletAdapterOps.writeResponse(resp, response);
-    }
-
-    /**
-     * Claims a slash command or interaction by its signature, which covers its timestamp and body:
-     * a byte-for-byte replay within the window finds it claimed.
-     */
-    private boolean firstTime(String signature, String timestamp) {
-        Instant now = clock.instant();
-        Instant due = nextPurge.get();
-        if (now.isAfter(due) && nextPurge.compareAndSet(due, now.plus(PURGE_EVERY))) {
-            seen.purge(now);
-        }
-        return seen.claim(
-                signature.strip().toLowerCase(Locale.ROOT),
-                SlackSignatures.acceptedUntil(timestamp));
     }
 
     /**

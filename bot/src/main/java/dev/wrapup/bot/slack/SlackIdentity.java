@@ -1,18 +1,16 @@
 package dev.wrapup.bot.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.wrapup.bot.config.ConfigException;
+import dev.wrapup.bot.slack.AuthCheck.Answer;
+import dev.wrapup.bot.slack.AuthCheck.Known;
+import dev.wrapup.bot.slack.AuthCheck.Later;
+import dev.wrapup.bot.slack.AuthCheck.Refused;
 import dev.wrapup.domain.BotIdentity;
 import dev.wrapup.persistence.SlackIdentities;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,13 +29,6 @@ public final class SlackIdentity implements AutoCloseable {
 
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    private static final Set<String> TRANSIENT_ERRORS =
-            Set.of(
-                    "ratelimited",
-                    "internal_error",
-                    "fatal_error",
-                    "service_unavailable",
-                    "request_timeout");
     private static final Logger log = LoggerFactory.getLogger(SlackIdentity.class);
 
     private final MethodsClient methods;
@@ -63,23 +54,6 @@ public final class SlackIdentity implements AutoCloseable {
         this.current = current;
     }
 
-    /** What one auth.test call came to. */
-    private sealed interface Answer {}
-
-    private record Known(BotIdentity identity) implements Answer {}
-
-    /** The token is not one Slack accepts: the operator must change it. */
-    private record Refused(String error) implements Answer {}
-
-    /** Nothing answered at that address. */
-    private record Unreachable(String reason) implements Answer {}
-
-    /** Something answered, but not as Slack does: the address is likely wrong. */
-    private record Unexpected(String what) implements Answer {}
-
-    /** Slack asks to come back later (429, 5xx, its own "try again" errors). */
-    private record Later(String why, Duration retryAfter) implements Answer {}
-
     /**
      * Asks Slack who the bot is. Throws a {@link ConfigException} when the token is refused, and a
      * {@link SlackUnavailableException} when Slack cannot be reached or does not answer as Slack,
@@ -97,7 +71,7 @@ public final class SlackIdentity implements AutoCloseable {
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         Duration backoff = FIRST_BACKOFF;
         while (true) {
-            Answer answer = ask(methods, clock);
+            Answer answer = AuthCheck.ask(methods, clock);
             if (answer instanceof Later later) {
                 Optional<BotIdentity> stored = store.find(botToken);
                 if (stored.isPresent()) {
@@ -139,7 +113,7 @@ public final class SlackIdentity implements AutoCloseable {
                 backoff = next(backoff);
                 continue;
             }
-            BotIdentity identity = known(answer, apiUrl);
+            BotIdentity identity = AuthCheck.known(answer, apiUrl);
             store.save(botToken, identity);
             return new SlackIdentity(methods, apiUrl, botToken, store, clock, identity);
         }
@@ -162,7 +136,7 @@ public final class SlackIdentity implements AutoCloseable {
     }
 
     private void refresh(Duration backoff) {
-        Answer answer = ask(methods, clock);
+        Answer answer = AuthCheck.ask(methods, clock);
         if (answer instanceof Known known) {
             current = known.identity();
             try {
@@ -178,125 +152,15 @@ public final class SlackIdentity implements AutoCloseable {
                     current.botUserId());
             refresher.shutdown();
         } else if (answer instanceof Refused refused) {
-            log.error(tokenRefused(refused.error()));
+            log.error(AuthCheck.tokenRefused(refused.error()));
             refresher.shutdown();
         } else {
             Duration wait = answer instanceof Later later ? waitFor(later, backoff) : backoff;
-            log.warn("{}; asking again in {} s", describe(answer), wait.toSeconds());
+            log.warn(
+                    "{}; asking again in {} s",
+                    AuthCheck.describe(answer, apiUrl),
+                    wait.toSeconds());
             refreshLater(wait, next(backoff));
-        }
-    }
-
-    private static BotIdentity known(Answer answer, String apiUrl)
-            throws SlackUnavailableException {
-        if (answer instanceof Known known) {
-            return known.identity();
-        }
-        if (answer instanceof Refused refused) {
-            throw new ConfigException(tokenRefused(refused.error()));
-        }
-        if (answer instanceof Unreachable unreachable) {
-            throw new SlackUnavailableException(
-                    "Slack cannot be reached at "
-                            + apiUrl
-                            + ": "
-                            + unreachable.reason()
-                            + ". Check the network and SLACK_API_URL, then start Wrapup again.");
-        }
-        throw new SlackUnavailableException(
-                "Slack at "
-                        + apiUrl
-                        + " answered auth.test with "
-                        + ((Unexpected) answer).what()
-                        + ", which is not how Slack answers. Check SLACK_API_URL (the "
-                        + "default is https://slack.com/api/), then start Wrapup again.");
-    }
-
-    private String describe(Answer answer) {
-        if (answer instanceof Later later) {
-            return "Slack answered auth.test with " + later.why();
-        }
-        if (answer instanceof Unreachable unreachable) {
-            return "Slack cannot be reached at " + apiUrl + ": " + unreachable.reason();
-        }
-        return "Slack at " + apiUrl + " answered auth.test with " + ((Unexpected) answer).what();
-    }
-
-    static String tokenRefused(String error) {
-        String why =
-                switch (error) {
-                    case "invalid_auth", "not_authed" -> "it is not a valid bot token";
-                    case "token_revoked", "token_expired" ->
-                            "it was revoked (the app was removed or reinstalled) or expired";
-                    case "account_inactive" ->
-                            "the app it belongs to was removed from the workspace";
-                    default -> "Slack does not accept it";
-                };
-        return "SLACK_BOT_TOKEN was refused by Slack (auth.test answered \""
-                + error
-                + "\"): "
-                + why
-                + ". Copy the "
-                + "current \"Bot User OAuth Token\" (xoxb-…) from your Slack app's \"OAuth & Permissions\" page into "
-                + "SLACK_BOT_TOKEN (install the app to the workspace again if there is none) and start Wrapup again.";
-    }
-
-    private static Answer ask(MethodsClient methods, Clock clock) {
-        AuthTestResponse response;
-        try {
-            response = methods.authTest(r -> r);
-        } catch (SlackApiException e) {
-            int status = e.getResponse().code();
-            if (status == 429) {
-                return new Later(
-                        "HTTP 429 (rate-limited)",
-                        retryAfter(e.getResponse().header("Retry-After")));
-            }
-            if (status >= 500) {
-                return new Later("HTTP " + status, null);
-            }
-            return new Unexpected("HTTP " + status);
-        } catch (IOException e) {
-            return new Unreachable(reason(e));
-        } catch (RuntimeException e) {
-            return new Unexpected(
-                    "an answer it could not read (" + e.getClass().getSimpleName() + ")");
-        }
-        if (!response.isOk()) {
-            return TRANSIENT_ERRORS.contains(response.getError())
-                    ? new Later("\"" + response.getError() + "\"", null)
-                    : new Refused(String.valueOf(response.getError()));
-        }
-        if (response.getTeamId() == null || response.getUserId() == null) {
-            return new Unexpected("no workspace or bot user in its answer");
-        }
-        return new Known(
-                new BotIdentity(
-                        response.getTeamId(),
-                        response.getEnterpriseId(),
-                        response.getUserId(),
-                        response.getBotId(),
-                        clock.instant()));
-    }
-
-    private static String reason(IOException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (e instanceof UnknownHostException) {
-            return "unknown host " + message;
-        }
-        if (e instanceof InterruptedIOException) {
-            return "no answer in time" + (message.isEmpty() ? "" : " (" + message + ")");
-        }
-        return message.isEmpty() ? e.getClass().getSimpleName() : message;
-    }
-
-    private static Duration retryAfter(String header) {
-        try {
-            return header == null
-                    ? null
-                    : Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -1,18 +1,30 @@
 package dev.wrapup.bot.slack;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Slack mrkdwn helpers: mentions in, date tokens and escaped text out. */
+/** Slack mrkdwn helpers: mentions in; date tokens, escaped text and harmless broadcasts out. */
 public final class SlackText {
     private static final Pattern USER_MENTION =
             Pattern.compile("^<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>$");
     private static final DateTimeFormatter FALLBACK =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** Blocks are sent as written: no HTML escaping of their '<' and '>'. */
+    private static final Gson JSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private SlackText() {}
 
@@ -60,6 +72,44 @@ public final class SlackText {
         m.appendTail(sb);
         // Typed without Slack's markup, these still ping when a message is posted with link_names.
         return sb.toString().replaceAll("(?i)@(channel|here|everyone)\\b", "@\u200B$1");
+    }
+
+    /**
+     * Block Kit JSON with every text's broadcasts made harmless, read as JSON so that escaped '<'
+     * count too.
+     */
+    static String neutraliseBlocks(String blocks) {
+        if (blocks == null) {
+            return null;
+        }
+        try {
+            return JSON.toJson(neutralise(JsonParser.parseString(blocks)));
+        } catch (JsonParseException e) {
+            return neutraliseBroadcasts(blocks);
+        }
+    }
+
+    private static JsonElement neutralise(JsonElement json) {
+        if (json.isJsonArray()) {
+            JsonArray out = new JsonArray();
+            json.getAsJsonArray().forEach(e -> out.add(neutralise(e)));
+            return out;
+        }
+        if (json.isJsonObject()) {
+            JsonObject out = new JsonObject();
+            for (Map.Entry<String, JsonElement> e : json.getAsJsonObject().entrySet()) {
+                JsonElement value = e.getValue();
+                out.add(
+                        e.getKey(),
+                        e.getKey().equals("text")
+                                        && value.isJsonPrimitive()
+                                        && value.getAsJsonPrimitive().isString()
+                                ? new JsonPrimitive(neutraliseBroadcasts(value.getAsString()))
+                                : neutralise(value));
+            }
+            return out;
+        }
+        return json;
     }
 
     /** Cuts text to Slack's limits, marking the cut. */

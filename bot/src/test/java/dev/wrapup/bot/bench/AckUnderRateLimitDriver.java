@@ -1,11 +1,11 @@
 package dev.wrapup.bot.bench;
 
 import ch.qos.logback.classic.Level;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.bot.testing.TestBot;
+import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox;
@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -514,65 +515,27 @@ public final class AckUnderRateLimitDriver {
     }
 
     private static JsonObject declareForm(String title) {
-        JsonObject view =
-                view("incident_declare", "{\"channel\":\"" + GENERAL + "\",\"here\":false}");
-        JsonObject values = new JsonObject();
-        values.add("title", input("title", title));
-        values.add("description", input("description", null));
-        JsonObject state = new JsonObject();
-        state.add("values", values);
-        view.add("state", state);
-        JsonObject payload = SlackRequests.interactionPayload("view_submission", ALICE);
-        payload.add("view", view);
-        return payload;
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("title", title);
+        inputs.put("description", null);
+        return SlackRequests.viewSubmission(
+                "incident_declare",
+                "{\"channel\":\"" + GENERAL + "\",\"here\":false}",
+                ALICE,
+                inputs);
     }
 
     private static JsonObject button(long incidentId) {
-        JsonObject payload = SlackRequests.interactionPayload("block_actions", BOB);
-        payload.addProperty("trigger_id", "9.9.trigger");
-        JsonObject action = new JsonObject();
-        action.addProperty("action_id", "wrapup_comment_open");
-        action.addProperty("block_id", "b1");
-        action.addProperty("type", "button");
-        action.addProperty("value", Long.toString(incidentId));
-        action.addProperty("action_ts", "1.1");
-        JsonArray actions = new JsonArray();
-        actions.add(action);
-        payload.add("actions", actions);
-        return payload;
+        return SlackRequests.buttonClick(BOB, CommentModal.OPEN_ACTION, Long.toString(incidentId));
     }
 
     private static JsonObject commentForm(long incidentId, String u) {
-        JsonObject view = view("wrapup_comments", Long.toString(incidentId));
-        JsonObject values = new JsonObject();
-        values.add("well", input("well", null));
-        values.add("wrong", input("wrong", "The alert was late " + u));
-        values.add("better", input("better", null));
-        JsonObject state = new JsonObject();
-        state.add("values", values);
-        view.add("state", state);
-        JsonObject payload = SlackRequests.interactionPayload("view_submission", BOB);
-        payload.add("view", view);
-        return payload;
-    }
-
-    private static JsonObject view(String callbackId, String privateMetadata) {
-        JsonObject view = new JsonObject();
-        view.addProperty("id", "V1");
-        view.addProperty("type", "modal");
-        view.addProperty("callback_id", callbackId);
-        view.addProperty("private_metadata", privateMetadata);
-        view.add("blocks", new JsonArray());
-        return view;
-    }
-
-    private static JsonObject input(String actionId, String value) {
-        JsonObject v = new JsonObject();
-        v.addProperty("type", "plain_text_input");
-        v.addProperty("value", value);
-        JsonObject block = new JsonObject();
-        block.add(actionId, v);
-        return block;
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("well", null);
+        inputs.put("wrong", "The alert was late " + u);
+        inputs.put("better", null);
+        return SlackRequests.viewSubmission(
+                "wrapup_comments", Long.toString(incidentId), BOB, inputs);
     }
 
     private static void deleteAll(Path dir) throws IOException {

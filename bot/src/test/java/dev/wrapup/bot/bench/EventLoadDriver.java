@@ -481,14 +481,13 @@ public final class EventLoadDriver {
                                     String.format("EvLOAD%010d", n))
                             .toString();
             requests.add(
-                    HttpRequest.newBuilder(endpoint)
+                    SlackRequests.signedRequest(
+                                    endpoint,
+                                    TestBot.SIGNING_SECRET,
+                                    timestamp,
+                                    body,
+                                    "application/json")
                             .timeout(REQUEST_TIMEOUT)
-                            .header("Content-Type", "application/json")
-                            .header("X-Slack-Request-Timestamp", timestamp)
-                            .header(
-                                    "X-Slack-Signature",
-                                    SlackRequests.sign(TestBot.SIGNING_SECRET, timestamp, body))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build());
         }
         return requests;

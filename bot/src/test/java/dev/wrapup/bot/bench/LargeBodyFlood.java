@@ -4,21 +4,16 @@ import com.sun.tools.attach.VirtualMachine;
 import dev.wrapup.bot.testing.BotProcess;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.JavaProcess;
+import dev.wrapup.bot.testing.RawHttp;
 import dev.wrapup.bot.testing.SlackRequests;
 import dev.wrapup.bot.testing.TestBot;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -243,80 +237,38 @@ public final class LargeBodyFlood {
     private static Outcome post(int port, boolean declared) {
         String mode = declared ? "declared" : "chunked";
         Instant start = Instant.now();
-        AtomicLong sent = new AtomicLong();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout((int) REQUEST_LIMIT.toMillis());
-            OutputStream out = socket.getOutputStream();
-            String head =
-                    "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                            + (declared
-                                    ? "Content-Length: " + BODY_BYTES
-                                    : "Transfer-Encoding: chunked")
-                            + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            AtomicBoolean answered = new AtomicBoolean();
-            Thread writer =
-                    new Thread(
-                            () -> {
-                                byte[] buffer = new byte[64 * 1024];
-                                Arrays.fill(buffer, (byte) 'x');
-                                byte[] chunkHead =
-                                        (Integer.toHexString(buffer.length) + "\r\n")
-                                                .getBytes(StandardCharsets.ISO_8859_1);
-                                byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
-                                try {
-                                    while (sent.get() < BODY_BYTES && !answered.get()) {
-                                        if (!declared) {
-                                            out.write(chunkHead);
-                                        }
-                                        out.write(buffer);
-                                        if (!declared) {
-                                            out.write(crlf);
-                                        }
-                                        sent.addAndGet(buffer.length);
-                                    }
-                                    if (!declared && !answered.get()) {
-                                        out.write(
-                                                "0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                                    }
-                                    out.flush();
-                                } catch (IOException closed) {
-                                    // the bot closed the connection on the rest of the body
-                                }
-                            },
-                            "flood-writer");
-            writer.start();
-            String answer = statusLine(socket.getInputStream());
-            answered.set(true);
-            writer.join(REQUEST_LIMIT.toMillis());
+        byte[] buffer = new byte[64 * 1024];
+        Arrays.fill(buffer, (byte) 'x');
+        try (RawHttp http = new RawHttp(port, REQUEST_LIMIT)) {
+            http.head(
+                    "POST /slack/events HTTP/1.1",
+                    declared
+                            ? Map.of(
+                                    "Content-Type",
+                                    "application/json",
+                                    "Content-Length",
+                                    Long.toString(BODY_BYTES))
+                            : Map.of(
+                                    "Content-Type",
+                                    "application/json",
+                                    "Transfer-Encoding",
+                                    "chunked"));
+            RawHttp.Streamed streamed = http.streamUntilAnswered(buffer, BODY_BYTES, !declared);
             return new Outcome(
-                    mode, answer, sent.get(), Duration.between(start, Instant.now()).toMillis());
+                    mode,
+                    Integer.toString(streamed.answer().status()),
+                    streamed.bytesSent(),
+                    Duration.between(start, Instant.now()).toMillis());
         } catch (IOException e) {
             return new Outcome(
                     mode,
                     "no answer (" + e.getClass().getSimpleName() + ")",
-                    sent.get(),
+                    0,
                     Duration.between(start, Instant.now()).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(mode, "interrupted", sent.get(), 0);
+            return new Outcome(mode, "interrupted", 0, 0);
         }
-    }
-
-    /** The status code and reason of the answer ("413 Payload Too Large"). */
-    private static String statusLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b == -1) {
-                throw new IOException("closed without an answer");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        String status = line.toString(StandardCharsets.ISO_8859_1);
-        return status.substring(status.indexOf(' ') + 1);
     }
 
     private static MemoryMXBean attach(long pid) throws Exception {

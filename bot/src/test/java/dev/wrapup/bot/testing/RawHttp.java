@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +26,14 @@ public final class RawHttp implements AutoCloseable {
     private final InputStream in;
 
     public RawHttp(int port) throws IOException {
+        this(port, Duration.ofSeconds(10));
+    }
+
+    /** Reads wait for the server up to the timeout. */
+    public RawHttp(int port, Duration readTimeout) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout((int) readTimeout.toMillis());
         out = socket.getOutputStream();
         in = socket.getInputStream();
     }
@@ -70,14 +76,27 @@ public final class RawHttp implements AutoCloseable {
      */
     public Streamed streamUntilAnswered(byte[] chunk, long limit)
             throws IOException, InterruptedException {
+        return streamUntilAnswered(chunk, limit, true);
+    }
+
+    /**
+     * As {@link #streamUntilAnswered(byte[], long)}; unchunked, the bytes go out as they are, for a
+     * body whose length the head declared.
+     */
+    public Streamed streamUntilAnswered(byte[] piece, long limit, boolean chunked)
+            throws IOException, InterruptedException {
         AtomicLong sent = new AtomicLong();
         Thread writer =
                 new Thread(
                         () -> {
                             try {
                                 while (sent.get() < limit) {
-                                    chunk(chunk);
-                                    sent.addAndGet(chunk.length);
+                                    if (chunked) {
+                                        chunk(piece);
+                                    } else {
+                                        write(piece);
+                                    }
+                                    sent.addAndGet(piece.length);
                                 }
                             } catch (IOException closed) {
                                 // the server closed the connection: what it answered is read below

@@ -1,5 +1,6 @@
 package dev.wrapup.bot.testing;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -54,6 +55,15 @@ public final class SlackRequests {
     /** A slash command as Slack posts it (form-encoded). */
     public HttpResponse<String> command(
             String command, String text, String userId, String channelId) {
+        return post(
+                commandForm(command, text, userId, channelId),
+                "application/x-www-form-urlencoded",
+                clock.instant(),
+                Map.of());
+    }
+
+    /** The body of a slash command as Slack posts it. */
+    public static String commandForm(String command, String text, String userId, String channelId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "verification-token-unused");
         form.put("team_id", FakeSlack.TEAM_ID);
@@ -74,7 +84,7 @@ public final class SlackRequests {
                         + COMMAND_IDS.incrementAndGet()
                         + "/abc");
         form.put("trigger_id", "1.2.trigger");
-        return post(form(form), "application/x-www-form-urlencoded", clock.instant(), Map.of());
+        return form(form);
     }
 
     /** An Events API delivery wrapping the event, with a fresh event_id. */
@@ -131,13 +141,94 @@ public final class SlackRequests {
         return payload;
     }
 
+    /**
+     * A form submitted as Slack sends it: each input (a plain text input, null when left empty) in
+     * a block whose id is also its action id.
+     */
+    public static JsonObject viewSubmission(
+            String callbackId, String privateMetadata, String userId, Map<String, String> inputs) {
+        JsonObject values = new JsonObject();
+        inputs.forEach(
+                (id, value) -> {
+                    JsonObject input = new JsonObject();
+                    input.addProperty("type", "plain_text_input");
+                    input.addProperty("value", value);
+                    JsonObject block = new JsonObject();
+                    block.add(id, input);
+                    values.add(id, block);
+                });
+        JsonObject state = new JsonObject();
+        state.add("values", values);
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0FORM");
+        view.addProperty("type", "modal");
+        view.addProperty("callback_id", callbackId);
+        view.addProperty("private_metadata", privateMetadata);
+        view.add("state", state);
+        JsonObject payload = interactionPayload("view_submission", userId);
+        payload.add("view", view);
+        return payload;
+    }
+
+    /** A click on a button carrying the value, as Slack sends it. */
+    public static JsonObject buttonClick(String userId, String actionId, String value) {
+        JsonObject payload = interactionPayload("block_actions", userId);
+        payload.addProperty("trigger_id", "9.9.trigger");
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "b1");
+        action.addProperty("type", "button");
+        action.addProperty("value", value);
+        action.addProperty("action_ts", "1.1");
+        JsonArray actions = new JsonArray();
+        actions.add(action);
+        payload.add("actions", actions);
+        return payload;
+    }
+
     /** An interactivity request: form-encoded with the JSON in `payload`. */
     public HttpResponse<String> interaction(JsonObject payload) {
         return post(
-                "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
+                interactionForm(payload),
                 "application/x-www-form-urlencoded",
                 clock.instant(),
                 Map.of());
+    }
+
+    /** The body of an interactivity request. */
+    public static String interactionForm(JsonObject payload) {
+        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** A body and the signature headers it was given: sent again, it is a byte-for-byte replay. */
+    public record Signed(String body, String contentType, String timestamp, String signature) {}
+
+    /** Signs the body at the clock's time, to be sent (and sent again) later. */
+    public Signed signed(String body, String contentType) {
+        String ts = Long.toString(clock.instant().getEpochSecond());
+        return new Signed(body, contentType, ts, sign(signingSecret, ts, body));
+    }
+
+    public HttpResponse<String> send(Signed request) {
+        return send(
+                request.body(),
+                request.contentType(),
+                request.timestamp(),
+                request.signature(),
+                Map.of());
+    }
+
+    /**
+     * A POST of the body with Slack's signature headers, for a caller that times or sends it with
+     * its own client.
+     */
+    public static HttpRequest.Builder signedRequest(
+            URI endpoint, String secret, String timestamp, String body, String contentType) {
+        return HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", sign(secret, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** Posts a body signed at the given time (to test stale timestamps). */
@@ -151,6 +242,12 @@ public final class SlackRequests {
     public HttpResponse<String> post(byte[] body, String contentType, Instant timestamp) {
         String ts = Long.toString(timestamp.getEpochSecond());
         return send(body, contentType, ts, sign(signingSecret, ts, body), Map.of());
+    }
+
+    /** Posts the body signed now with a secret other than the bot's, as a forger could. */
+    public HttpResponse<String> forged(String body, String contentType) {
+        String ts = Long.toString(clock.instant().getEpochSecond());
+        return send(body, contentType, ts, sign("not-the-signing-secret", ts, body), Map.of());
     }
 
     /** Posts with whatever signature headers are given (null leaves one out). */
