@@ -20,7 +20,12 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** Incidents (and the other things that get a wrap-up) in the database. */
+/**
+ * Incidents (and the other things that get a wrap-up) in the database.
+ *
+ * <p>A little over 250 lines: one table's queries, and the channel memory that every write must
+ * keep current, which would be easy to forget in a second class.
+ */
 public final class Incidents {
     private static final SecureRandom RANDOM = new SecureRandom();
 

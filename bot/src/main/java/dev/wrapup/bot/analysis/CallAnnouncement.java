@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
 /**
  * Tells the channel when the analysis call is, for whom that is inside working hours, and which
  * role groups are missing; the calendar file follows in the announcement's thread.
+ *
+ * <p>A little over 250 lines: the announcement and its calendar file are one piece of work in two
+ * steps, the second waiting on the first's message.
  */
 public final class CallAnnouncement {
     /**

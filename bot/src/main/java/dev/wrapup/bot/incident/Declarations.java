@@ -30,6 +30,9 @@ import java.util.UUID;
  * Declaring an incident, in a new channel or in the channel where it is declared: committed, with
  * the Slack work it promises (channel, header, announcements), before the declarer gets an answer;
  * the work is done after the ack by the {@link SlackOutbox}.
+ *
+ * <p>A little over 250 lines: the two ways to declare share how an incident starts and what it
+ * promises, and a resumed declaration must follow the same steps as a fresh one.
  */
 public final class Declarations {
     /** Opens the channel of an incident declared, then starts recording it. */

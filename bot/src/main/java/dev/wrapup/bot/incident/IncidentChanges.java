@@ -28,6 +28,9 @@ import java.util.List;
  * committed with its timeline entry, the caller as a participant and the Slack work it promises
  * (the channel's line, the header brought up to date, the call planned or cancelled); the work is
  * done after the ack by the {@link SlackOutbox}.
+ *
+ * <p>A little over 250 lines: every change goes through the one {@code change} method that commits
+ * it with its entry and its work, and keeping the changes beside it keeps that rule visible.
  */
 public final class IncidentChanges {
     private final Database database;
