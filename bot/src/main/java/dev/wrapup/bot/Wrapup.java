@@ -38,7 +38,7 @@ import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Admins;
 import dev.wrapup.bot.slack.SingleWorkspace;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackIdentity;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackSurface;
@@ -146,9 +146,9 @@ public final class Wrapup implements AutoCloseable {
                         clock);
         WebServer web = new WebServer(configured.port(), database);
         Config config = configured.withBoundPort(web.port());
-        SlackCalls calls =
-                new SlackCalls(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
-        SlackOutbox outbox = new SlackOutbox(database, calls, clock);
+        SlackApi slackApi =
+                new SlackApi(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
+        SlackOutbox outbox = new SlackOutbox(database, slackApi, clock);
         ExecutorService afterAck =
                 Executors.newFixedThreadPool(
                         4,
@@ -166,14 +166,14 @@ public final class Wrapup implements AutoCloseable {
 
         UserDirectory users =
                 new UserDirectory(
-                        new Users(database), new Timeline(database), calls, afterAck, clock);
+                        new Users(database), new Timeline(database), slackApi, afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database), clock);
         Happenings happenings = new Happenings();
         IncidentLinks links = new IncidentLinks(config.publicUrl());
         new PinnedHeader(database, outbox, links);
-        new HistoryImport(database, calls, outbox, users, config.importWindow(), clock);
+        new HistoryImport(database, slackApi, outbox, users, config.importWindow(), clock);
         Declarations declarations =
-                new Declarations(database, calls, outbox, users, config.channelPrefix(), clock);
+                new Declarations(database, slackApi, outbox, users, config.channelPrefix(), clock);
         IncidentChanges changes = new IncidentChanges(database, outbox, users, happenings, clock);
         AnalysisCallService analysis =
                 new AnalysisCallService(
@@ -187,7 +187,7 @@ public final class Wrapup implements AutoCloseable {
                         clock);
         new CallAnnouncement(
                 database,
-                calls,
+                slackApi,
                 outbox,
                 users,
                 config.roleGroups(),
@@ -216,18 +216,18 @@ public final class Wrapup implements AutoCloseable {
         CommentPrompts prompts =
                 new CommentPrompts(config, database, wrapUps, comments, outbox, scheduling, clock);
         ActionItems actions = new ActionItems(database, wrapUps, outbox, users, scheduling, clock);
-        WrapUpStart starting = new WrapUpStart(database, calls, outbox, users, clock);
+        WrapUpStart starting = new WrapUpStart(database, slackApi, outbox, users, clock);
         Reports reports = new Reports(database);
-        Admins admins = new Admins(config.admins(), calls);
+        Admins admins = new Admins(config.admins(), slackApi);
         Access access = new Access(admins, new Participants(database));
         PublishModal publishing =
                 new PublishModal(
-                        calls,
+                        slackApi,
                         outbox,
                         database,
                         new Publisher(
-                                config, database, links, wrapUps, comments, calls, outbox, reports,
-                                clock),
+                                config, database, links, wrapUps, comments, slackApi, outbox,
+                                reports, clock),
                         access);
         MaintenanceService maintenance =
                 new MaintenanceService(
@@ -251,7 +251,7 @@ public final class Wrapup implements AutoCloseable {
                 n -> comments.nudgeIfBlaming(n.incident().channelId(), n.userId(), n.text()));
 
         // Everything Slack reaches; the recorder first, as it sees every event before handlers.
-        DeclareModal declareModal = new DeclareModal(calls, declarations, outbox);
+        DeclareModal declareModal = new DeclareModal(slackApi, declarations, outbox);
         List<SlackSurface> surfaces =
                 List.<SlackSurface>of(
                         new EventRecorder(
@@ -283,10 +283,10 @@ public final class Wrapup implements AutoCloseable {
                                 clock,
                                 access,
                                 publishing),
-                        new CommentModal(calls, database, comments, afterAck),
+                        new CommentModal(slackApi, database, comments, afterAck),
                         publishing,
                         new MaintenanceCommands(maintenance, users, clock, access),
-                        new AppHome(database, wrapUps, calls, afterAck));
+                        new AppHome(database, wrapUps, slackApi, afterAck));
         surfaces.forEach(surface -> surface.register(app));
 
         web.route("/incidents/*", new IncidentPages(new Incidents(database), reports::published));

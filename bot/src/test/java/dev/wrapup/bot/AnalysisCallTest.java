@@ -67,7 +67,7 @@ class AnalysisCallTest extends BotTest {
     void resolveAnnouncesTheCallWithADateTokenAndACalendarFileThenStartsIt() {
         Instant resolvedAround = clock.instant();
         Incident incident = resolvedIncident("C0OPS");
-        FakeSlack.Call announcement =
+        FakeSlack.ApiRequest announcement =
                 fake.await(
                         "chat.postMessage",
                         c ->
@@ -86,12 +86,12 @@ class AnalysisCallTest extends BotTest {
         assertTrue(text.contains("facilitated by <@" + ALICE + ">"), text);
         assertTrue(text.contains("inside working hours for 3 of 3 participants"), text);
 
-        FakeSlack.Call upload =
+        FakeSlack.ApiRequest upload =
                 fake.await("upload", c -> c.param("content").contains("BEGIN:VCALENDAR"));
         String ics = upload.param("content");
         assertTrue(ics.contains("UID:wrapup-incident-" + incident.id() + "@wrapup"), ics);
         assertTrue(ics.contains("SEQUENCE:0"), ics);
-        FakeSlack.Call complete = fake.await("files.completeUploadExternal", c -> true);
+        FakeSlack.ApiRequest complete = fake.await("files.completeUploadExternal", c -> true);
         assertEquals("C0OPS", complete.param("channel_id"));
         String announcementTs = calls().find(incident.id()).orElseThrow().announcementTs();
         assertTrue(
@@ -102,7 +102,7 @@ class AnalysisCallTest extends BotTest {
         assertEquals(0, bot.runDueTasks(), "nothing is due a second before the call");
         assertEquals(
                 Instant.ofEpochSecond(at), bot.runWhenDue(AnalysisCallService.TASK, incident.id()));
-        FakeSlack.Call call =
+        FakeSlack.ApiRequest call =
                 fake.await(
                         "chat.postMessage",
                         c -> c.param("text") != null && c.param("text").contains("starts now"));
@@ -148,7 +148,7 @@ class AnalysisCallTest extends BotTest {
         assertTrue(
                 answer.startsWith("Moved the analysis call to <!date^" + at.getEpochSecond() + "^"),
                 answer);
-        FakeSlack.Call moved =
+        FakeSlack.ApiRequest moved =
                 fake.await(
                         "chat.postMessage",
                         c ->
@@ -226,7 +226,7 @@ class AnalysisCallTest extends BotTest {
                                         .when(AnalysisCallService.TASK, incident.id())
                                         .isPresent());
         long announcements =
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .filter(
                                 c ->
                                         c.param("text") != null
@@ -237,7 +237,7 @@ class AnalysisCallTest extends BotTest {
                 Poll.value(
                         "two announcements",
                         () ->
-                                fake.calls("chat.postMessage").stream()
+                                fake.requests("chat.postMessage").stream()
                                         .filter(
                                                 c ->
                                                         c.param("text") != null
@@ -281,7 +281,7 @@ class AnalysisCallTest extends BotTest {
         bot.close();
         clock.advanceTo(at.plusSeconds(1)); // the call's time passes while the bot is down
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(
                                 c ->
                                         c.param("text") != null
@@ -302,7 +302,7 @@ class AnalysisCallTest extends BotTest {
                 AnalysisCall.Status.STARTED, calls().find(incident.id()).orElseThrow().status());
         assertEquals(
                 1,
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .filter(
                                 c ->
                                         c.param("text") != null

@@ -56,7 +56,7 @@ class DeclareThroughRateLimitAndKillIT {
 
             try (BotProcess restarted = BotProcess.start(env, workDir)) {
                 fake.recover();
-                FakeSlack.Call pin =
+                FakeSlack.ApiRequest pin =
                         fake.await(
                                 "pins.add",
                                 c -> fake.succeeded("pins.add").contains(c),
@@ -77,7 +77,7 @@ class DeclareThroughRateLimitAndKillIT {
                         c -> fake.succeeded("conversations.setPurpose").contains(c),
                         Duration.ofSeconds(30));
 
-                List<FakeSlack.Call> created = fake.succeeded("conversations.create");
+                List<FakeSlack.ApiRequest> created = fake.succeeded("conversations.create");
                 assertEquals(1, created.size(), "one channel: " + created);
                 assertEquals(
                         List.of(channel),
@@ -86,7 +86,7 @@ class DeclareThroughRateLimitAndKillIT {
                                 .map(c -> c.param("channel"))
                                 .toList(),
                         "one header, in the channel opened");
-                FakeSlack.Call header =
+                FakeSlack.ApiRequest header =
                         fake.succeeded("chat.postMessage").stream()
                                 .filter(c -> c.param("blocks") != null)
                                 .findFirst()
@@ -95,7 +95,7 @@ class DeclareThroughRateLimitAndKillIT {
                         header.jsonText("blocks").contains("Payments are down"),
                         header.jsonText("blocks"));
                 assertEquals(1, fake.succeeded("pins.add").size(), "pinned once");
-                List<FakeSlack.Call> replies =
+                List<FakeSlack.ApiRequest> replies =
                         fake.succeeded("chat.postMessage").stream()
                                 .filter(c -> GENERAL.equals(c.param("channel")))
                                 .toList();

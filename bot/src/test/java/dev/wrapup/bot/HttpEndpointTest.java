@@ -76,7 +76,7 @@ class HttpEndpointTest {
         HttpResponse<String> response =
                 bot.slack().forged(body, "application/x-www-form-urlencoded");
         assertEquals(401, response.statusCode());
-        assertTrue(fake.calls("chat.postMessage").isEmpty());
+        assertTrue(fake.requests("chat.postMessage").isEmpty());
     }
 
     @Test

@@ -40,9 +40,10 @@ class IncidentCommandsTest extends BotTest {
                 command("/incident", "declare sev2 Database failover in eu-west", ALICE, GENERAL);
         assertTrue(answer.contains("Declaring *Database failover in eu-west*"), answer);
 
-        FakeSlack.Call create = fake.await("conversations.create", c -> true);
+        FakeSlack.ApiRequest create = fake.await("conversations.create", c -> true);
         assertEquals("inc-" + today() + "-database-failover-in-eu-west", create.param("name"));
-        FakeSlack.Call header = fake.await("chat.postMessage", c -> c.param("blocks") != null);
+        FakeSlack.ApiRequest header =
+                fake.await("chat.postMessage", c -> c.param("blocks") != null);
         String channel = header.param("channel");
         assertTrue(channel.startsWith("C"), channel);
         assertTrue(
@@ -86,7 +87,7 @@ class IncidentCommandsTest extends BotTest {
         command("/incident", "declare Outage", ALICE, GENERAL);
         fake.await("pins.add", c -> true);
         List<String> names =
-                fake.calls("conversations.create").stream().map(c -> c.param("name")).toList();
+                fake.requests("conversations.create").stream().map(c -> c.param("name")).toList();
         assertEquals(
                 List.of(
                         "inc-" + today() + "-outage",
@@ -100,7 +101,7 @@ class IncidentCommandsTest extends BotTest {
         fake.fail("conversations.create", 500, 1, 0);
         fake.fail("chat.postMessage", 429, 1, 1);
         command("/incident", "declare sev1 Payments down", ALICE, GENERAL);
-        FakeSlack.Call header =
+        FakeSlack.ApiRequest header =
                 fake.await(
                         "chat.postMessage",
                         c ->
@@ -111,14 +112,14 @@ class IncidentCommandsTest extends BotTest {
                 "pins.add",
                 c -> header.param("channel").equals(c.param("channel")),
                 Duration.ofSeconds(20));
-        assertEquals(2, fake.calls("conversations.create").size());
+        assertEquals(2, fake.requests("conversations.create").size());
     }
 
     @Test
     void declareWithoutTitleOpensAModalAndItsSubmissionDeclares() {
         String answer = command("/incident", "declare sev3", ALICE, GENERAL);
         assertTrue(answer.contains("Opening a form"), answer);
-        FakeSlack.Call open = fake.await("views.open", c -> true);
+        FakeSlack.ApiRequest open = fake.await("views.open", c -> true);
         assertEquals("1.2.trigger", open.param("trigger_id"));
         JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
         assertEquals("incident_declare", view.get("callback_id").getAsString());
@@ -129,7 +130,7 @@ class IncidentCommandsTest extends BotTest {
                 bot.slack().interaction(viewSubmission(view, " ", "sev3", null));
         assertEquals(200, empty.statusCode());
         assertTrue(empty.body().contains("\"response_action\":\"errors\""), empty.body());
-        assertTrue(fake.calls("conversations.create").isEmpty());
+        assertTrue(fake.requests("conversations.create").isEmpty());
 
         HttpResponse<String> submitted =
                 bot.slack()
@@ -241,8 +242,8 @@ class IncidentCommandsTest extends BotTest {
                         .orElseThrow();
         assertEquals(EntryKind.THREAD_REPLY, reply.kind());
         assertEquals(parent, reply.threadTs());
-        assertEquals(2, fake.calls("conversations.history").size(), "two pages of 200");
-        assertEquals("200", fake.calls("conversations.history").get(1).param("cursor"));
+        assertEquals(2, fake.requests("conversations.history").size(), "two pages of 200");
+        assertEquals("200", fake.requests("conversations.history").get(1).param("cursor"));
         assertTrue(
                 participants().list(incident.id()).stream().anyMatch(p -> p.userId().equals(BOB)));
         fake.await("conversations.join", c -> "C0OPS".equals(c.param("channel")));

@@ -75,7 +75,7 @@ class MaintenanceTest extends BotTest {
         Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Incident incident = plan("Postgres 16 upgrade", start, start.plus(Duration.ofMinutes(1)));
         bot.runDueTasks(); // the heads-up is due at once
-        FakeSlack.Call headsUp =
+        FakeSlack.ApiRequest headsUp =
                 fake.await("chat.postMessage", c -> ANNOUNCE.equals(c.param("channel")));
         assertTrue(
                 headsUp.param("text").contains("Planned maintenance: Postgres 16 upgrade"),
@@ -111,7 +111,7 @@ class MaintenanceTest extends BotTest {
         assertEquals(
                 start.plus(Duration.ofMinutes(1)),
                 bot.runWhenDue(MaintenanceAlerts.END_CHECK_TASK, incident.id()));
-        FakeSlack.Call asked =
+        FakeSlack.ApiRequest asked =
                 fake.await(
                         "chat.postMessage",
                         c ->
@@ -126,7 +126,7 @@ class MaintenanceTest extends BotTest {
         assertTrue(window(incident).overrunAt() != null);
 
         bot.runWhenDue(AnalysisCallService.TASK, incident.id());
-        FakeSlack.Call call =
+        FakeSlack.ApiRequest call =
                 fake.await(
                         "chat.postMessage",
                         c ->
@@ -166,7 +166,7 @@ class MaintenanceTest extends BotTest {
                         .when(MaintenanceAlerts.HEADS_UP_TASK, incident.id())
                         .orElseThrow());
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(c -> ANNOUNCE.equals(c.param("channel"))),
                 "no heads-up yet, three hours ahead");
         command("/maintenance", "step <@" + BOB + "> Issue new certificates", ALICE, OPS);
@@ -200,12 +200,12 @@ class MaintenanceTest extends BotTest {
         clock.advanceTo(start.minus(Duration.ofHours(1)).minusSeconds(1));
         assertEquals(0, bot.runDueTasks(), "not before its time");
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(c -> ANNOUNCE.equals(c.param("channel"))));
         assertEquals(
                 start.minus(Duration.ofHours(1)),
                 bot.runWhenDue(MaintenanceAlerts.HEADS_UP_TASK, incident.id()));
-        FakeSlack.Call headsUp =
+        FakeSlack.ApiRequest headsUp =
                 fake.await("chat.postMessage", c -> ANNOUNCE.equals(c.param("channel")));
         assertTrue(headsUp.param("text").contains("<#" + OPS + ">"), headsUp.param("text"));
         assertTrue(window(incident).headsUpAt() != null);

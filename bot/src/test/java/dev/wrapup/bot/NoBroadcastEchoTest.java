@@ -50,10 +50,10 @@ class NoBroadcastEchoTest extends BotTest {
                                 && c.param("text").contains("starts now"));
         outboxDrained();
 
-        List<FakeSlack.Call> sent =
-                fake.calls().stream().filter(c -> c.method().startsWith("chat.")).toList();
+        List<FakeSlack.ApiRequest> sent =
+                fake.requests().stream().filter(c -> c.method().startsWith("chat.")).toList();
         StringBuilder all = new StringBuilder();
-        for (FakeSlack.Call call : sent) {
+        for (FakeSlack.ApiRequest call : sent) {
             String said = call.param("text") + " " + call.jsonText("blocks");
             assertFalse(
                     LIVE.matcher(said).find(),
@@ -63,7 +63,7 @@ class NoBroadcastEchoTest extends BotTest {
         // What was typed did reach Slack, made harmless.
         Incident incident = incidents().findByChannel(channel).orElseThrow();
         assertTrue(
-                fake.calls("chat.update").stream()
+                fake.requests("chat.update").stream()
                         .anyMatch(
                                 c ->
                                         incident.headerTs().equals(c.param("ts"))
@@ -79,14 +79,14 @@ class NoBroadcastEchoTest extends BotTest {
             assertTrue(all.toString().contains(harmless), harmless + " in: " + all);
         }
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .anyMatch(
                                 c ->
                                         BOB.equals(c.param("channel"))
                                                 && c.param("text").contains("@\u200Boncall")),
                 "the action item's DM");
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .anyMatch(
                                 c ->
                                         c.param("text") != null

@@ -31,7 +31,7 @@ class OtherWorkspaceTest extends BotTest {
     @Test
     void aCommandFromAnotherWorkspaceIsRefusedAndChangesNothing() {
         fake.addChannel("C0OPS", "ops", false, ALICE, FakeSlack.BOT_USER_ID);
-        int callsBefore = fake.calls().size();
+        int callsBefore = fake.requests().size();
         try (LogCapture logs = LogCapture.start()) {
             HttpResponse<String> response =
                     bot.slack()
@@ -48,7 +48,7 @@ class OtherWorkspaceTest extends BotTest {
                     logs.lines().toString());
         }
         assertTrue(incidents().all().isEmpty());
-        assertEquals(callsBefore, fake.calls().size(), "no call to Slack: " + fake.calls());
+        assertEquals(callsBefore, fake.requests().size(), "no call to Slack: " + fake.requests());
     }
 
     @Test
@@ -100,18 +100,18 @@ class OtherWorkspaceTest extends BotTest {
         view.add("state", state);
         payload.add("view", view);
         assertEquals(401, bot.slack().interaction(payload).statusCode());
-        assertTrue(fake.calls("conversations.create").isEmpty());
+        assertTrue(fake.requests("conversations.create").isEmpty());
     }
 
     @Test
     void requestsAreAuthorizedWithoutAskingSlackAgain() {
-        assertEquals(1, fake.calls("auth.test").size(), "once, at start");
+        assertEquals(1, fake.requests("auth.test").size(), "once, at start");
         fake.fail("auth.test", 429, 1000, 60);
         for (int i = 0; i < 3; i++) {
             assertTrue(command("/incident", "help", ALICE, GENERAL).contains("/incident declare"));
         }
         declareHere("C0OPS", "Works while auth.test is rate-limited");
-        assertEquals(1, fake.calls("auth.test").size(), "requests never call auth.test");
+        assertEquals(1, fake.requests("auth.test").size(), "requests never call auth.test");
     }
 
     @Test
@@ -134,7 +134,7 @@ class OtherWorkspaceTest extends BotTest {
                             .getAsString()
                             .contains("/incident declare"),
                     answered.toString());
-            assertTrue(fake.calls("conversations.create").isEmpty());
+            assertTrue(fake.requests("conversations.create").isEmpty());
             assertTrue(incidents().all().isEmpty());
             bot.close();
         }

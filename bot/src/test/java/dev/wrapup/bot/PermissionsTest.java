@@ -56,7 +56,8 @@ class PermissionsTest extends BotTest {
         // The admin group is read at start; a restart reads it with the members just added.
         restartWith(Map.of());
         Poll.until(
-                "the admin group to be read", () -> !fake.calls("usergroups.users.list").isEmpty());
+                "the admin group to be read",
+                () -> !fake.requests("usergroups.users.list").isEmpty());
         audit.start();
         ((Logger) LoggerFactory.getLogger("dev.wrapup.audit")).addAppender(audit);
     }
@@ -190,7 +191,7 @@ class PermissionsTest extends BotTest {
         String refused = command("/wrapup", "publish", BOB, OPS);
         assertTrue(refused.startsWith("Only the commander, who also facilitates"), refused);
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(c -> LEARN.equals(c.param("channel"))));
         assertTrue(
                 auditLines()

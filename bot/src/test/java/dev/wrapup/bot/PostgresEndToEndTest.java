@@ -100,7 +100,7 @@ class PostgresEndToEndTest extends BotTest {
                         .status());
         assertEquals(
                 1,
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .filter(
                                 c ->
                                         c.param("text") != null

@@ -106,7 +106,8 @@ class PublishingTest extends BotTest {
         Incident incident = leakyIncident("C0OPS");
         assertEquals("Publishing the wrap-up…", command("/wrapup", "publish", ALICE, "C0OPS"));
 
-        FakeSlack.Call post = fake.await("chat.postMessage", c -> LEARN.equals(c.param("channel")));
+        FakeSlack.ApiRequest post =
+                fake.await("chat.postMessage", c -> LEARN.equals(c.param("channel")));
         String blocks = post.jsonText("blocks");
         assertNothingSecret("summary", blocks + post.param("text"));
         assertTrue(blocks.contains("we rotated the token"), blocks);
@@ -142,7 +143,7 @@ class PublishingTest extends BotTest {
     void aPrivateChannelsWrapUpIsConfirmedFirstAndKeepsItsTimelineUnlessTicked() {
         Incident incident = leakyIncident(SECRET);
         assertEquals("Publishing the wrap-up…", command("/wrapup", "publish", ALICE, SECRET));
-        FakeSlack.Call open =
+        FakeSlack.ApiRequest open =
                 fake.await(
                         "views.open", c -> c.jsonText("view").contains("wrapup_publish_confirm"));
         String view = open.jsonText("view");
@@ -151,7 +152,7 @@ class PublishingTest extends BotTest {
         assertFalse(view.contains("Full timeline"), "the timeline is left out: " + view);
         assertNothingSecret("confirmation", view);
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(c -> LEARN.equals(c.param("channel"))),
                 "nothing posted before the confirmation");
 
@@ -178,7 +179,7 @@ class PublishingTest extends BotTest {
                 "views.open",
                 c ->
                         c.jsonText("view").contains("wrapup_publish_confirm")
-                                && fake.calls("views.open").size() >= 2);
+                                && fake.requests("views.open").size() >= 2);
         bot.slack().interaction(submission(incident, ALICE, true));
         String second =
                 fake.await("upload", c -> c.param("content").contains("## Full timeline"))

@@ -30,7 +30,7 @@ class PublishingThroughRateLimitsTest extends BotTest {
     private static final String PUBLISH = "publish-wrapup";
 
     /** What Slack answers 429 (Retry-After 1 s) now; changed as the test goes on. */
-    private final AtomicReference<Predicate<FakeSlack.Call>> limited =
+    private final AtomicReference<Predicate<FakeSlack.ApiRequest>> limited =
             new AtomicReference<>(c -> false);
 
     @Override
@@ -38,11 +38,11 @@ class PublishingThroughRateLimitsTest extends BotTest {
         return Map.of("WRAPUP_LEARNINGS_CHANNEL", LEARN);
     }
 
-    private static boolean inLearnings(FakeSlack.Call c) {
+    private static boolean inLearnings(FakeSlack.ApiRequest c) {
         return LEARN.equals(c.param("channel")) || LEARN.equals(c.param("channel_id"));
     }
 
-    private static boolean fileInLearnings(FakeSlack.Call c) {
+    private static boolean fileInLearnings(FakeSlack.ApiRequest c) {
         return c.method().equals("files.completeUploadExternal")
                 && LEARN.equals(c.param("channel_id"));
     }
@@ -62,19 +62,19 @@ class PublishingThroughRateLimitsTest extends BotTest {
                 .pending().stream().filter(i -> i.kind().equals(PUBLISH)).toList();
     }
 
-    private List<FakeSlack.Call> summaries() {
+    private List<FakeSlack.ApiRequest> summaries() {
         return fake.succeeded("chat.postMessage").stream()
                 .filter(c -> LEARN.equals(c.param("channel")))
                 .toList();
     }
 
-    private List<FakeSlack.Call> files() {
+    private List<FakeSlack.ApiRequest> files() {
         return fake.succeeded("files.completeUploadExternal").stream()
                 .filter(c -> LEARN.equals(c.param("channel_id")))
                 .toList();
     }
 
-    private List<FakeSlack.Call> told(String channel) {
+    private List<FakeSlack.ApiRequest> told(String channel) {
         return fake.succeeded("chat.postMessage").stream()
                 .filter(
                         c ->
@@ -108,7 +108,7 @@ class PublishingThroughRateLimitsTest extends BotTest {
         Poll.until(
                 "the file to be refused twice",
                 () ->
-                        fake.calls("files.completeUploadExternal").stream()
+                        fake.requests("files.completeUploadExternal").stream()
                                         .filter(PublishingThroughRateLimitsTest::fileInLearnings)
                                         .count()
                                 >= 2,
@@ -135,7 +135,7 @@ class PublishingThroughRateLimitsTest extends BotTest {
                 told(OPS).get(0).param("text"));
         assertEquals(
                 List.of(),
-                fake.calls("chat.update").stream()
+                fake.requests("chat.update").stream()
                         .filter(c -> LEARN.equals(c.param("channel")))
                         .toList(),
                 "nothing to update");
@@ -202,7 +202,7 @@ class PublishingThroughRateLimitsTest extends BotTest {
         assertTrue(
                 told(secret).get(0).param("text").contains("The timeline stayed in this channel."));
         String file =
-                fake.calls("upload").stream()
+                fake.requests("upload").stream()
                         .map(c -> c.param("content"))
                         .filter(c -> c.contains("# Wrap-up: Queue backlog"))
                         .reduce((a, b) -> b)

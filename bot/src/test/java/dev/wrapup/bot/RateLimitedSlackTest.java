@@ -73,7 +73,7 @@ class RateLimitedSlackTest extends BotTest {
         outboxDrained();
 
         fake.rateLimitEverything(30);
-        int callsBefore = fake.calls().size();
+        int callsBefore = fake.requests().size();
         int carriedOutBefore = fake.succeeded().size();
 
         answered(
@@ -188,7 +188,7 @@ class RateLimitedSlackTest extends BotTest {
                         commentForm(resolved), BOB, Map.of("wrong", "The alert was late")));
 
         // Slack was asked meanwhile, and refused it all.
-        assertTrue(fake.calls().size() > callsBefore, "Slack was asked meanwhile");
+        assertTrue(fake.requests().size() > callsBefore, "Slack was asked meanwhile");
         assertEquals(carriedOutBefore, fake.succeeded().size(), "and refused it all");
         // What they promised waits in the database.
         List<Outbox.Item> waiting = new Outbox(bot.wrapup().database()).pending();
@@ -241,7 +241,7 @@ class RateLimitedSlackTest extends BotTest {
         restart(env);
         fake.recover();
 
-        FakeSlack.Call notice =
+        FakeSlack.ApiRequest notice =
                 fake.await(
                         "chat.postMessage",
                         c ->
@@ -251,18 +251,18 @@ class RateLimitedSlackTest extends BotTest {
         assertTrue(
                 notice.param("text").contains("declared an incident: *Payments are down*"),
                 notice.param("text"));
-        FakeSlack.Call pin =
+        FakeSlack.ApiRequest pin =
                 fake.await(
                         "pins.add",
                         c -> fake.succeeded("pins.add").contains(c),
                         Duration.ofSeconds(20));
         outboxDrained();
 
-        List<FakeSlack.Call> created = fake.succeeded("conversations.create");
+        List<FakeSlack.ApiRequest> created = fake.succeeded("conversations.create");
         assertEquals(1, created.size(), "one channel");
         String channel = incidents().all().get(0).channelId();
         assertEquals(1, incidents().all().size());
-        List<FakeSlack.Call> headers =
+        List<FakeSlack.ApiRequest> headers =
                 fake.succeeded("chat.postMessage").stream()
                         .filter(
                                 c ->

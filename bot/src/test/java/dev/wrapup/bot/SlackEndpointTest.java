@@ -205,7 +205,7 @@ class SlackEndpointTest extends BotTest {
                 cases.size() + 1,
                 logs.linesWith("refused a signed request").size(),
                 logs.lines().toString());
-        assertTrue(fake.calls("chat.postMessage").isEmpty());
+        assertTrue(fake.requests("chat.postMessage").isEmpty());
     }
 
     @Test
@@ -355,7 +355,7 @@ class SlackEndpointTest extends BotTest {
         Incident incident = incidents().all().get(0);
         assertEquals("Replayed form", incident.title());
         assertEquals(1, incidents().all().size());
-        assertEquals(1, fake.calls("conversations.create").size());
+        assertEquals(1, fake.requests("conversations.create").size());
         assertEquals(
                 1,
                 logs.linesWith("ignored a replayed interaction").size(),

@@ -46,7 +46,7 @@ class SocketModeTest {
                 JsonObject ack = socket.awaitAck("env-1");
                 String text = ack.getAsJsonObject("payload").get("text").getAsString();
                 assertTrue(text.contains("/incident declare [sev1-sev4] <title>"), ack.toString());
-                assertEquals("xapp-1-test", fake.calls("apps.connections.open").get(0).token());
+                assertEquals("xapp-1-test", fake.requests("apps.connections.open").get(0).token());
                 // No /slack/events endpoint is served in Socket Mode.
                 assertEquals(404, bot.get("/slack/events").statusCode());
                 assertFalse(bot.get("/healthz").body().isEmpty());

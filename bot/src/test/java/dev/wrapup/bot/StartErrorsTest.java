@@ -114,18 +114,19 @@ class StartErrorsTest {
                                         + "3600 s"),
                 run.err());
         assertTrue(run.err().contains("no identity stored"), run.err());
-        assertEquals(1, fake.calls("auth.test").size(), "a wait past the bound is not waited out");
+        assertEquals(
+                1, fake.requests("auth.test").size(), "a wait past the bound is not waited out");
     }
 
     @Test
     void aShortRateLimitOrAFailureAtFirstStartIsWaitedOut() throws Exception {
         fake.fail("auth.test", 429, 2, 1);
         try (TestBot bot = TestBot.start(fake, dataDir)) {
-            assertEquals(3, fake.calls("auth.test").size());
+            assertEquals(3, fake.requests("auth.test").size());
             assertTrue(
                     Duration.between(
-                                            fake.calls("auth.test").get(0).at(),
-                                            fake.calls("auth.test").get(1).at())
+                                            fake.requests("auth.test").get(0).at(),
+                                            fake.requests("auth.test").get(1).at())
                                     .toMillis()
                             >= 1000,
                     "Retry-After honoured");
@@ -136,7 +137,7 @@ class StartErrorsTest {
         // A first start elsewhere (nothing stored there) waits out a 5xx as well.
         fake.fail("auth.test", 503, 1, 0);
         try (TestBot bot = TestBot.start(fake, dataDir.resolve("elsewhere"))) {
-            assertEquals(5, fake.calls("auth.test").size());
+            assertEquals(5, fake.requests("auth.test").size());
         }
     }
 
@@ -144,7 +145,7 @@ class StartErrorsTest {
     void aRateLimitedSlackAfterAnEarlierStartMeetsTheStoredIdentityAndIsAskedAgainLater()
             throws Exception {
         try (TestBot first = TestBot.start(fake, dataDir)) {
-            assertEquals(1, fake.calls("auth.test").size());
+            assertEquals(1, fake.requests("auth.test").size());
         }
         // An hour's Retry-After: a start that waited it out would not return.
         fake.fail("auth.test", 429, 1, 3600);
@@ -175,14 +176,14 @@ class StartErrorsTest {
                             .statusCode(),
                     "and still refusing other workspaces with it");
             assertEquals(
-                    2, fake.calls("auth.test").size(), "the next try waits for the Retry-After");
+                    2, fake.requests("auth.test").size(), "the next try waits for the Retry-After");
         }
     }
 
     @Test
     void theIdentityIsAskedForAgainInTheBackgroundAndStored() throws Exception {
         try (TestBot first = TestBot.start(fake, dataDir)) {
-            assertEquals(1, fake.calls("auth.test").size());
+            assertEquals(1, fake.requests("auth.test").size());
         }
         fake.fail("auth.test", 500, 1, 0);
         fake.answer(
@@ -198,7 +199,7 @@ class StartErrorsTest {
         try (TestBot bot = TestBot.start(fake, dataDir)) {
             Poll.until(
                     "a second auth.test, in the background",
-                    () -> fake.calls("auth.test").size() == 3);
+                    () -> fake.requests("auth.test").size() == 3);
             SlackIdentities identities = new SlackIdentities(bot.wrapup().database());
             BotIdentity stored =
                     Poll.value(

@@ -88,7 +88,7 @@ class StrictInputTest extends BotTest {
                         ALICE,
                         MAINT));
         assertTrue(incidents().all().isEmpty());
-        assertTrue(fake.calls("conversations.create").isEmpty());
+        assertTrue(fake.requests("conversations.create").isEmpty());
 
         String title = text(500);
         assertEquals(title, declareHere(OPS, title).title());

@@ -274,7 +274,9 @@ class TimelineCaptureTest extends BotTest {
                                 .allMatch(e -> "Bob".equals(e.authorName())));
         assertEquals(
                 1,
-                fake.calls("users.info").stream().filter(c -> BOB.equals(c.param("user"))).count());
+                fake.requests("users.info").stream()
+                        .filter(c -> BOB.equals(c.param("user")))
+                        .count());
     }
 
     @Test
@@ -384,7 +386,7 @@ class TimelineCaptureTest extends BotTest {
         Poll.until(
                 "users.info retried",
                 () ->
-                        fake.calls("users.info").stream()
+                        fake.requests("users.info").stream()
                                         .filter(c -> "U0ERIN".equals(c.param("user")))
                                         .count()
                                 >= 2,

@@ -81,7 +81,7 @@ class WrapupTest extends BotTest {
         assertTrue(answer.startsWith("Thanks, your comment on *what went well*"), answer);
         assertEquals(text, wrapups().comments(incident.id()).get(0).text());
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(
                                 c ->
                                         c.param("text") != null
@@ -104,7 +104,7 @@ class WrapupTest extends BotTest {
         outboxDrained();
         assertEquals(
                 1,
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .filter(
                                 c ->
                                         c.param("text") != null
@@ -157,8 +157,8 @@ class WrapupTest extends BotTest {
         assertEquals(
                 afterRestart.find(queued).get().postedTs(),
                 calls.find(incident.id()).get().callTs());
-        List<FakeSlack.Call> tries =
-                fake.calls("chat.postMessage").stream()
+        List<FakeSlack.ApiRequest> tries =
+                fake.requests("chat.postMessage").stream()
                         .filter(
                                 c ->
                                         c.param("text") != null
@@ -220,7 +220,7 @@ class WrapupTest extends BotTest {
     @Test
     void theCallPromptsEveryoneByDmAndTheModalRecordsTheirComments() {
         Incident incident = callStarted();
-        FakeSlack.Call dm =
+        FakeSlack.ApiRequest dm =
                 fake.await(
                         "chat.postMessage",
                         c ->
@@ -238,7 +238,7 @@ class WrapupTest extends BotTest {
                                         CommentModal.OPEN_ACTION,
                                         Long.toString(incident.id())));
         assertEquals(200, click.statusCode());
-        FakeSlack.Call open =
+        FakeSlack.ApiRequest open =
                 fake.await("views.open", c -> c.param("view").contains("wrapup_comments"));
         JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
 
@@ -276,7 +276,7 @@ class WrapupTest extends BotTest {
         assertTrue(status.contains("Analysis call started <!date^"), status);
 
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(
                                 c ->
                                         c.param("text") != null
@@ -297,7 +297,7 @@ class WrapupTest extends BotTest {
         assertTrue(
                 reminded.isBefore(called.plus(Duration.ofHours(2)).plusSeconds(60)),
                 reminded + " vs " + called);
-        FakeSlack.Call toFacilitator =
+        FakeSlack.ApiRequest toFacilitator =
                 fake.await(
                         "chat.postMessage",
                         c ->
@@ -315,7 +315,7 @@ class WrapupTest extends BotTest {
                                     && c.jsonText("blocks").contains("A gentle reminder"));
         }
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(
                                 c ->
                                         ALICE.equals(c.param("channel"))
@@ -331,7 +331,8 @@ class WrapupTest extends BotTest {
         String ts = fake.nextTs();
         String text = "honestly it was <@" + BOB + "|bob>'s fault, he should have known";
         event(SlackEvents.message(OPS, CAROL, text, ts));
-        FakeSlack.Call nudge = fake.await("chat.postEphemeral", c -> CAROL.equals(c.param("user")));
+        FakeSlack.ApiRequest nudge =
+                fake.await("chat.postEphemeral", c -> CAROL.equals(c.param("user")));
         assertEquals(OPS, nudge.param("channel"));
         assertTrue(
                 nudge.param("text").contains("What made this easy to get wrong?"),
@@ -359,7 +360,7 @@ class WrapupTest extends BotTest {
         command("/wrapup", "better add a canary stage", CAROL, OPS);
         assertEquals(
                 1,
-                fake.calls("chat.postEphemeral").stream()
+                fake.requests("chat.postEphemeral").stream()
                         .filter(c -> CAROL.equals(c.param("user")))
                         .count(),
                 "ordinary incident talk is not nudged");
@@ -431,11 +432,11 @@ class WrapupTest extends BotTest {
                         + "this wrap-up.",
                 refused);
         assertTrue(
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .noneMatch(c -> LEARN.equals(c.param("channel"))));
 
         assertEquals("Publishing the wrap-up…", command("/wrapup", "publish", ALICE, OPS));
-        FakeSlack.Call summary =
+        FakeSlack.ApiRequest summary =
                 fake.await("chat.postMessage", c -> LEARN.equals(c.param("channel")));
         String blocks = summary.jsonText("blocks");
         assertTrue(blocks.contains("Queue backlog"), blocks);
@@ -446,13 +447,13 @@ class WrapupTest extends BotTest {
                         || blocks.contains("<!subteam"),
                 blocks);
         assertTrue(blocks.contains("@\\u200bchannel") || blocks.contains("@\u200Bchannel"), blocks);
-        FakeSlack.Call file =
+        FakeSlack.ApiRequest file =
                 fake.await("upload", c -> c.param("content").contains("# Wrap-up: Queue backlog"));
         String md = file.param("content");
         assertFalse(md.contains("<!channel>"), md);
         assertTrue(md.contains("## What went wrong\n\n- the retry storm — _Carol_"), md);
         assertTrue(md.contains("No comment from: Alice"), md);
-        FakeSlack.Call complete =
+        FakeSlack.ApiRequest complete =
                 fake.await(
                         "files.completeUploadExternal", c -> LEARN.equals(c.param("channel_id")));
         assertEquals(
@@ -487,7 +488,8 @@ class WrapupTest extends BotTest {
 
         command("/wrapup", "better Add jitter to retries", ALICE, OPS);
         command("/wrapup", "publish", ALICE, OPS);
-        FakeSlack.Call update = fake.await("chat.update", c -> LEARN.equals(c.param("channel")));
+        FakeSlack.ApiRequest update =
+                fake.await("chat.update", c -> LEARN.equals(c.param("channel")));
         assertTrue(update.jsonText("blocks").contains("Add jitter"), update.jsonText("blocks"));
         fake.await("files.delete", c -> true);
         fake.await(
@@ -498,7 +500,7 @@ class WrapupTest extends BotTest {
                                 && c.param("text").contains("updated the wrap-up"));
         assertEquals(
                 1,
-                fake.calls("chat.postMessage").stream()
+                fake.requests("chat.postMessage").stream()
                         .filter(c -> LEARN.equals(c.param("channel")))
                         .count(),
                 "publishing again updates, it does not post twice");
@@ -519,7 +521,8 @@ class WrapupTest extends BotTest {
         event.addProperty("tab", "home");
         event.addProperty("event_ts", fake.nextTs());
         event(event);
-        FakeSlack.Call publish = fake.await("views.publish", c -> BOB.equals(c.param("user_id")));
+        FakeSlack.ApiRequest publish =
+                fake.await("views.publish", c -> BOB.equals(c.param("user_id")));
         String view = publish.jsonText("view");
         assertTrue(view.contains("\"type\":\"home\""), view);
         assertTrue(
@@ -540,10 +543,10 @@ class WrapupTest extends BotTest {
         command("/wrapup", "well the rollback was quick", BOB, OPS);
         event.addProperty("event_ts", fake.nextTs());
         event(event);
-        FakeSlack.Call again =
+        FakeSlack.ApiRequest again =
                 Poll.value(
                                 "a second Home tab",
-                                () -> fake.calls("views.publish"),
+                                () -> fake.requests("views.publish"),
                                 calls -> calls.size() == 2,
                                 Duration.ofSeconds(10))
                         .get(1);
@@ -553,7 +556,7 @@ class WrapupTest extends BotTest {
     }
 
     /** The text of the Home tab's section that starts with the title. */
-    private static String section(FakeSlack.Call publish, String title) {
+    private static String section(FakeSlack.ApiRequest publish, String title) {
         for (var block : publish.json("view").getAsJsonObject().getAsJsonArray("blocks")) {
             JsonObject text = block.getAsJsonObject().getAsJsonObject("text");
             if (text != null && text.get("text").getAsString().startsWith("*" + title + "*")) {

@@ -2,7 +2,7 @@ package dev.wrapup.bot.analysis;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
@@ -55,7 +55,7 @@ public final class CallAnnouncement {
     private final Incidents incidents;
     private final Participants participants;
     private final AnalysisCalls calls;
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Map<String, String> roleGroups;
@@ -65,7 +65,7 @@ public final class CallAnnouncement {
 
     public CallAnnouncement(
             Database database,
-            SlackCalls slack,
+            SlackApi slack,
             SlackOutbox outbox,
             UserDirectory users,
             Map<String, String> roleGroups,

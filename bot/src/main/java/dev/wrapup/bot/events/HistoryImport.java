@@ -3,7 +3,7 @@ package dev.wrapup.bot.events;
 import com.google.gson.JsonObject;
 import com.slack.api.model.Message;
 import com.slack.api.util.json.GsonFactory;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackWork;
@@ -39,14 +39,14 @@ public final class HistoryImport {
     private final Incidents incidents;
     private final Timeline timeline;
     private final Participants participants;
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final UserDirectory users;
     private final Duration window;
     private final Clock clock;
 
     public HistoryImport(
             Database database,
-            SlackCalls slack,
+            SlackApi slack,
             SlackOutbox outbox,
             UserDirectory users,
             Duration window,
@@ -87,7 +87,7 @@ public final class HistoryImport {
         String oldest = SlackTs.of(declaredAt.minus(window));
         int[] imported = {0};
         List<String> threads = new ArrayList<>();
-        Optional<? extends SlackCalls.Attempt<?>> stopped =
+        Optional<? extends SlackApi.Attempt<?>> stopped =
                 slack.pages(
                         "conversations.history",
                         cursor ->

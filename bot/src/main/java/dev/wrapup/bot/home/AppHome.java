@@ -10,7 +10,7 @@ import static com.slack.api.model.view.Views.view;
 import com.slack.api.bolt.App;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.domain.ActionItem;
@@ -34,10 +34,10 @@ public final class AppHome implements SlackSurface {
     private final Incidents incidents;
     private final AnalysisCalls calls;
     private final WrapUps wrapups;
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final Executor afterAck;
 
-    public AppHome(Database database, WrapUps wrapups, SlackCalls slack, Executor afterAck) {
+    public AppHome(Database database, WrapUps wrapups, SlackApi slack, Executor afterAck) {
         this.incidents = new Incidents(database);
         this.calls = new AnalysisCalls(database);
         this.wrapups = wrapups;
@@ -133,7 +133,7 @@ public final class AppHome implements SlackSurface {
                                 + Optional.ofNullable(actionIncidents.get(a.incidentId()))
                                         .map(i -> " (<#" + i.channelId() + ">)")
                                         .orElse(""));
-        slack.call(
+        slack.send(
                 "views.publish",
                 m ->
                         m.viewsPublish(

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import dev.wrapup.bot.events.HistoryImport;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
@@ -42,7 +42,7 @@ public final class Declarations {
 
     private final Database database;
     private final Incidents incidents;
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final SlackOutbox outbox;
     private final UserDirectory users;
     private final String channelPrefix;
@@ -50,7 +50,7 @@ public final class Declarations {
 
     public Declarations(
             Database database,
-            SlackCalls slack,
+            SlackApi slack,
             SlackOutbox outbox,
             UserDirectory users,
             String channelPrefix,
@@ -125,7 +125,7 @@ public final class Declarations {
                             declaredAt.atZone(ZoneOffset.UTC).toLocalDate(),
                             d.title(),
                             attempt);
-            SlackCalls.Attempt<ConversationsCreateResponse> created =
+            SlackApi.Attempt<ConversationsCreateResponse> created =
                     slack.attempt(
                             "conversations.create", m -> m.conversationsCreate(r -> r.name(name)));
             if (created.response() != null && created.response().isOk()) {

@@ -17,7 +17,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackWork;
@@ -33,11 +33,11 @@ import java.util.Map;
 public final class DeclareModal implements SlackSurface {
     public static final String CALLBACK_ID = "incident_declare";
 
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final Declarations declarations;
     private final SlackOutbox outbox;
 
-    public DeclareModal(SlackCalls slack, Declarations declarations, SlackOutbox outbox) {
+    public DeclareModal(SlackApi slack, Declarations declarations, SlackOutbox outbox) {
         this.slack = slack;
         this.declarations = declarations;
         this.outbox = outbox;
@@ -188,6 +188,6 @@ public final class DeclareModal implements SlackSurface {
                                                                                                                         TextLimit
                                                                                                                                 .DESCRIPTION
                                                                                                                                 .max())))))));
-        slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+        slack.send("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 }

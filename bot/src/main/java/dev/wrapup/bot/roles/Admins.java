@@ -1,7 +1,7 @@
 package dev.wrapup.bot.roles;
 
 import dev.wrapup.bot.slack.BackgroundThreads;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +23,11 @@ public final class Admins implements AutoCloseable {
 
     private final Set<String> users;
     private final List<String> groups;
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher;
 
-    public Admins(List<String> ids, SlackCalls slack) {
+    public Admins(List<String> ids, SlackApi slack) {
         this.users = Set.copyOf(ids.stream().filter(id -> !id.startsWith("S")).toList());
         this.groups = ids.stream().filter(id -> id.startsWith("S")).toList();
         this.slack = slack;

@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  * alone, so at start it lets go of the claims a killed predecessor left.
  *
  * <p>This class is what the rest of the bot sees; the loop is {@link OutboxWorker}, the waits
- * {@link RetryPolicy}, the Slack calls {@link OutboxCalls}.
+ * {@link RetryPolicy}, the Slack calls {@link OutboxRequests}.
  */
 public final class SlackOutbox implements AutoCloseable {
     /** What doing an item came to. */
@@ -57,7 +57,7 @@ public final class SlackOutbox implements AutoCloseable {
          * What a try that did not succeed comes to: again later when Slack asked to wait, else
          * refused.
          */
-        static Outcome of(String method, SlackCalls.Attempt<?> stopped) {
+        static Outcome of(String method, SlackApi.Attempt<?> stopped) {
             return stopped.retry()
                     ? new Again(stopped.retryAfter(), method + ": " + stopped.why())
                     : new Refused(method + ": " + stopped.why());
@@ -88,16 +88,16 @@ public final class SlackOutbox implements AutoCloseable {
     private final Outbox outbox;
     private final Clock clock;
     private final OutboxHandlers handlers = new OutboxHandlers();
-    private final OutboxCalls calls;
+    private final OutboxRequests requests;
     private final OutboxWorker worker;
 
-    public SlackOutbox(Database database, SlackCalls slack, Clock clock) {
+    public SlackOutbox(Database database, SlackApi slack, Clock clock) {
         this.database = database;
         this.outbox = new Outbox(database);
         this.clock = clock;
-        this.calls = new OutboxCalls(slack, outbox);
+        this.requests = new OutboxRequests(slack, outbox);
         this.worker = new OutboxWorker(database, outbox, handlers, clock);
-        calls.registerOn(handlers);
+        requests.registerOn(handlers);
     }
 
     /** Items of the kind are done by the performer; register every kind before {@link #start()}. */
@@ -180,18 +180,20 @@ public final class SlackOutbox implements AutoCloseable {
 
     /** Posts a message, broadcasts made harmless. */
     public Outcome post(String channelId, String text, String blocks) {
-        return calls.post(channelId, text, blocks);
+        return requests.post(channelId, text, blocks);
     }
 
     /** Updates a message the bot posted, broadcasts made harmless. */
     public Outcome update(String channelId, String ts, String text, String blocks) {
-        return calls.update(channelId, ts, text, blocks);
+        return requests.update(channelId, ts, text, blocks);
     }
 
-    /** One try of a call: done (errors in {@code fine} count as done), again later, or refused. */
+    /**
+     * One try of a request: done (errors in {@code fine} count as done), again later, or refused.
+     */
     public <T extends SlackApiTextResponse> Outcome attempt(
-            String method, SlackCalls.Call<T> call, Function<T, String> ts, Set<String> fine) {
-        return calls.attempt(method, call, ts, fine);
+            String method, SlackApi.Request<T> request, Function<T, String> ts, Set<String> fine) {
+        return requests.attempt(method, request, ts, fine);
     }
 
     /** Lets the tries under way finish; what is left stays queued for the next start. */

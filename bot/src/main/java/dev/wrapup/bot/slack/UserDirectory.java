@@ -28,7 +28,7 @@ public final class UserDirectory {
 
     private final Users users;
     private final Timeline timeline;
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final Executor background;
     private final Clock clock;
     private final Map<String, SlackUser> cache = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ public final class UserDirectory {
     private final Map<String, Instant> notAtSlack = new ConcurrentHashMap<>();
 
     public UserDirectory(
-            Users users, Timeline timeline, SlackCalls slack, Executor background, Clock clock) {
+            Users users, Timeline timeline, SlackApi slack, Executor background, Clock clock) {
         this.users = users;
         this.timeline = timeline;
         this.slack = slack;

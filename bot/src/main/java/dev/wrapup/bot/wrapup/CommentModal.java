@@ -17,7 +17,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 import com.slack.api.bolt.App;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.ViewValues;
@@ -42,12 +42,12 @@ public final class CommentModal implements SlackSurface {
     /** The prompt's button; its handler opens the form. */
     public static final String OPEN_ACTION = "wrapup_comment_open";
 
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final Incidents incidents;
     private final Comments comments;
     private final Executor afterAck;
 
-    public CommentModal(SlackCalls slack, Database database, Comments comments, Executor afterAck) {
+    public CommentModal(SlackApi slack, Database database, Comments comments, Executor afterAck) {
         this.slack = slack;
         this.incidents = new Incidents(database);
         this.comments = comments;
@@ -152,7 +152,7 @@ public final class CommentModal implements SlackSurface {
                                                         question(AgendaItem.WELL),
                                                         question(AgendaItem.WRONG),
                                                         question(AgendaItem.BETTER))));
-        slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+        slack.send("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
     private static LayoutBlock question(AgendaItem item) {

@@ -18,7 +18,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Action;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackWork;
@@ -45,14 +45,14 @@ public final class PublishModal implements SlackSurface {
 
     private static final int SECTION_CHARS = 2900;
 
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final SlackOutbox outbox;
     private final Incidents incidents;
     private final Publisher publisher;
     private final Access access;
 
     public PublishModal(
-            SlackCalls slack,
+            SlackApi slack,
             SlackOutbox outbox,
             Database database,
             Publisher publisher,

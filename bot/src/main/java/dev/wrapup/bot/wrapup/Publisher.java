@@ -7,7 +7,7 @@ import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.report.Reports;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
@@ -46,7 +46,7 @@ public final class Publisher {
     private final IncidentLinks links;
     private final Comments comments;
     private final WrapUps store;
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final SlackOutbox outbox;
     private final Reports reports;
     private final PublishedSummary summaries;
@@ -58,7 +58,7 @@ public final class Publisher {
             IncidentLinks links,
             WrapUps store,
             Comments comments,
-            SlackCalls slack,
+            SlackApi slack,
             SlackOutbox outbox,
             Reports reports,
             Clock clock) {
@@ -240,7 +240,7 @@ public final class Publisher {
             outbox.progress(item, progress.toString());
         }
         if (!progress.has("permalink")) {
-            SlackCalls.Attempt<ChatGetPermalinkResponse> link =
+            SlackApi.Attempt<ChatGetPermalinkResponse> link =
                     slack.attempt(
                             "chat.getPermalink",
                             m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)));
@@ -256,7 +256,7 @@ public final class Publisher {
         }
         String permalink = string(progress, "permalink");
 
-        SlackCalls.Attempt<FilesUploadV2Response> uploaded =
+        SlackApi.Attempt<FilesUploadV2Response> uploaded =
                 slack.attempt(
                         "files.uploadV2",
                         m ->

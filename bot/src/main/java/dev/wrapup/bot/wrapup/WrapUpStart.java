@@ -1,7 +1,7 @@
 package dev.wrapup.bot.wrapup;
 
 import dev.wrapup.bot.analysis.AnalysisCallService;
-import dev.wrapup.bot.slack.SlackCalls;
+import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
 import dev.wrapup.bot.slack.SlackText;
@@ -32,14 +32,14 @@ public final class WrapUpStart {
     private final Database database;
     private final Incidents incidents;
     private final Participants participants;
-    private final SlackCalls slack;
+    private final SlackApi slack;
     private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Clock clock;
 
     public WrapUpStart(
             Database database,
-            SlackCalls slack,
+            SlackApi slack,
             SlackOutbox outbox,
             UserDirectory users,
             Clock clock) {

@@ -102,7 +102,7 @@ public final class AckUnderRateLimitDriver {
                     senders.add(Sender.setUp(bot, fake, s));
                 }
                 fake.rateLimitEverything(RETRY_AFTER_SECONDS);
-                int slackCallsBefore = fake.calls().size();
+                int slackCallsBefore = fake.requests().size();
                 int carriedOutBefore = fake.succeeded().size();
                 List<Phase> phases = new ArrayList<>();
                 run("warm-up", senders.subList(0, 1), WARM_UP_ROUNDS);
@@ -118,7 +118,7 @@ public final class AckUnderRateLimitDriver {
                         Runtime.getRuntime().availableProcessors());
 
                 print(phases);
-                int slackCalls = fake.calls().size() - slackCallsBefore;
+                int slackCalls = fake.requests().size() - slackCallsBefore;
                 int carriedOut = fake.succeeded().size() - carriedOutBefore;
                 int waiting = new Outbox(bot.wrapup().database()).pending().size();
                 System.out.printf(

@@ -52,7 +52,7 @@ class SlackOutboxTest {
         worker =
                 new SlackOutbox(
                         database,
-                        new SlackCalls(
+                        new SlackApi(
                                 Slack.getInstance(config).methods("xoxb-1"),
                                 4,
                                 Duration.ofMillis(50)),
@@ -68,7 +68,7 @@ class SlackOutboxTest {
     }
 
     private List<String> posted(String channel) {
-        return fake.calls("chat.postMessage").stream()
+        return fake.requests("chat.postMessage").stream()
                 .filter(c -> channel.equals(c.param("channel")))
                 .map(c -> c.param("text"))
                 .toList();
@@ -94,8 +94,8 @@ class SlackOutboxTest {
         Poll.until("all posted", () -> outbox.next().isEmpty());
         assertEquals(List.of("first", "second", "third"), posted("C1"));
         assertEquals(List.of("a direct message"), posted("U1"));
-        FakeSlack.Call second =
-                fake.calls("chat.postMessage").stream()
+        FakeSlack.ApiRequest second =
+                fake.requests("chat.postMessage").stream()
                         .filter(c -> "second".equals(c.param("text")))
                         .findFirst()
                         .orElseThrow();
@@ -112,7 +112,7 @@ class SlackOutboxTest {
         worker.sendIf(tx -> true, Work.post("C1", "second"));
         worker.start();
         Poll.until("both posted", () -> outbox.next().isEmpty(), Duration.ofSeconds(20));
-        List<FakeSlack.Call> posts = fake.calls("chat.postMessage");
+        List<FakeSlack.ApiRequest> posts = fake.requests("chat.postMessage");
         assertEquals(
                 List.of("first", "first", "first", "second"),
                 posts.stream().map(c -> c.param("text")).toList());
@@ -162,7 +162,7 @@ class SlackOutboxTest {
         assertNotNull(refused.failedAt());
         assertNull(refused.postedAt());
         assertEquals("chat.postMessage: channel_not_found", refused.error());
-        assertEquals(2, fake.calls("chat.postMessage").size());
+        assertEquals(2, fake.requests("chat.postMessage").size());
     }
 
     @Test
@@ -211,10 +211,10 @@ class SlackOutboxTest {
                         null));
         worker.start();
         Poll.until("both done", () -> outbox.next().isEmpty());
-        List<FakeSlack.Call> sent =
-                fake.calls().stream().filter(c -> c.method().startsWith("chat.")).toList();
+        List<FakeSlack.ApiRequest> sent =
+                fake.requests().stream().filter(c -> c.method().startsWith("chat.")).toList();
         assertEquals(2, sent.size());
-        for (FakeSlack.Call call : sent) {
+        for (FakeSlack.ApiRequest call : sent) {
             String all = call.param("text") + " " + call.jsonText("blocks");
             assertFalse(
                     all.contains("<!channel")

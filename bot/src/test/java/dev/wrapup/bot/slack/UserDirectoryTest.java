@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Someone nobody knows yet costs a read and a Slack call a minute, not one of each per message. */
 class UserDirectoryTest {
     private final Users users = mock(Users.class);
-    private final SlackCalls slack = mock(SlackCalls.class);
+    private final SlackApi slack = mock(SlackApi.class);
     private final MovableClock clock = new MovableClock();
     private UserDirectory directory;
 

@@ -40,7 +40,7 @@ public final class FakeSlack implements AutoCloseable {
     public static final String BOT_ID = "B0WRAPUP";
 
     /** One Web API call as received. */
-    public record Call(String method, Map<String, String> params, String token, Instant at) {
+    public record ApiRequest(String method, Map<String, String> params, String token, Instant at) {
         public String param(String name) {
             return params.get(name);
         }
@@ -64,13 +64,13 @@ public final class FakeSlack implements AutoCloseable {
     private record Fault(int status, int times, int retryAfterSeconds) {}
 
     /** Every matching call is answered 429 with the Retry-After, until {@link #recover()}. */
-    private record RateLimit(Predicate<Call> matching, int retryAfterSeconds) {}
+    private record RateLimit(Predicate<ApiRequest> matching, int retryAfterSeconds) {}
 
     private final Gson gson = new Gson();
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final List<Call> succeeded = new CopyOnWriteArrayList<>();
+    private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<ApiRequest> succeeded = new CopyOnWriteArrayList<>();
     private final List<RateLimit> rateLimits = new CopyOnWriteArrayList<>();
-    private final Map<String, Function<Call, JsonObject>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Function<ApiRequest, JsonObject>> answers = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> channels = new ConcurrentHashMap<>();
@@ -155,7 +155,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Replaces the answer to a method. */
-    public void answer(String method, Function<Call, JsonObject> answer) {
+    public void answer(String method, Function<ApiRequest, JsonObject> answer) {
         answers.put(method, answer);
     }
 
@@ -170,7 +170,7 @@ public final class FakeSlack implements AutoCloseable {
      * From now on every call that matches is answered HTTP 429 with the Retry-After (and recorded
      * like any other), until {@link #recover()}.
      */
-    public void rateLimit(Predicate<Call> matching, int retryAfterSeconds) {
+    public void rateLimit(Predicate<ApiRequest> matching, int retryAfterSeconds) {
         rateLimits.add(new RateLimit(matching, retryAfterSeconds));
     }
 
@@ -187,29 +187,29 @@ public final class FakeSlack implements AutoCloseable {
         rateLimits.clear();
     }
 
-    public List<Call> calls() {
-        return Collections.unmodifiableList(calls);
+    public List<ApiRequest> requests() {
+        return Collections.unmodifiableList(requests);
     }
 
-    /** The calls Slack carried out: answered 200 with ok=true. */
-    public List<Call> succeeded() {
+    /** The requests Slack carried out: answered 200 with ok=true. */
+    public List<ApiRequest> succeeded() {
         return List.copyOf(succeeded);
     }
 
-    /** The calls to the method that Slack carried out. */
-    public List<Call> succeeded(String method) {
+    /** The requests for the method that Slack carried out. */
+    public List<ApiRequest> succeeded(String method) {
         return succeeded.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    public List<Call> calls(String method) {
-        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    public List<ApiRequest> requests(String method) {
+        return requests.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** Waits for a call to the method that matches; fails the test after the deadline. */
-    public Call await(String method, Predicate<Call> matching, Duration timeout) {
+    public ApiRequest await(String method, Predicate<ApiRequest> matching, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            for (Call call : calls) {
+            for (ApiRequest call : requests) {
                 if (call.method().equals(method) && matching.test(call)) {
                     return call;
                 }
@@ -221,11 +221,11 @@ public final class FakeSlack implements AutoCloseable {
                         + method
                         + " call matched within "
                         + timeout
-                        + "; calls were: "
-                        + calls.stream().map(c -> c.method() + c.params()).toList());
+                        + "; requests were: "
+                        + requests.stream().map(c -> c.method() + c.params()).toList());
     }
 
-    public Call await(String method, Predicate<Call> matching) {
+    public ApiRequest await(String method, Predicate<ApiRequest> matching) {
         return await(method, matching, Duration.ofSeconds(10));
     }
 
@@ -283,9 +283,10 @@ public final class FakeSlack implements AutoCloseable {
                     auth != null && auth.startsWith("Bearer ")
                             ? auth.substring(7)
                             : params.get("token");
-            Call call =
-                    new Call(method, Collections.unmodifiableMap(params), token, time.instant());
-            calls.add(call);
+            ApiRequest call =
+                    new ApiRequest(
+                            method, Collections.unmodifiableMap(params), token, time.instant());
+            requests.add(call);
 
             RateLimit limit =
                     rateLimits.stream()
@@ -317,7 +318,7 @@ public final class FakeSlack implements AutoCloseable {
                 return;
             }
             JsonObject answer;
-            Function<Call, JsonObject> custom = answers.get(method);
+            Function<ApiRequest, JsonObject> custom = answers.get(method);
             answer = custom != null ? custom.apply(call) : defaultAnswer(call);
             if (answer.has("ok") && answer.get("ok").getAsBoolean()) {
                 succeeded.add(call);
@@ -333,8 +334,8 @@ public final class FakeSlack implements AutoCloseable {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             byte[] bytes = req.getInputStream().readAllBytes();
-            calls.add(
-                    new Call(
+            requests.add(
+                    new ApiRequest(
                             "upload",
                             Map.of(
                                     "path",
@@ -378,7 +379,7 @@ public final class FakeSlack implements AutoCloseable {
         return o;
     }
 
-    private JsonObject defaultAnswer(Call call) {
+    private JsonObject defaultAnswer(ApiRequest call) {
         String channel = call.param("channel");
         switch (call.method()) {
             case "auth.test" -> {
@@ -581,7 +582,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private JsonObject history(Call call) {
+    private JsonObject history(ApiRequest call) {
         List<JsonObject> all =
                 new ArrayList<>(
                         history.getOrDefault(call.param("channel"), List.of()).stream()

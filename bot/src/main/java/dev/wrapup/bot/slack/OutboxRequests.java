@@ -13,16 +13,16 @@ import java.util.function.Function;
  * The Slack calls outbox items make, one try each, told as an {@link Outcome}: done, again later or
  * refused. Messages go out with their broadcasts made harmless.
  */
-final class OutboxCalls {
-    private final SlackCalls slack;
+final class OutboxRequests {
+    private final SlackApi slack;
     private final Outbox outbox;
 
-    OutboxCalls(SlackCalls slack, Outbox outbox) {
+    OutboxRequests(SlackApi slack, Outbox outbox) {
         this.slack = slack;
         this.outbox = outbox;
     }
 
-    /** The kinds of {@link SlackWork} that are one Slack call each. */
+    /** The kinds of {@link SlackWork} that are one Slack request each. */
     void registerOn(OutboxHandlers handlers) {
         handlers.perform(
                 SlackWork.POST, item -> post(item.channelId(), item.text(), item.blocks()));
@@ -111,8 +111,8 @@ final class OutboxCalls {
 
     /** Errors in {@code fine} count as done. */
     <T extends SlackApiTextResponse> Outcome attempt(
-            String method, SlackCalls.Call<T> call, Function<T, String> ts, Set<String> fine) {
-        SlackCalls.Attempt<T> attempt = slack.attempt(method, call);
+            String method, SlackApi.Request<T> request, Function<T, String> ts, Set<String> fine) {
+        SlackApi.Attempt<T> attempt = slack.attempt(method, request);
         T response = attempt.response();
         if (response != null && response.isOk()) {
             return new Outcome.Done(ts.apply(response), (tx, t) -> {});

@@ -17,15 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every Web API call goes through here. {@link #call} is for what cannot wait in a queue (a modal
- * within the trigger's three seconds, reads): transient failures (network, 5xx, 429, Slack's own
- * "try again" errors) are retried in-line, briefly, never for longer than a few seconds in all, and
- * a Retry-After longer than {@link #LONGEST_WAIT} is not waited for on the caller's thread at all.
- * {@link #attempt} is one try for the work queue, which waits by scheduling. A call that finally
- * fails is logged and reported to the caller, never thrown at a request thread.
+ * Every Web API request goes through here. {@link #send} is for what cannot wait in a queue (a
+ * modal within the trigger's three seconds, reads): transient failures (network, 5xx, 429, Slack's
+ * own "try again" errors) are retried in-line, briefly, never for longer than a few seconds in all,
+ * and a Retry-After longer than {@link #LONGEST_WAIT} is not waited for on the caller's thread at
+ * all. {@link #attempt} is one try for the work queue, which waits by scheduling. A request that
+ * finally fails is logged and reported to the caller, never thrown at a request thread.
  */
-public final class SlackCalls {
-    private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
+public final class SlackApi {
+    private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
     private static final Set<String> TRANSIENT_ERRORS =
             Set.of(
                     "ratelimited",
@@ -34,16 +34,18 @@ public final class SlackCalls {
                     "service_unavailable",
                     "request_timeout");
 
-    /** The longest Retry-After waited for in-line; a longer one ends the call's retries at once. */
+    /**
+     * The longest Retry-After waited for in-line; a longer one ends the request's retries at once.
+     */
     public static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
 
-    /** No call retries in-line for longer than this in all. */
+    /** No request retries in-line for longer than this in all. */
     private static final Duration LONGEST_RETRYING = Duration.ofSeconds(5);
 
     private final MethodsClient methods;
     private final RetryPolicy<Object> policy;
 
-    public SlackCalls(MethodsClient methods, int maxAttempts, Duration baseDelay) {
+    public SlackApi(MethodsClient methods, int maxAttempts, Duration baseDelay) {
         this.methods = methods;
         Duration maxDelay =
                 baseDelay.multipliedBy(4).compareTo(LONGEST_WAIT) < 0
@@ -51,7 +53,7 @@ public final class SlackCalls {
                         : LONGEST_WAIT;
         this.policy =
                 RetryPolicy.builder()
-                        .handleIf(SlackCalls::isTransient)
+                        .handleIf(SlackApi::isTransient)
                         .handleResultIf(
                                 r ->
                                         r instanceof SlackApiTextResponse res
@@ -68,24 +70,24 @@ public final class SlackCalls {
                         .onRetry(
                                 e ->
                                         log.info(
-                                                "retrying Slack call after {}",
+                                                "retrying Slack request after {}",
                                                 describe(e.getLastException(), e.getLastResult())))
                         .build();
     }
 
-    /** A Slack Web API call. */
+    /** One Slack Web API request, made on the methods client. */
     @FunctionalInterface
-    public interface Call<T extends SlackApiTextResponse> {
-        T call(MethodsClient methods) throws IOException, SlackApiException;
+    public interface Request<T extends SlackApiTextResponse> {
+        T send(MethodsClient methods) throws IOException, SlackApiException;
     }
 
     /**
-     * Runs the call with retries. Empty when it finally failed (already logged); a response with
-     * ok=false that is not transient comes back for the caller to read.
+     * Sends the request with retries. Empty when it finally failed (already logged); a response
+     * with ok=false that is not transient comes back for the caller to read.
      */
-    public <T extends SlackApiTextResponse> Optional<T> call(String method, Call<T> call) {
+    public <T extends SlackApiTextResponse> Optional<T> send(String method, Request<T> request) {
         try {
-            T response = Failsafe.with(policy).get(() -> call.call(methods));
+            T response = Failsafe.with(policy).get(() -> request.send(methods));
             if (!response.isOk()) {
                 log.warn("Slack {} answered {}", method, response.getError());
             }
@@ -108,9 +110,9 @@ public final class SlackCalls {
         }
     }
 
-    /** Like {@link #call}, but only a response with ok=true counts. */
-    public <T extends SlackApiTextResponse> Optional<T> ok(String method, Call<T> call) {
-        return call(method, call).filter(SlackApiTextResponse::isOk);
+    /** Like {@link #send}, but only a response with ok=true counts. */
+    public <T extends SlackApiTextResponse> Optional<T> ok(String method, Request<T> request) {
+        return send(method, request).filter(SlackApiTextResponse::isOk);
     }
 
     /**
@@ -120,9 +122,9 @@ public final class SlackCalls {
      */
     public record Attempt<T>(T response, boolean retry, Duration retryAfter, String why) {}
 
-    public <T extends SlackApiTextResponse> Attempt<T> attempt(String method, Call<T> call) {
+    public <T extends SlackApiTextResponse> Attempt<T> attempt(String method, Request<T> request) {
         try {
-            T response = call.call(methods);
+            T response = request.send(methods);
             if (!response.isOk() && TRANSIENT_ERRORS.contains(response.getError())) {
                 return new Attempt<>(null, true, null, response.getError());
             }
@@ -141,10 +143,10 @@ public final class SlackCalls {
         }
     }
 
-    /** A paged method's call for one page: null asks for the first. */
+    /** A paged method's request for one page: null asks for the first. */
     @FunctionalInterface
     public interface Page<T extends SlackApiTextResponse> {
-        Call<T> at(String cursor);
+        Request<T> at(String cursor);
     }
 
     /**

@@ -15,18 +15,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The Web API wrapper against the fake Slack: what is retried, how long it waits, when it gives up.
  */
-class SlackCallsTest {
+class SlackApiTest {
     FakeSlack fake;
-    SlackCalls calls;
+    SlackApi api;
 
     @BeforeEach
     void start() throws Exception {
         fake = new FakeSlack();
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(fake.apiUrl());
-        calls =
-                new SlackCalls(
-                        Slack.getInstance(config).methods("xoxb-1"), 4, Duration.ofMillis(50));
+        api = new SlackApi(Slack.getInstance(config).methods("xoxb-1"), 4, Duration.ofMillis(50));
     }
 
     @AfterEach
@@ -38,11 +36,9 @@ class SlackCallsTest {
     void rateLimitedCallsWaitForRetryAfter() {
         fake.fail("chat.postMessage", 429, 1, 2);
         var response =
-                calls.ok(
-                        "chat.postMessage",
-                        m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
+                api.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
         assertTrue(response.isPresent());
-        List<FakeSlack.Call> tries = fake.calls("chat.postMessage");
+        List<FakeSlack.ApiRequest> tries = fake.requests("chat.postMessage");
         assertEquals(2, tries.size());
         Duration waited = Duration.between(tries.get(0).at(), tries.get(1).at());
         assertTrue(waited.compareTo(Duration.ofMillis(1900)) >= 0, "waited only " + waited);
@@ -52,57 +48,54 @@ class SlackCallsTest {
     void aRetryAfterLongerThanACallerCanAffordIsNotWaitedForInLine() {
         fake.fail("views.open", 429, 1, 30);
         assertTrue(
-                calls.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger")))
+                api.send("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger")))
                         .isEmpty());
-        assertEquals(1, fake.calls("views.open").size(), "given up at once, not after 30 s");
+        assertEquals(1, fake.requests("views.open").size(), "given up at once, not after 30 s");
         assertTrue(
-                calls.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger")))
+                api.send("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.trigger")))
                         .isPresent());
     }
 
     @Test
     void aQueuedTryReportsTheWaitSlackAskedFor() {
         fake.fail("chat.postMessage", 429, 1, 30);
-        SlackCalls.Attempt<?> attempt =
-                calls.attempt(
+        SlackApi.Attempt<?> attempt =
+                api.attempt(
                         "chat.postMessage",
                         m -> m.chatPostMessage(r -> r.channel("C1").text("hi")));
         assertTrue(attempt.retry());
         assertEquals(Duration.ofSeconds(30), attempt.retryAfter());
-        assertEquals(1, fake.calls("chat.postMessage").size());
+        assertEquals(1, fake.requests("chat.postMessage").size());
     }
 
     @Test
     void serverErrorsAreRetriedWithBackoff() {
         fake.fail("chat.postMessage", 500, 2, 0);
         assertTrue(
-                calls.ok(
-                                "chat.postMessage",
-                                m -> m.chatPostMessage(r -> r.channel("C1").text("hi")))
+                api.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi")))
                         .isPresent());
-        assertEquals(3, fake.calls("chat.postMessage").size());
+        assertEquals(3, fake.requests("chat.postMessage").size());
     }
 
     @Test
     void aCallThatKeepsFailingIsGivenUpAfterTheLastAttempt() {
         fake.fail("chat.postMessage", 500, 10, 0);
         assertTrue(
-                calls.call(
+                api.send(
                                 "chat.postMessage",
                                 m -> m.chatPostMessage(r -> r.channel("C1").text("hi")))
                         .isEmpty());
-        assertEquals(4, fake.calls("chat.postMessage").size());
+        assertEquals(4, fake.requests("chat.postMessage").size());
     }
 
     @Test
     void slackSayingNoIsNotRetried() {
         var response =
-                calls.call(
-                        "chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi")));
+                api.send("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi")));
         assertEquals("channel_not_found", response.orElseThrow().getError());
         assertTrue(
-                calls.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi")))
+                api.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("").text("hi")))
                         .isEmpty());
-        assertEquals(2, fake.calls("chat.postMessage").size());
+        assertEquals(2, fake.requests("chat.postMessage").size());
     }
 }
