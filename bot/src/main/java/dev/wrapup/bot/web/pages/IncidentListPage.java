@@ -121,7 +121,7 @@ public final class IncidentListPage extends HttpServlet {
         templates.send(
                 resp,
                 HttpServletResponse.SC_OK,
-                "incident-list.jte",
+                "pages/incident-list.jte",
                 Map.of(
                         "view",
                         new ListView(

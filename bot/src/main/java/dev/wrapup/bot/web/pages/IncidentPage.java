@@ -121,7 +121,7 @@ final class IncidentPage extends HttpServlet {
         }
         String base = "/incidents/" + incident.id() + "?" + (onlyKey ? "only=key&" : "");
         IncidentView view = views.of(incident, visibility, onlyKey, day, part, base);
-        templates.send(resp, HttpServletResponse.SC_OK, "incident.jte", Map.of("view", view));
+        templates.send(resp, HttpServletResponse.SC_OK, "pages/incident.jte", Map.of("view", view));
     }
 
     private static void send(HttpServletResponse resp, String type, String body)
