@@ -5,30 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.Browser;
+import dev.wrapup.bot.testing.BrowserTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The bot's health check opened in a real Chromium, and the browser's clock set to a zone. */
-@Tag("browser")
+@BrowserTest
 class HealthBrowserTest extends BotTest {
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
-
     @Test
-    void theHealthCheckOpensInTheBrowser() throws Exception {
+    void theHealthCheckOpensInTheBrowser(Browser browser) throws Exception {
         browser.open(bot.baseUrl() + "/healthz");
         assertEquals("{\"status\":\"ok\",\"database\":\"up\"}", browser.text());
         Path shot = browser.screenshot("healthz");
@@ -36,7 +22,7 @@ class HealthBrowserTest extends BotTest {
     }
 
     @Test
-    void theBrowserCanBeSetToTheReadersTimezone() {
+    void theBrowserCanBeSetToTheReadersTimezone(Browser browser) {
         browser.open(bot.baseUrl() + "/healthz");
         browser.timezone("Pacific/Auckland");
         // Midnight UTC on New Year's Day is 13:00 in Auckland (daylight saving, UTC+13).

@@ -3,6 +3,7 @@ package dev.wrapup.bot.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wrapup.bot.testing.Browser;
+import dev.wrapup.bot.testing.BrowserTest;
 import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.DatabaseSettings;
@@ -20,7 +21,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -31,7 +31,7 @@ import org.openqa.selenium.By;
  * The bare server is the control that proves the browser runs scripts at all, so the refusal is the
  * policy's doing.
  */
-@Tag("browser")
+@BrowserTest
 class ContentSecurityPolicyBrowserTest {
     private static final String PAGE =
             """
@@ -51,7 +51,6 @@ class ContentSecurityPolicyBrowserTest {
     private Database database;
     private WebServer bots;
     private Server bare;
-    private Browser browser;
 
     @BeforeEach
     void start() throws Exception {
@@ -67,15 +66,13 @@ class ContentSecurityPolicyBrowserTest {
         context.addServlet(new ServletHolder(new ScriptsPage()), "/scripts");
         bare.setHandler(context);
         bare.start();
-        browser = Browser.start();
     }
 
     @AfterEach
     void stop() throws Exception {
         // Closed in reverse order of starting; a resource that never started is null and skipped.
         try (Database d = database;
-                WebServer w = bots;
-                Browser b = browser) {
+                WebServer w = bots) {
             if (bare != null) {
                 bare.stop();
             }
@@ -83,16 +80,16 @@ class ContentSecurityPolicyBrowserTest {
     }
 
     @Test
-    void withoutThePolicyThePageRunsItsScripts() {
-        open(bare.getURI().getPort());
+    void withoutThePolicyThePageRunsItsScripts(Browser browser) {
+        open(browser, bare.getURI().getPort());
         List<String> ran =
                 List.of("inline script ran", "event handler ran", "javascript: link ran");
-        Poll.until("the scripts to run", () -> ran.equals(shown()));
+        Poll.until("the scripts to run", () -> ran.equals(shown(browser)));
     }
 
     @Test
-    void theBotsPolicyStopsEveryScriptOnThePage() {
-        open(bots.port());
+    void theBotsPolicyStopsEveryScriptOnThePage(Browser browser) {
+        open(browser, bots.port());
         // One refusal each for the script, the handler and the link: then all three had their
         // chance, and an unchanged page is not merely one that has not run them yet.
         List<String> refusals = new ArrayList<>();
@@ -110,18 +107,18 @@ class ContentSecurityPolicyBrowserTest {
                         "inline script did not run",
                         "event handler did not run",
                         "javascript: link did not run"),
-                shown(),
+                shown(browser),
                 String.join("\n", refusals));
     }
 
     /** Opens the page and follows its javascript: link. */
-    private void open(int port) {
+    private static void open(Browser browser, int port) {
         browser.open("http://127.0.0.1:" + port + "/scripts");
         browser.driver().findElement(By.id("run")).click();
     }
 
     /** The three lines the page shows. */
-    private List<String> shown() {
+    private static List<String> shown(Browser browser) {
         return Stream.of("inline", "handler", "link")
                 .map(id -> browser.driver().findElement(By.id(id)).getText())
                 .toList();
