@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wrapup.bot.http.WebServer;
-import dev.wrapup.bot.report.Reports;
-import dev.wrapup.bot.web.IncidentAccess;
-import dev.wrapup.bot.web.Templates;
-import dev.wrapup.bot.web.Viewer;
-import dev.wrapup.bot.web.Visibility;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
@@ -18,61 +12,28 @@ import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Incidents.NewIncident;
 import dev.wrapup.persistence.testing.TestDatabases;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The pages served by Jetty behind a stand-in for the sign-in filter: alice (U1) sees everything in
- * full, bob (U2) what was published, and nobody sees channel C9's incidents.
- */
+/** The pages over HTTP, as {@link PagesServer} serves them to alice (U1) and bob (U2). */
 class WebPagesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Clock CLOCK =
-            Clock.fixed(Seed.START.plus(Duration.ofDays(2)), ZoneOffset.UTC);
-    private static final IncidentAccess ACCESS =
-            (viewer, incident) ->
-                    incident.channelId().equals("C9")
-                            ? Visibility.NONE
-                            : viewer.userId().equals("U1") ? Visibility.FULL : Visibility.PUBLISHED;
 
     @TempDir Path dir;
 
-    /** Sets the viewer named by a test header, as the sign-in filter sets the signed-in one. */
-    private static final class TestSignIn extends HttpFilter {
-        @Override
-        protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
-                throws IOException, ServletException {
-            String user = req.getHeader("X-Test-Viewer");
-            if (user != null) {
-                req.setAttribute(Viewer.ATTRIBUTE, new Viewer(user, "T1", user));
-            }
-            chain.doFilter(req, resp);
-        }
-    }
-
-    private static HttpResponse<String> get(WebServer web, String path, String viewer)
+    private static HttpResponse<String> get(PagesServer web, String path, String viewer)
             throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(web.url(path)));
         if (viewer != null) {
-            request.header("X-Test-Viewer", viewer);
+            request.header(PagesServer.VIEWER_HEADER, viewer);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -86,18 +47,7 @@ class WebPagesTest {
                     Incident incident = seed.incident("C1");
                     Incident window = seed.maintenance("C2");
                     Incident hidden = hidden(database, "Secret outage");
-                    try (WebServer web = new WebServer(0, database)) {
-                        web.filter("/*", new TestSignIn());
-                        WebPages.mount(
-                                web,
-                                database,
-                                new Templates(),
-                                ACCESS,
-                                new Reports(database),
-                                "https://wrapup.example",
-                                Optional.empty(),
-                                CLOCK);
-                        web.start();
+                    try (PagesServer web = new PagesServer(database, null)) {
                         String page = "/incidents/" + incident.id();
 
                         HttpResponse<String> full = get(web, page, "U1");
@@ -198,18 +148,7 @@ class WebPagesTest {
                         hidden(database, "Hidden " + i);
                     }
                     new Seed(database).maintenance("C2");
-                    try (WebServer web = new WebServer(0, database)) {
-                        web.filter("/*", new TestSignIn());
-                        WebPages.mount(
-                                web,
-                                database,
-                                new Templates(),
-                                ACCESS,
-                                new Reports(database),
-                                "https://wrapup.example",
-                                Optional.empty(),
-                                CLOCK);
-                        web.start();
+                    try (PagesServer web = new PagesServer(database, null)) {
                         Document list = Jsoup.parse(get(web, "/", "U2").body());
                         assertEquals(1, list.select("table.incidents tbody tr").size());
                         assertTrue(list.select("a[rel=next]").isEmpty());
