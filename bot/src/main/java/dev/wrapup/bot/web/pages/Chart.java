@@ -61,9 +61,6 @@ public record Chart(
             start = e.occurredAt().isBefore(start) ? e.occurredAt() : start;
             end = e.occurredAt().isAfter(end) ? e.occurredAt() : end;
         }
-        if (call != null && call.isAfter(end)) {
-            end = call;
-        }
         if (!end.isAfter(start)) {
             end = start.plus(Duration.ofMinutes(1));
         }
@@ -80,6 +77,8 @@ public record Chart(
             }
         }
         if (call != null) {
+            // Usually a day after the end: stretching the axis to it would squash the incident
+            // into its first few pixels, so a later call stands at the right edge.
             markers.add(
                     new Marker(
                             axis.x(call),
