@@ -19,8 +19,6 @@ import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.scheduler.calendar.CallInvite;
-import dev.wrapup.scheduler.slots.SlotFinder;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -215,21 +213,7 @@ public final class CallAnnouncement {
     }
 
     private CallInvite invite(Incident incident, AnalysisCall call) {
-        String description =
-                "Blameless analysis of \""
-                        + incident.title()
-                        + "\".\n"
-                        + "Agenda: what went well, what went wrong, what we could do better next time.\n"
-                        + "Timeline: "
-                        + links.page(incident);
-        return new CallInvite(
-                incident.id(),
-                "Analysis call: " + incident.title(),
-                call.scheduledAt(),
-                call.scheduledAt().plus(SlotFinder.SLOT_LENGTH),
-                description,
-                CallStart.videoUrl(videoUrl, incident).map(URI::create).orElse(null),
-                call.sequence());
+        return CallInvites.of(incident, call, Optional.of(links.page(incident)), videoUrl);
     }
 
     /** Configured role groups that no participant belongs to, worded as a suggestion. */

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.SeenRequests;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.time.Clock;
@@ -68,6 +69,11 @@ public final class WebServer implements AutoCloseable {
     /** Adds a servlet for the web pages; call before {@link #start()}. */
     public void route(String pathSpec, HttpServlet servlet) {
         context.addServlet(new ServletHolder(servlet), pathSpec);
+    }
+
+    /** Adds a filter in front of the web pages' servlets; call before {@link #start()}. */
+    public void filter(String pathSpec, Filter filter) {
+        context.addFilter(new FilterHolder(filter), pathSpec, EnumSet.of(DispatcherType.REQUEST));
     }
 
     public void start() throws Exception {
