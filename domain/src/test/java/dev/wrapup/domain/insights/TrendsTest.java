@@ -123,11 +123,20 @@ class TrendsTest {
         assertEquals(
                 List.of(
                         new DurationTrend.Row(
-                                PERIOD.weeks().get(0), 2, Optional.of(Duration.ofMinutes(120))),
+                                PERIOD.weeks().get(0),
+                                2,
+                                Optional.of(Duration.ofMinutes(120)),
+                                Optional.of(Duration.ofHours(3))),
                         new DurationTrend.Row(
-                                PERIOD.weeks().get(1), 1, Optional.of(Duration.ofMinutes(30))),
+                                PERIOD.weeks().get(1),
+                                1,
+                                Optional.of(Duration.ofMinutes(30)),
+                                Optional.of(Duration.ofMinutes(30))),
                         new DurationTrend.Row(
-                                PERIOD.weeks().get(2), 1, Optional.of(Duration.ofHours(6)))),
+                                PERIOD.weeks().get(2),
+                                1,
+                                Optional.of(Duration.ofHours(6)),
+                                Optional.of(Duration.ofHours(6)))),
                 trend.rows());
         assertEquals(4, trend.count());
         // 30 min, 1 h, 3 h, 6 h
