@@ -23,15 +23,18 @@ public record BarChart(
         List<Tick> ticks,
         List<Label> labels,
         List<Rule> rules) {
-    public static final int WIDTH = 640;
-    public static final int HEIGHT = 240;
-    static final double LEFT = 64;
+    public static final int WIDTH = 480;
+    public static final int HEIGHT = 220;
+    static final double LEFT = 76;
     static final double RIGHT = 8;
     static final double TOP = 12;
     static final double BOTTOM = 28;
 
-    /** At most this many category labels: 10-character dates side by side stay apart. */
-    static final int MAX_LABELS = 8;
+    /**
+     * At most this many category labels: 10-character dates side by side stay apart. The chart is
+     * narrow so that its text stays readable when a phone shrinks it to the screen.
+     */
+    static final int MAX_LABELS = 5;
 
     /**
      * One bar, or one part of a stacked bar.
@@ -47,8 +50,13 @@ public record BarChart(
     /** A category's name under its bars, centred at x. */
     public record Label(double x, String text) {}
 
-    /** A horizontal line across the plot at a value, such as the period's median. */
-    public record Rule(double y, String label) {}
+    /**
+     * A horizontal line across the plot at a value, such as the period's median.
+     *
+     * @param atEnd whether its label goes at the plot's right end; the first line's goes at the
+     *     left, so that two lines at about the same value keep their labels apart
+     */
+    public record Rule(double y, String label, boolean atEnd) {}
 
     public static Builder stacked(List<String> categories, List<String> series) {
         return new Builder(true, categories, series);
@@ -67,6 +75,7 @@ public record BarChart(
         private final List<Double> ruleValues = new ArrayList<>();
         private final List<String> ruleNames = new ArrayList<>();
         private DoubleFunction<String> format = v -> String.valueOf(Math.round(v));
+        private double[] steps;
         private double atLeast = 1;
         private boolean whole;
 
@@ -89,6 +98,15 @@ public record BarChart(
         /** How a value is written on the axis and in the bars' titles. */
         public Builder format(DoubleFunction<String> format) {
             this.format = format;
+            return this;
+        }
+
+        /**
+         * The steps the axis may take between ticks, smallest first, instead of 1, 2 or 5 times a
+         * power of ten: hours read better in steps of 6, 12 or 24.
+         */
+        public Builder steps(double... steps) {
+            this.steps = steps.clone();
             return this;
         }
 
@@ -177,7 +195,8 @@ public record BarChart(
                 rules.add(
                         new Rule(
                                 yOf.applyAsDouble(ruleValues.get(i)),
-                                ruleNames.get(i) + " " + format.apply(ruleValues.get(i))));
+                                ruleNames.get(i) + " " + format.apply(ruleValues.get(i)),
+                                i > 0));
             }
             return new BarChart(
                     LEFT,
@@ -207,9 +226,21 @@ public record BarChart(
             return max;
         }
 
-        /** A round step (1, 2 or 5 times a power of ten) giving about five ticks up to max. */
+        /**
+         * A round step giving about five ticks up to max: one of {@link #steps}, beyond them a
+         * multiple of the last; else 1, 2 or 5 times a power of ten.
+         */
         private double step(double max) {
             double raw = max / 5;
+            if (steps != null) {
+                for (double step : steps) {
+                    if (step >= raw) {
+                        return step;
+                    }
+                }
+                double last = steps[steps.length - 1];
+                return Math.ceil(raw / last) * last;
+            }
             double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
             double normal = raw / magnitude;
             double step = (normal <= 1 ? 1 : normal <= 2 ? 2 : normal <= 5 ? 5 : 10) * magnitude;

@@ -82,6 +82,36 @@ class BarChartTest {
     }
 
     @Test
+    void givenStepsTheAxisTakesTheFirstThatGivesAboutFiveTicks() {
+        BarChart chart =
+                BarChart.stacked(List.of("w1"), List.of("median"))
+                        .values(List.of(20.0))
+                        .steps(1, 2, 3, 6, 12, 24)
+                        .rule("median", 20.0)
+                        .rule("p90", 30.0)
+                        .build();
+
+        assertEquals(
+                List.of("0", "6", "12", "18", "24", "30"),
+                chart.ticks().stream().map(BarChart.Tick::label).toList());
+        assertEquals(
+                List.of(false, true), chart.rules().stream().map(BarChart.Rule::atEnd).toList());
+    }
+
+    @Test
+    void beyondTheStepsTheAxisStepsByMultiplesOfTheLast() {
+        BarChart chart =
+                BarChart.stacked(List.of("w1"), List.of("median"))
+                        .values(List.of(1000.0))
+                        .steps(1, 24)
+                        .build();
+
+        assertEquals(
+                List.of("0", "216", "432", "648", "864", "1080"),
+                chart.ticks().stream().map(BarChart.Tick::label).toList());
+    }
+
+    @Test
     void aShareInPercentIsDrawnOnAWholeScale() {
         BarChart chart =
                 BarChart.stacked(List.of("w1"), List.of("commented"))
@@ -113,8 +143,8 @@ class BarChartTest {
         BarChart chart = builder.build();
 
         assertEquals(105, chart.bars().size());
-        assertEquals(8, chart.labels().size());
-        assertEquals("w14", chart.labels().get(1).text());
+        assertEquals(5, chart.labels().size());
+        assertEquals("w21", chart.labels().get(1).text());
         assertEquals(
                 true,
                 chart.bars().stream()

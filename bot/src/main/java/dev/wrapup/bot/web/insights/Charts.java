@@ -38,6 +38,11 @@ final class Charts {
     private static final Cell PERIOD = new Cell("Whole period", "total");
     private static final String NONE = "—";
 
+    /** A duration axis in hours steps by minutes, hours, days or weeks as people count them. */
+    private static final double[] HOUR_STEPS = {
+        1 / 60.0, 5 / 60.0, 10 / 60.0, 0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 72, 168
+    };
+
     private Charts() {}
 
     static List<Chart> of(
@@ -110,6 +115,7 @@ final class Charts {
         BarChart.Builder picture =
                 BarChart.stacked(weeks, List.of("Median"))
                         .format(Charts::hours)
+                        .steps(HOUR_STEPS)
                         .rule("median", trend.median().map(Charts::inHours).orElse(null))
                         .rule("p90", trend.p90().map(Charts::inHours).orElse(null));
         List<Row> rows = new ArrayList<>();
@@ -152,8 +158,11 @@ final class Charts {
         return d.toSeconds() / 3600.0;
     }
 
+    /** Said short on the chart: "2 h" and "3 d" where the table says "2 h 0 min" and "3 d 0 h". */
     private static String hours(double hours) {
-        return Durations.human(Duration.ofSeconds(Math.round(hours * 3600)));
+        return Durations.human(Duration.ofSeconds(Math.round(hours * 3600)))
+                .replace(" 0 min", "")
+                .replace(" 0 h", "");
     }
 
     private static Chart coverage(List<String> weeks, CoverageTrend trend) {
