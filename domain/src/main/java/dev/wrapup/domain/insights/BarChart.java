@@ -11,6 +11,9 @@ import java.util.function.DoubleUnaryOperator;
  * labels and horizontal reference lines. A template draws it; the numbers themselves are in the
  * table beside every chart, so the picture may round and leave out labels that would collide.
  *
+ * <p>A little over 250 lines: the parts and the builder that places them change together, and the
+ * builder is one method of arithmetic with its choices (scale, steps, rules) beside it.
+ *
  * @param plotLeft the x of the value axis
  * @param plotRight the x where the plot ends
  * @param plotBottom the y of the category axis (value 0)

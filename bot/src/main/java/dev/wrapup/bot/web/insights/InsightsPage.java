@@ -1,5 +1,7 @@
 package dev.wrapup.bot.web.insights;
 
+import static java.util.Objects.requireNonNullElse;
+
 import dev.wrapup.bot.http.WebServer;
 import dev.wrapup.bot.web.IncidentAccess;
 import dev.wrapup.bot.web.Templates;
@@ -18,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -80,21 +81,30 @@ public final class InsightsPage extends HttpServlet {
                 page(
                         resp,
                         HttpServletResponse.SC_BAD_REQUEST,
-                        new InsightsView(from, to, e.getMessage(), List.of()));
+                        new InsightsView(
+                                requireNonNullElse(from, ""),
+                                requireNonNullElse(to, ""),
+                                e.getMessage(),
+                                List.of()));
             }
             return;
         }
         List<Chart> charts = charts(viewer, period);
-        if (!csv) {
+        if (csv) {
+            csv(resp, period, charts, req.getParameter("chart"));
+        } else {
             page(
                     resp,
                     HttpServletResponse.SC_OK,
                     new InsightsView(
                             period.from().toString(), period.to().toString(), null, charts));
-            return;
         }
-        Optional<Chart> chart =
-                charts.stream().filter(c -> c.name().equals(req.getParameter("chart"))).findFirst();
+    }
+
+    private static void csv(
+            HttpServletResponse resp, ReportingPeriod period, List<Chart> charts, String name)
+            throws IOException {
+        Optional<Chart> chart = charts.stream().filter(c -> c.name().equals(name)).findFirst();
         if (chart.isEmpty()) {
             plain(resp, HttpServletResponse.SC_NOT_FOUND, "No such chart.");
             return;
@@ -132,8 +142,7 @@ public final class InsightsPage extends HttpServlet {
                         .filter(a -> visible.test(a.incident()))
                         .map(Insights.IncidentAction::action)
                         .toList();
-        Instant now = clock.instant();
-        return Charts.of(period, incidents, actions, now);
+        return Charts.of(period, incidents, actions, clock.instant());
     }
 
     private void page(HttpServletResponse resp, int status, InsightsView view) throws IOException {
