@@ -29,16 +29,31 @@ public record Completeness(
      */
     public static Completeness of(
             List<Participant> participants, Predicate<String> isBot, List<WrapUpComment> comments) {
+        return ofUsers(
+                participants.stream().map(Participant::userId).toList(),
+                isBot,
+                comments.stream().map(WrapUpComment::userId).toList());
+    }
+
+    /**
+     * The same from user ids alone, for counting many incidents without their comments' text.
+     *
+     * @param participants everyone taking part, in the order they joined
+     * @param isBot whether a user id is a bot's
+     * @param commenters the author of every comment, in the order they were given
+     */
+    public static Completeness ofUsers(
+            List<String> participants, Predicate<String> isBot, List<String> commenters) {
         Set<String> people = new LinkedHashSet<>();
-        for (Participant p : participants) {
-            if (!isBot.test(p.userId())) {
-                people.add(p.userId());
+        for (String id : participants) {
+            if (!isBot.test(id)) {
+                people.add(id);
             }
         }
         Set<String> commented = new LinkedHashSet<>();
-        for (WrapUpComment c : comments) {
-            if (people.contains(c.userId())) {
-                commented.add(c.userId());
+        for (String id : commenters) {
+            if (people.contains(id)) {
+                commented.add(id);
             }
         }
         List<String> missing = people.stream().filter(id -> !commented.contains(id)).toList();

@@ -69,4 +69,14 @@ class CompletenessTest {
         assertEquals(List.of(), c.participants());
         assertTrue(c.complete());
     }
+
+    @Test
+    void fromUserIdsAloneTheSameRulesHold() {
+        Completeness c =
+                Completeness.ofUsers(
+                        List.of("U1", "B1", "U2", "U1"),
+                        "B1"::equals,
+                        List.of("B1", "U9", "U2", "U2"));
+        assertEquals(new Completeness(List.of("U1", "U2"), List.of("U2"), List.of("U1")), c);
+    }
 }

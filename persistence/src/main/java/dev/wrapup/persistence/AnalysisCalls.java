@@ -122,7 +122,7 @@ public final class AnalysisCalls {
                 .fetch(AnalysisCalls::map);
     }
 
-    private static AnalysisCall map(AnalysisCallRecord r) {
+    static AnalysisCall map(AnalysisCallRecord r) {
         return new AnalysisCall(
                 r.getIncidentId(),
                 AnalysisCall.Status.valueOf(r.getStatus()),

@@ -257,7 +257,7 @@ public final class WrapUps {
                 .fetch(WrapUps::map);
     }
 
-    private static ActionItem map(ActionItemRecord r) {
+    static ActionItem map(ActionItemRecord r) {
         return new ActionItem(
                 r.getId(),
                 r.getIncidentId(),

@@ -1,0 +1,99 @@
+package dev.wrapup.bot.web.insights;
+
+import static dev.wrapup.bot.web.insights.InsightsFixture.CLOCK;
+import static dev.wrapup.bot.web.insights.InsightsFixture.PERIOD;
+import static dev.wrapup.bot.web.insights.InsightsFixture.SECRET_CHANNEL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wrapup.bot.http.WebServer;
+import dev.wrapup.bot.testing.Browser;
+import dev.wrapup.bot.testing.BrowserTest;
+import dev.wrapup.bot.web.Templates;
+import dev.wrapup.bot.web.Viewer;
+import dev.wrapup.bot.web.Visibility;
+import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.Insights;
+import dev.wrapup.persistence.testing.TestDatabases;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+/**
+ * /insights in a real Chromium, under the bot's own headers: the seeded incidents' numbers in the
+ * tables, the charts drawn at a readable size, nothing refused by the page's policy, and a
+ * screenshot of the whole page (target/screenshots/insights.png).
+ */
+@BrowserTest
+class InsightsBrowserTest {
+    @TempDir Path dir;
+    private Database database;
+    private WebServer web;
+
+    @BeforeEach
+    void start() throws Exception {
+        database = Database.open(TestDatabases.h2(dir));
+        database.migrate();
+        InsightsFixture.seed(database);
+        web = new WebServer(0, database);
+        InsightsFixture.route(
+                web,
+                new InsightsPage(
+                        new Insights(database),
+                        new Templates(),
+                        (viewer, incident) ->
+                                incident.channelId().equals(SECRET_CHANNEL)
+                                        ? Visibility.NONE
+                                        : Visibility.PUBLISHED,
+                        CLOCK),
+                () -> new Viewer("U1", "T1", "Ana"));
+        web.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (web != null) {
+            web.close();
+        }
+        database.close();
+    }
+
+    @Test
+    void theSeededIncidentsNumbersAndTheirCharts(Browser browser) {
+        browser.open("http://127.0.0.1:" + web.port() + "/insights?" + PERIOD);
+
+        assertEquals(
+                List.of(
+                        "Whole period 1 2 0 0 0 3",
+                        "Whole period 2 1 h 15 min 2 h 0 min",
+                        "Whole period 2 28 h 15 min 2 d 3 h",
+                        "Whole period 1 3 d 0 h 3 d 0 h",
+                        "Whole period 2 3 2 66.7%",
+                        "Whole period 3 1 0"),
+                browser.driver().findElements(By.cssSelector("tfoot tr")).stream()
+                        .map(WebElement::getText)
+                        .toList());
+        List<WebElement> charts = browser.driver().findElements(By.cssSelector("svg.plot"));
+        assertEquals(6, charts.size());
+        for (WebElement chart : charts) {
+            assertTrue(chart.getSize().getWidth() >= 300, "drawn " + chart.getSize());
+        }
+        assertEquals(
+                List.of(),
+                browser.console().stream()
+                        .filter(m -> m.contains("Content Security Policy"))
+                        .toList());
+        long height =
+                (Long)
+                        browser.driver()
+                                .executeScript("return document.documentElement.scrollHeight");
+        browser.driver().manage().window().setSize(new Dimension(1280, (int) height + 200));
+        browser.screenshot("insights");
+    }
+}
