@@ -44,7 +44,8 @@ import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.bot.web.IncidentLinks;
-import dev.wrapup.bot.web.IncidentPages;
+import dev.wrapup.bot.web.Templates;
+import dev.wrapup.bot.web.signin.WebSignIn;
 import dev.wrapup.bot.wrapup.ActionItems;
 import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.bot.wrapup.CommentPrompts;
@@ -54,7 +55,6 @@ import dev.wrapup.bot.wrapup.Publisher;
 import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.BlameDetector;
 import dev.wrapup.persistence.Database;
-import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.SeenRequests;
 import dev.wrapup.persistence.SlackIdentities;
@@ -159,7 +159,23 @@ public final class Wrapup implements AutoCloseable {
                         });
 
         // No singleTeamBotToken: SingleWorkspace authorizes requests instead of Bolt's own.
-        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack);
+        // Bolt reads SLACK_CLIENT_ID and its OAuth settings from the environment by itself, and
+        // with a client id and secret there it turns into an app installed per workspace,
+        // answering every request "Please install this Slack app". Here the client id is only for
+        // Sign in with Slack, done by the web pages: the bot stays in its one workspace.
+        AppConfig.AppConfigBuilder appConfig =
+                AppConfig.builder()
+                        .slack(slack)
+                        .clientId(null)
+                        .clientSecret(null)
+                        .redirectUri(null)
+                        .scope(null)
+                        .userScope(null)
+                        .oauthCancellationUrl(null)
+                        .oauthCompletionUrl(null)
+                        .oAuthInstallPathEnabled(false)
+                        .oAuthRedirectUriPathEnabled(false)
+                        .openIDConnectEnabled(false);
         config.signingSecret().ifPresent(appConfig::signingSecret);
         AppConfig boltConfig = appConfig.build();
         App app = new App(boltConfig, middleware(boltConfig, identity)).asOAuthApp(false);
@@ -169,7 +185,7 @@ public final class Wrapup implements AutoCloseable {
                         new Users(database), new Timeline(database), slackApi, afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database), clock);
         Happenings happenings = new Happenings();
-        IncidentLinks links = new IncidentLinks(config.publicUrl());
+        IncidentLinks links = new IncidentLinks(config.signIn().map(signIn -> config.publicUrl()));
         new PinnedHeader(database, outbox, links);
         new HistoryImport(database, slackApi, outbox, users, config.importWindow(), clock);
         Declarations declarations =
@@ -286,10 +302,20 @@ public final class Wrapup implements AutoCloseable {
                         new CommentModal(slackApi, database, comments, afterAck),
                         publishing,
                         new MaintenanceCommands(maintenance, users, clock, access),
-                        new AppHome(database, wrapUps, slackApi, afterAck));
+                        new AppHome(database, wrapUps, slackApi, afterAck, links));
         surfaces.forEach(surface -> surface.register(app));
 
-        web.route("/incidents/*", new IncidentPages(new Incidents(database), reports::published));
+        config.signIn()
+                .ifPresent(
+                        signIn ->
+                                WebSignIn.install(
+                                        web,
+                                        signIn,
+                                        database,
+                                        slack,
+                                        identity,
+                                        new Templates(),
+                                        clock));
         if (!config.socketMode()) {
             web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);
         }

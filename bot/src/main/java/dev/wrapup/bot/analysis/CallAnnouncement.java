@@ -219,9 +219,8 @@ public final class CallAnnouncement {
                 "Blameless analysis of \""
                         + incident.title()
                         + "\".\n"
-                        + "Agenda: what went well, what went wrong, what we could do better next time.\n"
-                        + "Timeline: "
-                        + links.page(incident);
+                        + "Agenda: what went well, what went wrong, what we could do better next time."
+                        + links.page(incident).map(url -> "\nTimeline: " + url).orElse("");
         return new CallInvite(
                 incident.id(),
                 "Analysis call: " + incident.title(),

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.SeenRequests;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.time.Clock;
@@ -63,6 +64,14 @@ public final class WebServer implements AutoCloseable {
         context.addServlet(
                 new ServletHolder("slack", new SlackEndpoint(app, signingSecret, seen, clock)),
                 SLACK_PATH);
+    }
+
+    /**
+     * Adds a filter in front of every path, after the security headers; call before {@link
+     * #start()}.
+     */
+    public void filter(HttpFilter filter) {
+        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 
     /** Adds a servlet for the web pages; call before {@link #start()}. */
