@@ -368,6 +368,13 @@ class IncidentCommandsTest extends BotTest {
         assertTrue(answer.contains("3 timeline entries, 1 key moment"), answer);
         assertTrue(answer.contains("Cache warmed manually"), answer);
         assertFalse(answer.contains("web page"), "sign-in is off, so are the pages: " + answer);
+        fake.await(
+                "chat.postMessage",
+                c ->
+                        c.jsonText("blocks")
+                                .contains(
+                                        "Everything said in this channel is recorded. "
+                                                + "`/incident help` lists what you can do."));
         String key = incidents().find(incident.id()).orElseThrow().webKey();
         for (String path :
                 List.of("/incidents/" + key, "/incidents/" + key + ".md", "/incidents/1", "/")) {
@@ -383,6 +390,17 @@ class IncidentCommandsTest extends BotTest {
                 302,
                 bot.get("/incidents/" + key).statusCode(),
                 "the old link is no way around signing in");
+        command("/incident", "status monitoring", ALICE, "C0OPS");
+        fake.await(
+                "chat.update",
+                c ->
+                        c.jsonText("blocks")
+                                .contains(
+                                        "recorded on the <"
+                                                + bot.wrapup().config().publicUrl()
+                                                + "/incidents/"
+                                                + incident.id()
+                                                + "|timeline>"));
     }
 
     @Test
