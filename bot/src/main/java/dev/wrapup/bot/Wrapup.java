@@ -162,9 +162,10 @@ public final class Wrapup implements AutoCloseable {
         // Bolt reads SLACK_CLIENT_ID and its OAuth settings from the environment by itself, and
         // with a client id and secret there it counts as an app installed per workspace: its own
         // authorization would answer "Please install this Slack app", and requests would no longer
-        // get the bot token from its config. SingleWorkspace does neither depend on that nor let
-        // Bolt authorize, but the settings are cleared all the same, so that no part of Bolt acts
-        // on a client id that is here only for the web pages' Sign in with Slack.
+        // get the bot token from its config. Neither happens here, as SingleWorkspace takes the
+        // place of Bolt's authorization and sets the token itself; the settings are cleared all
+        // the same, so that no part of Bolt acts on a client id that is here only for the web
+        // pages' Sign in with Slack.
         AppConfig.AppConfigBuilder appConfig =
                 AppConfig.builder()
                         .slack(slack)
