@@ -45,9 +45,11 @@ import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.bot.web.IncidentAccess;
 import dev.wrapup.bot.web.IncidentLinks;
-import dev.wrapup.bot.web.IncidentPages;
 import dev.wrapup.bot.web.Templates;
+import dev.wrapup.bot.web.insights.InsightsPage;
 import dev.wrapup.bot.web.pages.WebPages;
+import dev.wrapup.bot.web.signin.ChannelAccess;
+import dev.wrapup.bot.web.signin.WebSignIn;
 import dev.wrapup.bot.wrapup.ActionItems;
 import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.bot.wrapup.CommentPrompts;
@@ -57,7 +59,6 @@ import dev.wrapup.bot.wrapup.Publisher;
 import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.BlameDetector;
 import dev.wrapup.persistence.Database;
-import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.SeenRequests;
 import dev.wrapup.persistence.SlackIdentities;
@@ -162,7 +163,26 @@ public final class Wrapup implements AutoCloseable {
                         });
 
         // No singleTeamBotToken: SingleWorkspace authorizes requests instead of Bolt's own.
-        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack);
+        // Bolt reads SLACK_CLIENT_ID and its OAuth settings from the environment by itself, and
+        // with a client id and secret there it counts as an app installed per workspace: its own
+        // authorization would answer "Please install this Slack app", and requests would no longer
+        // get the bot token from its config. Neither happens here, as SingleWorkspace takes the
+        // place of Bolt's authorization and sets the token itself; the settings are cleared all
+        // the same, so that no part of Bolt acts on a client id that is here only for the web
+        // pages' Sign in with Slack.
+        AppConfig.AppConfigBuilder appConfig =
+                AppConfig.builder()
+                        .slack(slack)
+                        .clientId(null)
+                        .clientSecret(null)
+                        .redirectUri(null)
+                        .scope(null)
+                        .userScope(null)
+                        .oauthCancellationUrl(null)
+                        .oauthCompletionUrl(null)
+                        .oAuthInstallPathEnabled(false)
+                        .oAuthRedirectUriPathEnabled(false)
+                        .openIDConnectEnabled(false);
         config.signingSecret().ifPresent(appConfig::signingSecret);
         AppConfig boltConfig = appConfig.build();
         App app = new App(boltConfig, middleware(boltConfig, identity)).asOAuthApp(false);
@@ -172,7 +192,7 @@ public final class Wrapup implements AutoCloseable {
                         new Users(database), new Timeline(database), slackApi, afterAck, clock);
         Scheduling scheduling = new Scheduling(QuartzFactory.create(database), clock);
         Happenings happenings = new Happenings();
-        IncidentLinks links = new IncidentLinks(config.publicUrl());
+        IncidentLinks links = new IncidentLinks(config.signIn().map(signIn -> config.publicUrl()));
         new PinnedHeader(database, outbox, links);
         new HistoryImport(database, slackApi, outbox, users, config.importWindow(), clock);
         Declarations declarations =
@@ -289,10 +309,29 @@ public final class Wrapup implements AutoCloseable {
                         new CommentModal(slackApi, database, comments, afterAck),
                         publishing,
                         new MaintenanceCommands(maintenance, users, clock, access),
-                        new AppHome(database, wrapUps, slackApi, afterAck));
+                        new AppHome(database, wrapUps, slackApi, afterAck, links));
         surfaces.forEach(surface -> surface.register(app));
 
-        web.route("/incidents/*", new IncidentPages(new Incidents(database), reports::published));
+        // The web pages exist only behind Sign in with Slack; without it they answer 404.
+        config.signIn()
+                .ifPresent(
+                        signIn -> {
+                            Templates templates = new Templates();
+                            WebSignIn.install(
+                                    web, signIn, database, slack, identity, templates, clock);
+                            IncidentAccess pageAccess =
+                                    new ChannelAccess(slackApi, admins, identity, clock);
+                            WebPages.mount(
+                                    web,
+                                    database,
+                                    templates,
+                                    pageAccess,
+                                    reports,
+                                    config.publicUrl(),
+                                    config.videoUrl(),
+                                    clock);
+                            InsightsPage.mount(web, database, templates, pageAccess, clock);
+                        });
         if (!config.socketMode()) {
             web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);
         }
@@ -414,28 +453,5 @@ public final class Wrapup implements AutoCloseable {
         outbox.close();
         database.close();
         log.info("stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
-    }
-
-    /**
-     * The signed-in pages (the incident list at /, each incident at /incidents/{id}). Not mounted
-     * yet: they rely on the sign-in filter in front of them to say who is viewing, and the old
-     * /incidents/{key} route holds their path until that filter replaces it.
-     */
-    private static void signedInPages(
-            WebServer web,
-            Database database,
-            IncidentAccess access,
-            Reports reports,
-            Config config,
-            Clock clock) {
-        WebPages.mount(
-                web,
-                database,
-                new Templates(),
-                access,
-                reports,
-                config.publicUrl(),
-                config.videoUrl(),
-                clock);
     }
 }

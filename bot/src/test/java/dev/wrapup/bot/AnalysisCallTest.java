@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,13 +35,16 @@ class AnalysisCallTest extends BotTest {
 
     @Override
     protected Map<String, String> env() {
-        return Map.of(
-                "WRAPUP_WORKING_HOURS",
-                "MON-SUN 00:00-24:00",
-                "WRAPUP_VIDEO_URL",
-                "https://meet.example/{channel}-{incident}",
-                "WRAPUP_REMINDER_DELAY",
-                "PT1H");
+        Map<String, String> env = new HashMap<>(TestBot.signInEnv(fake));
+        env.putAll(
+                Map.of(
+                        "WRAPUP_WORKING_HOURS",
+                        "MON-SUN 00:00-24:00",
+                        "WRAPUP_VIDEO_URL",
+                        "https://meet.example/{channel}-{incident}",
+                        "WRAPUP_REMINDER_DELAY",
+                        "PT1H"));
+        return env;
     }
 
     private AnalysisCalls calls() {
@@ -114,7 +118,7 @@ class AnalysisCallTest extends BotTest {
                         "1. What went well\n2. What went wrong\n3. What we could do better next time"),
                 post);
         assertTrue(post.contains("rolled back the feature flag"), "key moment listed: " + post);
-        assertTrue(post.contains("/incidents/" + incident.webKey()), post);
+        assertTrue(post.contains("/incidents/" + incident.id() + "|web page>"), post);
         for (String who : new String[] {ALICE, BOB, CAROL}) {
             assertTrue(post.contains("<@" + who + ">"), post);
             fake.await(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.config.ConfigException;
+import dev.wrapup.bot.config.SignIn;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +80,52 @@ class ConfigTest {
                 assertThrows(ConfigException.class, () -> Config.from(env))
                         .getMessage()
                         .contains("jdbc:postgresql://"));
+    }
+
+    @Test
+    void signInNeedsBothClientIdAndSecret() {
+        Map<String, String> env = minimal();
+        assertTrue(Config.from(env).signIn().isEmpty(), "off without a client id");
+
+        env.put("SLACK_CLIENT_ID", "1111.2222");
+        String message = assertThrows(ConfigException.class, () -> Config.from(env)).getMessage();
+        assertTrue(message.startsWith("SLACK_CLIENT_SECRET is not set"), message);
+        env.remove("SLACK_CLIENT_ID");
+        env.put("SLACK_CLIENT_SECRET", "secret");
+        message = assertThrows(ConfigException.class, () -> Config.from(env)).getMessage();
+        assertTrue(message.startsWith("SLACK_CLIENT_ID is not set"), message);
+
+        env.put("SLACK_CLIENT_ID", "1111.2222");
+        env.put("WRAPUP_PUBLIC_URL", "https://wrapup.example.com/");
+        SignIn signIn = Config.from(env).signIn().orElseThrow();
+        assertEquals("1111.2222", signIn.clientId());
+        assertEquals("secret", signIn.clientSecret());
+        assertEquals("https://slack.com/openid/connect/authorize", signIn.authorizeUrl());
+        assertEquals("https://wrapup.example.com/signin/callback", signIn.redirectUri());
+        assertTrue(signIn.secureCookies());
+        assertFalse(signIn.toString().contains("secret"), signIn.toString());
+
+        env.put("WRAPUP_PUBLIC_URL", "http://10.0.0.5:3000");
+        env.put("WRAPUP_SLACK_AUTHORIZE_URL", "http://127.0.0.1:9999/openid/connect/authorize");
+        signIn = Config.from(env).signIn().orElseThrow();
+        assertEquals("http://127.0.0.1:9999/openid/connect/authorize", signIn.authorizeUrl());
+        assertFalse(signIn.secureCookies());
+
+        env.put("WRAPUP_SLACK_AUTHORIZE_URL", "slack.com/openid");
+        message = assertThrows(ConfigException.class, () -> Config.from(env)).getMessage();
+        assertTrue(message.startsWith("WRAPUP_SLACK_AUTHORIZE_URL is set to a value"), message);
+    }
+
+    @Test
+    void withPortZeroTheRedirectUriNamesTheBoundPort() {
+        Map<String, String> env = minimal();
+        env.put("PORT", "0");
+        env.put("SLACK_CLIENT_ID", "1111.2222");
+        env.put("SLACK_CLIENT_SECRET", "secret");
+        Config bound = Config.from(env).withBoundPort(41234);
+        assertEquals(
+                "http://localhost:41234/signin/callback",
+                bound.signIn().orElseThrow().redirectUri());
     }
 
     @Test

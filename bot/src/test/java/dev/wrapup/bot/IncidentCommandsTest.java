@@ -14,6 +14,7 @@ import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
+import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentStatus;
@@ -366,24 +367,40 @@ class IncidentCommandsTest extends BotTest {
         String answer = command("/incident", "timeline", BOB, "C0OPS");
         assertTrue(answer.contains("3 timeline entries, 1 key moment"), answer);
         assertTrue(answer.contains("Cache warmed manually"), answer);
-        String url = incidents().find(incident.id()).orElseThrow().webKey();
-        assertTrue(answer.contains("/incidents/" + url + "|web page>"), answer);
+        assertFalse(answer.contains("web page"), "sign-in is off, so are the pages: " + answer);
+        fake.await(
+                "chat.postMessage",
+                c ->
+                        c.jsonText("blocks")
+                                .contains(
+                                        "Everything said in this channel is recorded. "
+                                                + "`/incident help` lists what you can do."));
+        String key = incidents().find(incident.id()).orElseThrow().webKey();
+        for (String path :
+                List.of("/incidents/" + key, "/incidents/" + key + ".md", "/incidents/1", "/")) {
+            assertEquals(404, bot.get(path).statusCode(), path);
+        }
 
-        HttpResponse<String> page = bot.get("/incidents/" + url);
-        assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("Cache stampede"), page.body());
+        restartWith(TestBot.signInEnv(fake));
+        String linked = command("/incident", "timeline", BOB, "C0OPS");
         assertTrue(
-                page.body().contains("&lt;b&gt;dropped&lt;/b&gt;"),
-                "user text is escaped: " + page.body());
-        assertFalse(page.body().contains("<b>dropped</b>"));
-        HttpResponse<String> md = bot.get("/incidents/" + url + ".md");
-        assertEquals(200, md.statusCode());
-        assertTrue(md.body().contains("## Key moments"), md.body());
-        assertEquals(404, bot.get("/incidents/" + "0".repeat(32)).statusCode());
+                linked.contains("/incidents/" + incident.id() + "|web page>"),
+                "the page is linked by the incident's number: " + linked);
         assertEquals(
-                404,
-                bot.get("/incidents/" + incident.id()).statusCode(),
-                "ids are not guessable addresses");
+                302,
+                bot.get("/incidents/" + key).statusCode(),
+                "the old link is no way around signing in");
+        command("/incident", "status monitoring", ALICE, "C0OPS");
+        fake.await(
+                "chat.update",
+                c ->
+                        c.jsonText("blocks")
+                                .contains(
+                                        "recorded on the <"
+                                                + bot.wrapup().config().publicUrl()
+                                                + "/incidents/"
+                                                + incident.id()
+                                                + "|timeline>"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.SlackRequests;
+import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.bot.wrapup.ActionItems;
 import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.bot.wrapup.CommentPrompts;
@@ -531,6 +532,9 @@ class WrapupTest extends BotTest {
         assertTrue(
                 section(publish, "Open incidents").contains("_commander <@" + ALICE + ">_"),
                 "the roles: " + view);
+        assertFalse(
+                section(publish, "Open incidents").contains("web page"),
+                "no link while sign-in is off: " + view);
         assertTrue(
                 section(publish, "Wrap-ups waiting for your comment").contains("Queue backlog"),
                 view);
@@ -553,6 +557,22 @@ class WrapupTest extends BotTest {
         assertEquals(
                 "*Wrap-ups waiting for your comment*\n_Nothing here._",
                 section(again, "Wrap-ups waiting for your comment"));
+
+        // With sign-in on, each open incident links to its page.
+        restartWith(TestBot.signInEnv(fake));
+        event.addProperty("event_ts", fake.nextTs());
+        event(event);
+        FakeSlack.ApiRequest linked =
+                Poll.value(
+                                "a Home tab with links",
+                                () -> fake.requests("views.publish"),
+                                calls -> calls.size() == 3,
+                                Duration.ofSeconds(10))
+                        .get(2);
+        assertTrue(
+                section(linked, "Open incidents")
+                        .contains("/incidents/" + open.id() + "|web page>"),
+                section(linked, "Open incidents"));
     }
 
     /** The text of the Home tab's section that starts with the title. */

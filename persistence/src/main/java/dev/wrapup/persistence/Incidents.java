@@ -112,14 +112,11 @@ public final class Incidents {
         return map(r);
     }
 
-    public Optional<Incident> findByWebKey(String key) {
-        return dsl.selectFrom(INCIDENT)
-                .where(INCIDENT.WEB_KEY.eq(key))
-                .fetchOptional()
-                .map(Incidents::map);
-    }
-
-    /** 128 random bits: the page of an incident is found by its link, never by guessing. */
+    /**
+     * 128 random bits. They once were the link to an incident's page; pages now need a signed-in
+     * viewer and never accept a key, but the key stays in the record (and its export) rather than
+     * costing a migration.
+     */
     private static String newWebKey() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);

@@ -213,7 +213,7 @@ public final class CallAnnouncement {
     }
 
     private CallInvite invite(Incident incident, AnalysisCall call) {
-        return CallInvites.of(incident, call, Optional.of(links.page(incident)), videoUrl);
+        return CallInvites.of(incident, call, links.page(incident), videoUrl);
     }
 
     /** Configured role groups that no participant belongs to, worded as a suggestion. */

@@ -108,7 +108,12 @@ public final class CallStart {
                     .append(" ")
                     .append(body.length() > 200 ? body.substring(0, 199) + "…" : body);
         }
-        text.append("\nThe whole timeline: <").append(links.page(incident)).append("|web page>");
+        links.page(incident)
+                .ifPresent(
+                        url ->
+                                text.append("\nThe whole timeline: <")
+                                        .append(url)
+                                        .append("|web page>"));
         if (!participants.isEmpty()) {
             text.append("\n\n")
                     .append(

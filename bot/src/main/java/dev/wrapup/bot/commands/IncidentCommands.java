@@ -288,7 +288,12 @@ public final class IncidentCommands implements SlackSurface {
                     .append(moment.authorName() != null ? moment.authorName() + ": " : "")
                     .append(body.length() > 200 ? body.substring(0, 199) + "…" : body);
         }
-        text.append("\nThe whole timeline: <").append(links.page(incident)).append("|web page>");
+        links.page(incident)
+                .ifPresent(
+                        url ->
+                                text.append("\nThe whole timeline: <")
+                                        .append(url)
+                                        .append("|web page>"));
         return text.toString();
     }
 

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *     chased
  * @param headsUp WRAPUP_HEADS_UP: how long before a maintenance window its heads-up is posted
  * @param admins WRAPUP_ADMINS: user ids and user group ids whose members may do everything
+ * @param signIn SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, WRAPUP_SLACK_AUTHORIZE_URL: Sign in with
+ *     Slack for the web pages; without it the pages are off
  */
 public record Config(
         String botToken,
@@ -57,7 +59,8 @@ public record Config(
         Optional<Path> openingWordsFile,
         Duration reminderDelay,
         Duration headsUp,
-        List<String> admins) {
+        List<String> admins,
+        Optional<SignIn> signIn) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
@@ -88,7 +91,8 @@ public record Config(
                 openingWordsFile,
                 reminderDelay,
                 headsUp,
-                admins);
+                admins,
+                signIn.map(s -> s.at("http://localhost:" + boundPort)));
     }
 
     public boolean socketMode() {
@@ -198,6 +202,7 @@ public record Config(
         Duration reminderDelay = r.duration("WRAPUP_REMINDER_DELAY", Duration.ofHours(2));
         Duration headsUp = r.duration("WRAPUP_HEADS_UP", Duration.ofHours(24));
         List<String> admins = r.admins("WRAPUP_ADMINS");
+        Optional<SignIn> signIn = SignIn.from(r, publicUrl);
         return new Config(
                 botToken,
                 signingSecret,
@@ -219,6 +224,7 @@ public record Config(
                 openingWords,
                 reminderDelay,
                 headsUp,
-                admins);
+                admins,
+                signIn);
     }
 }

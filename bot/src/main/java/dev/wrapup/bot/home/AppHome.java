@@ -13,6 +13,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackSurface;
 import dev.wrapup.bot.slack.SlackText;
+import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
@@ -36,13 +37,20 @@ public final class AppHome implements SlackSurface {
     private final WrapUps wrapups;
     private final SlackApi slack;
     private final Executor afterAck;
+    private final IncidentLinks links;
 
-    public AppHome(Database database, WrapUps wrapups, SlackApi slack, Executor afterAck) {
+    public AppHome(
+            Database database,
+            WrapUps wrapups,
+            SlackApi slack,
+            Executor afterAck,
+            IncidentLinks links) {
         this.incidents = new Incidents(database);
         this.calls = new AnalysisCalls(database);
         this.wrapups = wrapups;
         this.slack = slack;
         this.afterAck = afterAck;
+        this.links = links;
     }
 
     @Override
@@ -82,6 +90,7 @@ public final class AppHome implements SlackSurface {
                                 + " — "
                                 + (i.severity() == null ? "" : i.severity().label() + ", ")
                                 + i.status().label()
+                                + links.page(i).map(url -> " · <" + url + "|web page>").orElse("")
                                 + roles(i, userId));
         List<String> upcoming = new ArrayList<>();
         for (Incident i : mine) {

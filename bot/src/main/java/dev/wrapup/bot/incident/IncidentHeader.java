@@ -14,6 +14,7 @@ import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The pinned message at the top of an incident channel, kept up to date. */
 public final class IncidentHeader {
@@ -29,7 +30,7 @@ public final class IncidentHeader {
                 + ")";
     }
 
-    public static List<LayoutBlock> blocks(Incident incident, String timelineUrl) {
+    public static List<LayoutBlock> blocks(Incident incident, Optional<String> timelineUrl) {
         String title =
                 (incident.isResolved() ? ":white_check_mark: " : ":rotating_light: ")
                         + incident.title();
@@ -87,10 +88,15 @@ public final class IncidentHeader {
                                 c.elements(
                                         List.of(
                                                 markdownText(
-                                                        "Everything said in this channel is recorded on the <"
+                                                        "Everything said in this channel is recorded"
                                                                 + timelineUrl
-                                                                + "|timeline>. "
-                                                                + "`/incident help` lists what you can do.")))));
+                                                                        .map(
+                                                                                url ->
+                                                                                        " on the <"
+                                                                                                + url
+                                                                                                + "|timeline>")
+                                                                        .orElse("")
+                                                                + ". `/incident help` lists what you can do.")))));
         return blocks;
     }
 

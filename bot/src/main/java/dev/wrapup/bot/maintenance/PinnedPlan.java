@@ -103,10 +103,14 @@ public final class PinnedPlan {
                                 c.elements(
                                         List.of(
                                                 markdownText(
-                                                        "`/maintenance help` lists what you can do. The "
-                                                                + "record is on the <"
+                                                        "`/maintenance help` lists what you can do."
                                                                 + links.page(incident)
-                                                                + "|web page>.")))));
+                                                                        .map(
+                                                                                url ->
+                                                                                        " The record is on the <"
+                                                                                                + url
+                                                                                                + "|web page>.")
+                                                                        .orElse(""))))));
         return blocks;
     }
 }

@@ -143,9 +143,15 @@ final class PublishedSummary {
                                 c.elements(
                                         List.of(
                                                 markdownText(
-                                                        "The full report is in the thread and on the <"
+                                                        "The full report is in the thread"
                                                                 + links.page(incident)
-                                                                + "|web page>. Blameless: we look at what made the work hard, "
+                                                                        .map(
+                                                                                url ->
+                                                                                        " and on the <"
+                                                                                                + url
+                                                                                                + "|web page>")
+                                                                        .orElse("")
+                                                                + ". Blameless: we look at what made the work hard, "
                                                                 + "not at who did it.")))));
         return blocks;
     }

@@ -87,10 +87,14 @@ public final class Publisher {
                         incident.channelId(),
                         callerId,
                         "WRAPUP_LEARNINGS_CHANNEL is not set, so there is "
-                                + "no company-wide channel to publish to; ask whoever runs Wrapup to set it. The report is on the "
-                                + "<"
+                                + "no company-wide channel to publish to; ask whoever runs Wrapup to set it."
                                 + links.page(incident)
-                                + "|web page> meanwhile."));
+                                        .map(
+                                                url ->
+                                                        " The report is on the <"
+                                                                + url
+                                                                + "|web page> meanwhile.")
+                                        .orElse("")));
     }
 
     /**

@@ -10,11 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,17 @@ public final class FakeSlack implements AutoCloseable {
     public static final String TEAM_ID = "T0TEAM";
     public static final String BOT_USER_ID = "U0WRAPUP";
     public static final String BOT_ID = "B0WRAPUP";
+
+    /** The app credentials Sign in with Slack must present. */
+    public static final String CLIENT_ID = "1111.2222";
+
+    public static final String CLIENT_SECRET = "fake-client-secret";
+
+    /** Who the next sign-in at the authorize endpoint is, as if they had chosen to sign in. */
+    public record SignedIn(String userId, String teamId, String name) {}
+
+    /** A code the authorize endpoint issued, until openid.connect.token takes it. */
+    private record Grant(SignedIn who, String redirectUri) {}
 
     /** One Web API call as received. */
     public record ApiRequest(String method, Map<String, String> params, String token, Instant at) {
@@ -77,6 +90,9 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private final Map<String, List<JsonObject>> history = new ConcurrentHashMap<>();
     private final Map<String, List<String>> usergroups = new ConcurrentHashMap<>();
+    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Map<String, SignedIn> accessTokens = new ConcurrentHashMap<>();
+    private volatile SignedIn signingIn;
     private final Clock time;
     private final AtomicLong clock;
     private final AtomicLong ids = new AtomicLong(1000);
@@ -100,6 +116,7 @@ public final class FakeSlack implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new Api()), "/api/*");
         context.addServlet(new ServletHolder(new Upload()), "/upload/*");
+        context.addServlet(new ServletHolder(new Authorize()), "/openid/connect/authorize");
         server.setHandler(context);
         server.start();
         addUser(new User(BOT_USER_ID, "wrapup", "Wrapup", "UTC", 0, true));
@@ -108,6 +125,19 @@ public final class FakeSlack implements AutoCloseable {
     /** The base to give Wrapup as SLACK_API_URL. */
     public String apiUrl() {
         return "http://127.0.0.1:" + connector.getLocalPort() + "/api/";
+    }
+
+    /** Where browsers sign in, for WRAPUP_SLACK_AUTHORIZE_URL. */
+    public String authorizeUrl() {
+        return "http://127.0.0.1:" + connector.getLocalPort() + "/openid/connect/authorize";
+    }
+
+    /**
+     * From now on, a browser sent to {@link #authorizeUrl()} comes back signed in as this person;
+     * null makes them decline.
+     */
+    public void signInAs(String userId, String teamId, String name) {
+        signingIn = userId == null ? null : new SignedIn(userId, teamId, name);
     }
 
     public void addUser(User user) {
@@ -129,6 +159,11 @@ public final class FakeSlack implements AutoCloseable {
         channel.addProperty("created", time.instant().getEpochSecond());
         channels.put(id, channel);
         members.put(id, new CopyOnWriteArrayList<>(List.of(memberIds)));
+    }
+
+    /** The user joins the channel, as far as conversations.members is concerned. */
+    public void join(String channelId, String userId) {
+        members.get(channelId).add(userId);
     }
 
     public boolean hasChannel(String id) {
@@ -283,6 +318,16 @@ public final class FakeSlack implements AutoCloseable {
                     auth != null && auth.startsWith("Bearer ")
                             ? auth.substring(7)
                             : params.get("token");
+            if (auth != null && auth.startsWith("Basic ")) {
+                // App credentials, as openid.connect.token and oauth.v2.access take them.
+                String[] credentials =
+                        new String(
+                                        Base64.getDecoder().decode(auth.substring(6)),
+                                        StandardCharsets.UTF_8)
+                                .split(":", 2);
+                params.put("client_id", credentials[0]);
+                params.put("client_secret", credentials.length > 1 ? credentials[1] : "");
+            }
             ApiRequest call =
                     new ApiRequest(
                             method, Collections.unmodifiableMap(params), token, time.instant());
@@ -326,6 +371,41 @@ public final class FakeSlack implements AutoCloseable {
             resp.setStatus(200);
             resp.setContentType("application/json; charset=utf-8");
             resp.getWriter().write(gson.toJson(answer));
+        }
+    }
+
+    /**
+     * Slack's sign-in page, as a browser meets it: checks the app and sends the browser straight
+     * back to the redirect URI with a code for whoever {@link #signInAs} chose, and the state.
+     */
+    private final class Authorize extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            Map<String, String> params =
+                    req.getQueryString() == null ? Map.of() : form(req.getQueryString());
+            requests.add(
+                    new ApiRequest(
+                            "openid.connect.authorize",
+                            Collections.unmodifiableMap(params),
+                            null,
+                            time.instant()));
+            String redirectUri = params.get("redirect_uri");
+            if (!CLIENT_ID.equals(params.get("client_id"))
+                    || redirectUri == null
+                    || !"code".equals(params.get("response_type"))) {
+                resp.sendError(400, "invalid_request");
+                return;
+            }
+            String state =
+                    URLEncoder.encode(params.getOrDefault("state", ""), StandardCharsets.UTF_8);
+            SignedIn who = signingIn;
+            if (who == null) {
+                resp.sendRedirect(redirectUri + "?error=access_denied&state=" + state);
+                return;
+            }
+            String code = nextId("code-");
+            grants.put(code, new Grant(who, redirectUri));
+            resp.sendRedirect(redirectUri + "?code=" + code + "&state=" + state);
         }
     }
 
@@ -569,6 +649,40 @@ public final class FakeSlack implements AutoCloseable {
                         "upload_url",
                         "http://127.0.0.1:" + connector.getLocalPort() + "/upload/" + fileId);
                 o.addProperty("file_id", fileId);
+                return o;
+            }
+            case "openid.connect.token" -> {
+                if (!CLIENT_ID.equals(call.param("client_id"))) {
+                    return error("invalid_client_id");
+                }
+                if (!CLIENT_SECRET.equals(call.param("client_secret"))) {
+                    return error("bad_client_secret");
+                }
+                Grant grant = call.param("code") == null ? null : grants.remove(call.param("code"));
+                if (grant == null) {
+                    return error("invalid_code");
+                }
+                if (!grant.redirectUri().equals(call.param("redirect_uri"))) {
+                    return error("bad_redirect_uri");
+                }
+                String accessToken = nextId("xoxp-oidc-");
+                accessTokens.put(accessToken, grant.who());
+                JsonObject o = ok();
+                o.addProperty("access_token", accessToken);
+                o.addProperty("token_type", "Bearer");
+                o.addProperty("id_token", "header.payload.signature");
+                return o;
+            }
+            case "openid.connect.userInfo" -> {
+                SignedIn who = call.token() == null ? null : accessTokens.get(call.token());
+                if (who == null) {
+                    return error("invalid_auth");
+                }
+                JsonObject o = ok();
+                o.addProperty("sub", who.userId());
+                o.addProperty("https://slack.com/user_id", who.userId());
+                o.addProperty("https://slack.com/team_id", who.teamId());
+                o.addProperty("name", who.name());
                 return o;
             }
             case "apps.connections.open" -> {

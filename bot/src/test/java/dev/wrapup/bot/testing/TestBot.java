@@ -45,6 +45,14 @@ public final class TestBot implements AutoCloseable {
         return env;
     }
 
+    /** The settings that turn Sign in with Slack on, against the fake Slack. */
+    public static Map<String, String> signInEnv(FakeSlack fake) {
+        return Map.of(
+                "SLACK_CLIENT_ID", FakeSlack.CLIENT_ID,
+                "SLACK_CLIENT_SECRET", FakeSlack.CLIENT_SECRET,
+                "WRAPUP_SLACK_AUTHORIZE_URL", fake.authorizeUrl());
+    }
+
     public static TestBot start(Map<String, String> env) throws Exception {
         return start(env, new MovableClock());
     }
