@@ -64,10 +64,12 @@ public final class InsightsPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!(req.getAttribute(Viewer.ATTRIBUTE) instanceof Viewer viewer)) {
+        Optional<Viewer> signedIn = Viewer.of(req);
+        if (signedIn.isEmpty()) {
             templates.forbidden(resp); // sign-in not in front of the page: show nothing
             return;
         }
+        Viewer viewer = signedIn.get();
         boolean csv = CSV.equals(req.getServletPath());
         String from = req.getParameter("from");
         String to = req.getParameter("to");

@@ -76,7 +76,7 @@ public final class IncidentListPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Optional<Viewer> viewer = WebPages.viewer(req);
+        Optional<Viewer> viewer = Viewer.of(req);
         if (viewer.isEmpty()) {
             templates.forbidden(resp);
             return;

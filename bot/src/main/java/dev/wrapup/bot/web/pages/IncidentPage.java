@@ -65,7 +65,7 @@ final class IncidentPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Matcher path = PATH.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
-        Optional<Viewer> viewer = WebPages.viewer(req);
+        Optional<Viewer> viewer = Viewer.of(req);
         Optional<Incident> incident =
                 path.matches() && viewer.isPresent()
                         ? incidents.find(Long.parseLong(path.group(1)))

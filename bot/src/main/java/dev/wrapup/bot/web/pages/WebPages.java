@@ -4,12 +4,10 @@ import dev.wrapup.bot.http.WebServer;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.web.IncidentAccess;
 import dev.wrapup.bot.web.Templates;
-import dev.wrapup.bot.web.Viewer;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.IncidentSearch;
 import dev.wrapup.persistence.Incidents;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -51,12 +49,5 @@ public final class WebPages {
                         videoUrl,
                         clock));
         web.route("/assets/*", new Assets());
-    }
-
-    /** Who the sign-in filter found to be signed in, if anyone. */
-    static Optional<Viewer> viewer(HttpServletRequest req) {
-        return req.getAttribute(Viewer.ATTRIBUTE) instanceof Viewer v
-                ? Optional.of(v)
-                : Optional.empty();
     }
 }
