@@ -2,7 +2,18 @@ package dev.wrapup.domain;
 
 /** What gets a wrap-up: an incident, something else worth reviewing, or a maintenance window. */
 public enum IncidentKind {
-    INCIDENT,
-    WRAPUP,
-    MAINTENANCE
+    INCIDENT("Incident"),
+    WRAPUP("Wrap-up"),
+    MAINTENANCE("Maintenance");
+
+    private final String label;
+
+    IncidentKind(String label) {
+        this.label = label;
+    }
+
+    /** As a reader sees it, e.g. "Wrap-up". */
+    public String label() {
+        return label;
+    }
 }

@@ -106,7 +106,7 @@ public final class CallStart {
             text.append("\n• ")
                     .append(SlackText.date(moment.occurredAt()))
                     .append(" ")
-                    .append(body.length() > 200 ? body.substring(0, 199) + "…" : body);
+                    .append(SlackText.truncate(body, 200));
         }
         links.page(incident)
                 .ifPresent(

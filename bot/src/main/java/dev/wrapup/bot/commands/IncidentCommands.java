@@ -286,7 +286,7 @@ public final class IncidentCommands implements SlackSurface {
                     .append(TIME.format(moment.occurredAt()))
                     .append(" — ")
                     .append(moment.authorName() != null ? moment.authorName() + ": " : "")
-                    .append(body.length() > 200 ? body.substring(0, 199) + "…" : body);
+                    .append(SlackText.truncate(body, 200));
         }
         links.page(incident)
                 .ifPresent(

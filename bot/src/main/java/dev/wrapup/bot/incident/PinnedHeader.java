@@ -46,14 +46,11 @@ public final class PinnedHeader {
         Incident incident = found.get();
         String text = IncidentHeader.fallbackText(incident);
         String blocks = SlackWork.json(IncidentHeader.blocks(incident, links.page(incident)));
-        if (incident.headerTs() != null) {
-            return outbox.update(incident.channelId(), incident.headerTs(), text, blocks);
-        }
-        return outbox.post(incident.channelId(), text, blocks)
-                .then(
-                        (tx, ts) -> {
-                            incidents.setHeaderTs(tx, incident.id(), ts);
-                            outbox.add(tx, SlackWork.pin(incident.channelId(), ts));
-                        });
+        return outbox.pinned(
+                incident.channelId(),
+                incident.headerTs(),
+                text,
+                blocks,
+                (tx, ts) -> incidents.setHeaderTs(tx, incident.id(), ts));
     }
 }

@@ -61,15 +61,12 @@ public final class PinnedPlan {
         Incident incident = found.get();
         String text = "Maintenance plan: " + incident.title();
         String blocks = SlackWork.json(planBlocks(incident));
-        if (incident.headerTs() != null) {
-            return outbox.update(incident.channelId(), incident.headerTs(), text, blocks);
-        }
-        return outbox.post(incident.channelId(), text, blocks)
-                .then(
-                        (tx, ts) -> {
-                            incidents.setHeaderTs(tx, incident.id(), ts);
-                            outbox.add(tx, SlackWork.pin(incident.channelId(), ts));
-                        });
+        return outbox.pinned(
+                incident.channelId(),
+                incident.headerTs(),
+                text,
+                blocks,
+                (tx, ts) -> incidents.setHeaderTs(tx, incident.id(), ts));
     }
 
     private List<LayoutBlock> planBlocks(Incident incident) {

@@ -189,6 +189,28 @@ public final class SlackOutbox implements AutoCloseable {
     }
 
     /**
+     * Keeps one pinned message up to date: updated when it exists ({@code ts}), else posted and
+     * pinned, its ts handed to {@code noteTs} in the transaction that ends the work, so that it is
+     * never posted twice.
+     */
+    public Outcome pinned(
+            String channelId,
+            String ts,
+            String text,
+            String blocks,
+            BiConsumer<Tx, String> noteTs) {
+        if (ts != null) {
+            return update(channelId, ts, text, blocks);
+        }
+        return post(channelId, text, blocks)
+                .then(
+                        (tx, posted) -> {
+                            noteTs.accept(tx, posted);
+                            add(tx, SlackWork.pin(channelId, posted));
+                        });
+    }
+
+    /**
      * One try of a request: done (errors in {@code fine} count as done), again later, or refused.
      */
     public <T extends SlackApiTextResponse> Outcome attempt(

@@ -136,11 +136,7 @@ public final class IncidentListPage extends HttpServlet {
         return new Row(
                 i.id(),
                 i.title(),
-                switch (i.kind()) {
-                    case INCIDENT -> "Incident";
-                    case WRAPUP -> "Wrap-up";
-                    case MAINTENANCE -> "Maintenance";
-                },
+                i.kind().label(),
                 i.severity() == null ? "" : i.severity().label(),
                 i.status().label(),
                 i.isOpen(),

@@ -134,11 +134,7 @@ final class IncidentViews {
         return new Header(
                 i.id(),
                 i.title(),
-                switch (i.kind()) {
-                    case INCIDENT -> "Incident";
-                    case WRAPUP -> "Wrap-up";
-                    case MAINTENANCE -> "Maintenance";
-                },
+                i.kind().label(),
                 i.severity() == null ? null : i.severity().label(),
                 i.status().label(),
                 i.isOpen(),
