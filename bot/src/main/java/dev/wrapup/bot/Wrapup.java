@@ -58,6 +58,7 @@ import dev.wrapup.bot.wrapup.PublishModal;
 import dev.wrapup.bot.wrapup.Publisher;
 import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.BlameDetector;
+import dev.wrapup.domain.HindsightDetector;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.SeenRequests;
@@ -234,6 +235,7 @@ public final class Wrapup implements AutoCloseable {
                         outbox,
                         users,
                         BlameDetector.standard(),
+                        HindsightDetector.standard(),
                         afterAck,
                         clock);
         CommentPrompts prompts =
@@ -268,10 +270,10 @@ public final class Wrapup implements AutoCloseable {
         happenings.on(CallStarted.class, started -> prompts.askEveryone(started.incident()));
         happenings.on(
                 MessageRecorded.class,
-                m -> comments.nudgeIfBlaming(m.incident().channelId(), m.authorId(), m.text()));
+                m -> comments.nudge(m.incident().channelId(), m.authorId(), m.text()));
         happenings.on(
                 KeyMomentNoted.class,
-                n -> comments.nudgeIfBlaming(n.incident().channelId(), n.userId(), n.text()));
+                n -> comments.nudge(n.incident().channelId(), n.userId(), n.text()));
 
         // Everything Slack reaches; the recorder first, as it sees every event before handlers.
         DeclareModal declareModal = new DeclareModal(slackApi, declarations, outbox);
