@@ -19,6 +19,7 @@ import dev.wrapup.bot.commands.IncidentCommands;
 import dev.wrapup.bot.commands.MaintenanceCommands;
 import dev.wrapup.bot.commands.WrapupCommands;
 import dev.wrapup.bot.config.Config;
+import dev.wrapup.bot.coverage.RoleGroupSnapshots;
 import dev.wrapup.bot.events.EventRecorder;
 import dev.wrapup.bot.events.HistoryImport;
 import dev.wrapup.bot.happened.Happening.CallStarted;
@@ -218,6 +219,7 @@ public final class Wrapup implements AutoCloseable {
                 config.videoUrl(),
                 links,
                 clock);
+        new RoleGroupSnapshots(database, slackApi, outbox, users, config.roleGroups(), clock);
         new CallStart(
                 database,
                 outbox,
@@ -332,7 +334,13 @@ public final class Wrapup implements AutoCloseable {
                                     config.publicUrl(),
                                     config.videoUrl(),
                                     clock);
-                            InsightsPage.mount(web, database, templates, pageAccess, clock);
+                            InsightsPage.mount(
+                                    web,
+                                    database,
+                                    templates,
+                                    pageAccess,
+                                    List.copyOf(config.roleGroups().keySet()),
+                                    clock);
                         });
         if (!config.socketMode()) {
             web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);

@@ -12,10 +12,12 @@ import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.HindsightDetector;
 import dev.wrapup.domain.HindsightNudge;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;
+import dev.wrapup.persistence.RoleGroups;
 import dev.wrapup.persistence.WrapUps;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +38,7 @@ public final class Comments {
     private final Database database;
     private final Participants participants;
     private final AnalysisCalls calls;
+    private final RoleGroups roleGroups;
     private final WrapUps wrapups;
     private final SlackOutbox outbox;
     private final UserDirectory users;
@@ -56,6 +59,7 @@ public final class Comments {
         this.database = database;
         this.participants = new Participants(database);
         this.calls = new AnalysisCalls(database);
+        this.roleGroups = new RoleGroups(database);
         this.wrapups = wrapups;
         this.outbox = outbox;
         this.users = users;
@@ -190,6 +194,20 @@ public final class Comments {
                                 : missing.stream()
                                         .map(SlackText::mention)
                                         .collect(Collectors.joining(" ")));
+        // As last noted (the call's announcement, the publication): groups are not asked now.
+        List<String> absent =
+                roleGroups.of(incident.id()).stream()
+                        .filter(g -> !g.participated())
+                        .map(RoleGroupPresence::role)
+                        .toList();
+        if (!absent.isEmpty()) {
+            text.append("\nRole groups nobody took part from: *")
+                    .append(
+                            absent.stream()
+                                    .map(SlackText::escape)
+                                    .collect(Collectors.joining("*, *")))
+                    .append('*');
+        }
         return text.toString();
     }
 }
