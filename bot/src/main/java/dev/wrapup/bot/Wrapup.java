@@ -19,6 +19,7 @@ import dev.wrapup.bot.commands.IncidentCommands;
 import dev.wrapup.bot.commands.MaintenanceCommands;
 import dev.wrapup.bot.commands.WrapupCommands;
 import dev.wrapup.bot.config.Config;
+import dev.wrapup.bot.coverage.RoleGroupSnapshots;
 import dev.wrapup.bot.events.EventRecorder;
 import dev.wrapup.bot.events.HistoryImport;
 import dev.wrapup.bot.happened.Happening.CallStarted;
@@ -58,6 +59,7 @@ import dev.wrapup.bot.wrapup.PublishModal;
 import dev.wrapup.bot.wrapup.Publisher;
 import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.BlameDetector;
+import dev.wrapup.domain.HindsightDetector;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.SeenRequests;
@@ -217,6 +219,7 @@ public final class Wrapup implements AutoCloseable {
                 config.videoUrl(),
                 links,
                 clock);
+        new RoleGroupSnapshots(database, slackApi, outbox, users, config.roleGroups(), clock);
         new CallStart(
                 database,
                 outbox,
@@ -234,6 +237,7 @@ public final class Wrapup implements AutoCloseable {
                         outbox,
                         users,
                         BlameDetector.standard(),
+                        HindsightDetector.standard(),
                         afterAck,
                         clock);
         CommentPrompts prompts =
@@ -268,10 +272,10 @@ public final class Wrapup implements AutoCloseable {
         happenings.on(CallStarted.class, started -> prompts.askEveryone(started.incident()));
         happenings.on(
                 MessageRecorded.class,
-                m -> comments.nudgeIfBlaming(m.incident().channelId(), m.authorId(), m.text()));
+                m -> comments.nudge(m.incident().channelId(), m.authorId(), m.text()));
         happenings.on(
                 KeyMomentNoted.class,
-                n -> comments.nudgeIfBlaming(n.incident().channelId(), n.userId(), n.text()));
+                n -> comments.nudge(n.incident().channelId(), n.userId(), n.text()));
 
         // Everything Slack reaches; the recorder first, as it sees every event before handlers.
         DeclareModal declareModal = new DeclareModal(slackApi, declarations, outbox);
@@ -330,7 +334,13 @@ public final class Wrapup implements AutoCloseable {
                                     config.publicUrl(),
                                     config.videoUrl(),
                                     clock);
-                            InsightsPage.mount(web, database, templates, pageAccess, clock);
+                            InsightsPage.mount(
+                                    web,
+                                    database,
+                                    templates,
+                                    pageAccess,
+                                    List.copyOf(config.roleGroups().keySet()),
+                                    clock);
                         });
         if (!config.socketMode()) {
             web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);

@@ -1,14 +1,18 @@
 package dev.wrapup.domain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A blame phrase list (the format of {@value BlameDetector#RESOURCE}) read into patterns: each
- * phrase a regex of whole words with its suggestion, and the exemptions.
+ * A phrase list in the format of {@value BlameDetector#RESOURCE} (the blame phrases, and the
+ * hindsight phrases in sections) read into patterns: each phrase a regex of whole words with its
+ * suggestion, and the exemptions; and the first phrase a message holds.
  */
 record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
     // Letters joined by these characters are one word, so "blame" does not match "git-blame",
@@ -22,17 +26,103 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
     private static final String ANY_WORD = LETTER + "+(?:" + JOINER + LETTER + "+)*";
     private static final String SOMEONE = "(?:" + MENTION + "|" + ANY_WORD + ")";
 
+    // "[hindsight]" alone on a line: a pattern of one optional word is never valid, so it is free.
+    private static final Pattern SECTION =
+            Pattern.compile("\\[([^\\[\\]/{}|]*[\\p{L}][^\\[\\]/{}|]*)\\]");
     private static final Pattern LITERAL = Pattern.compile("[\\p{L}\\p{N}'’.-]+");
     private static final Pattern WORD_PART = Pattern.compile("\\{([^{}]*)\\}|[^{}]+");
 
+    // What a reader does not see as the author's own words: code, link targets, emoji names.
+    // Slack marks links, channels and specials as <...>; only user and group mentions stay visible.
+    private static final List<Pattern> HIDDEN =
+            List.of(
+                    Pattern.compile("```.*?```", Pattern.DOTALL),
+                    Pattern.compile("`[^`]+`"),
+                    Pattern.compile("<(?!@|!subteam\\^)[^>]*>"),
+                    Pattern.compile("(?:https?://|www\\.)[^\\s<>`]+", Pattern.CASE_INSENSITIVE),
+                    Pattern.compile(":[a-z0-9_+'-]+:", Pattern.CASE_INSENSITIVE));
+    // Neither a letter nor whitespace, so a hidden span can neither match nor join two words.
+    private static final char HIDDEN_CHAR = '\uFFFC';
+
     /**
-     * A phrase and its suggestion. keys: the words of the phrase's most telling required part (one
-     * of them must be in any text the phrase matches), or null when it has none.
+     * A phrase and its suggestion. section: the name of the "[section]" it sits in, or null. keys:
+     * the words of the phrase's most telling required part (one of them must be in any text the
+     * phrase matches), or null when it has none.
      */
-    record Rule(Pattern pattern, String suggestion, List<String> keys) {
+    record Rule(Pattern pattern, String suggestion, String section, List<String> keys) {
         boolean mayMatch(String lowerCaseText) {
             return keys == null || keys.stream().anyMatch(lowerCaseText::contains);
         }
+    }
+
+    /** Where a phrase matched, in the text as written, and the rule it matched. */
+    record Found(int start, int end, Rule rule) {
+        String phrase(String text) {
+            return text.substring(start, end);
+        }
+    }
+
+    /**
+     * The earliest phrase in the text (Slack mrkdwn or plain) outside every exemption; on a tie,
+     * the earlier line in the file.
+     */
+    Optional<Found> first(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<Rule> candidates = rules.stream().filter(r -> r.mayMatch(lower)).toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        String visible = hide(text);
+        List<int[]> exempt = new ArrayList<>();
+        for (Pattern exemption : exemptions) {
+            Matcher m = exemption.matcher(visible);
+            while (m.find()) {
+                exempt.add(new int[] {m.start(), m.end()});
+            }
+        }
+        Found best = null;
+        for (Rule rule : candidates) {
+            Matcher m = rule.pattern().matcher(visible);
+            int from = 0;
+            // Retry one character on rather than after the match: an exempt match may hide a real
+            // one inside it.
+            while (from <= visible.length() && m.find(from)) {
+                if (!overlapsAny(exempt, m.start(), m.end())) {
+                    if (best == null || m.start() < best.start()) {
+                        best = new Found(m.start(), m.end(), rule);
+                    }
+                    break;
+                }
+                from = m.start() + 1;
+            }
+        }
+        // The hidden text kept every offset, so the phrase is cut from what the author wrote.
+        return Optional.ofNullable(best);
+    }
+
+    private static String hide(String text) {
+        char[] chars = text.toCharArray();
+        for (Pattern hidden : HIDDEN) {
+            Matcher m = hidden.matcher(new String(chars));
+            while (m.find()) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    chars[i] = HIDDEN_CHAR;
+                }
+            }
+        }
+        return new String(chars);
+    }
+
+    private static boolean overlapsAny(List<int[]> spans, int start, int end) {
+        for (int[] span : spans) {
+            if (start < span[1] && span[0] < end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -77,8 +167,20 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
      * @throws IllegalArgumentException naming the line number of the first line it cannot read
      */
     static BlamePhrases parse(String phrases) {
+        return parse(phrases, "blame phrases");
+    }
+
+    /**
+     * Reads the list; label names it in errors ("hindsight phrases, line 3: ...").
+     *
+     * @throws IllegalArgumentException naming the line number of the first line it cannot read
+     */
+    static BlamePhrases parse(String phrases, String label) {
         List<Rule> rules = new ArrayList<>();
         List<Pattern> exemptions = new ArrayList<>();
+        Set<String> sections = new HashSet<>();
+        String section = null;
+        String question = null;
         String[] lines = phrases.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNumber = i + 1;
@@ -86,32 +188,66 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            Matcher header = SECTION.matcher(line);
+            if (header.matches()) {
+                section = header.group(1).strip();
+                question = null;
+                if (!sections.add(section)) {
+                    throw bad(label, lineNumber, "section [" + section + "] appears twice");
+                }
+                continue;
+            }
+            if (line.startsWith("?")) {
+                if (section == null) {
+                    throw bad(label, lineNumber, "a question ('?') belongs under a [section]");
+                }
+                if (question != null) {
+                    throw bad(label, lineNumber, "[" + section + "] already has its question");
+                }
+                question = line.substring(1).strip();
+                if (question.isEmpty()) {
+                    throw bad(label, lineNumber, "the question after '?' is empty");
+                }
+                continue;
+            }
             if (line.startsWith("!")) {
                 if (line.contains("|")) {
-                    throw bad(lineNumber, "an exemption ('!') takes no suggestion");
+                    throw bad(label, lineNumber, "an exemption ('!') takes no suggestion");
                 }
-                exemptions.add(compile(line.substring(1), lineNumber));
+                exemptions.add(compile(line.substring(1), label, lineNumber));
                 continue;
             }
             int bar = line.indexOf('|');
             if (bar < 0) {
-                throw bad(lineNumber, "expected 'pattern | suggestion' or '! pattern'");
+                if (question == null) {
+                    throw bad(
+                            label,
+                            lineNumber,
+                            "expected 'pattern | suggestion' or '! pattern'"
+                                    + (section == null
+                                            ? ""
+                                            : " ([" + section + "] has no '?' question)"));
+                }
+                rules.add(
+                        new Rule(compile(line, label, lineNumber), question, section, keys(line)));
+                continue;
             }
             if (line.indexOf('|', bar + 1) >= 0) {
-                throw bad(lineNumber, "more than one '|'");
+                throw bad(label, lineNumber, "more than one '|'");
             }
             String suggestion = line.substring(bar + 1).strip();
             if (suggestion.isEmpty()) {
-                throw bad(lineNumber, "the suggestion after '|' is empty");
+                throw bad(label, lineNumber, "the suggestion after '|' is empty");
             }
             rules.add(
                     new Rule(
-                            compile(line.substring(0, bar), lineNumber),
+                            compile(line.substring(0, bar), label, lineNumber),
                             suggestion,
+                            section,
                             keys(line.substring(0, bar))));
         }
         if (rules.isEmpty()) {
-            throw new IllegalArgumentException("blame phrases: no 'pattern | suggestion' lines");
+            throw new IllegalArgumentException(label + ": no 'pattern | suggestion' lines");
         }
         return new BlamePhrases(List.copyOf(rules), List.copyOf(exemptions));
     }
@@ -120,10 +256,10 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
      * Turns "a/b [c] {someone}'s d" into one regex matching whole words, any whitespace between
      * them.
      */
-    private static Pattern compile(String pattern, int lineNumber) {
+    private static Pattern compile(String pattern, String label, int lineNumber) {
         String[] slots = pattern.strip().split("\\s+");
         if (slots.length == 1 && slots[0].isEmpty()) {
-            throw bad(lineNumber, "the pattern is empty");
+            throw bad(label, lineNumber, "the pattern is empty");
         }
         StringBuilder regex = new StringBuilder(WORD_START);
         boolean required = false;
@@ -133,12 +269,13 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
             String words = slot;
             if (optional) {
                 if (!slot.endsWith("]") || slot.length() < 3) {
-                    throw bad(lineNumber, "'" + slot + "' opens '[' without closing it");
+                    throw bad(label, lineNumber, "'" + slot + "' opens '[' without closing it");
                 }
                 words = slot.substring(1, slot.length() - 1);
             }
             if (words.contains("[") || words.contains("]")) {
                 throw bad(
+                        label,
                         lineNumber,
                         "'" + slot + "': brackets go around a whole word, as in [really]");
             }
@@ -146,9 +283,12 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
             String[] alts = words.split("/", -1);
             for (int i = 0; i < alts.length; i++) {
                 if (alts[i].isEmpty()) {
-                    throw bad(lineNumber, "'" + slot + "' has an empty alternative around '/'");
+                    throw bad(
+                            label,
+                            lineNumber,
+                            "'" + slot + "' has an empty alternative around '/'");
                 }
-                alternatives.append(i == 0 ? "" : "|").append(word(alts[i], lineNumber));
+                alternatives.append(i == 0 ? "" : "|").append(word(alts[i], label, lineNumber));
             }
             alternatives.append(')');
             if (optional) {
@@ -165,6 +305,7 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
         }
         if (!required) {
             throw bad(
+                    label,
                     lineNumber,
                     "every word is optional; a pattern needs at least one required word");
         }
@@ -172,7 +313,7 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private static String word(String word, int lineNumber) {
+    private static String word(String word, String label, int lineNumber) {
         StringBuilder regex = new StringBuilder();
         Matcher m = WORD_PART.matcher(word);
         int covered = 0;
@@ -187,6 +328,7 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
                     case "mention" -> regex.append(MENTION);
                     default ->
                             throw bad(
+                                    label,
                                     lineNumber,
                                     "unknown placeholder {"
                                             + m.group(1)
@@ -196,6 +338,7 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
                 String literal = m.group();
                 if (!LITERAL.matcher(literal).matches()) {
                     throw bad(
+                            label,
                             lineNumber,
                             "'"
                                     + word
@@ -209,12 +352,12 @@ record BlamePhrases(List<BlamePhrases.Rule> rules, List<Pattern> exemptions) {
             }
         }
         if (covered != word.length()) {
-            throw bad(lineNumber, "'" + word + "' has an unmatched '{' or '}'");
+            throw bad(label, lineNumber, "'" + word + "' has an unmatched '{' or '}'");
         }
         return regex.toString();
     }
 
-    private static IllegalArgumentException bad(int lineNumber, String problem) {
-        return new IllegalArgumentException("blame phrases, line " + lineNumber + ": " + problem);
+    private static IllegalArgumentException bad(String label, int lineNumber, String problem) {
+        return new IllegalArgumentException(label + ", line " + lineNumber + ": " + problem);
     }
 }

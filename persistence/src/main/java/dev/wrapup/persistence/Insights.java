@@ -3,6 +3,7 @@ package dev.wrapup.persistence;
 import static dev.wrapup.persistence.jooq.Tables.ACTION_ITEM;
 import static dev.wrapup.persistence.jooq.Tables.ANALYSIS_CALL;
 import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
+import static dev.wrapup.persistence.jooq.Tables.INCIDENT_ROLE_GROUP;
 import static dev.wrapup.persistence.jooq.Tables.PARTICIPANT;
 import static dev.wrapup.persistence.jooq.Tables.PUBLICATION;
 import static dev.wrapup.persistence.jooq.Tables.SLACK_USER;
@@ -12,6 +13,7 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
+import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.insights.IncidentFacts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +36,31 @@ public final class Insights {
 
     public Insights(Database database) {
         this.dsl = database.dsl();
+    }
+
+    /** A role group's presence in an incident, as last noted. */
+    public record IncidentRoleGroup(Incident incident, RoleGroupPresence presence) {}
+
+    /**
+     * What was noted of role groups in the incidents started from {@code from} (included) until
+     * {@code until} (excluded); incidents never noted (no call announced, nothing published) have
+     * none.
+     */
+    public List<IncidentRoleGroup> roleGroupsOfIncidentsStarted(Instant from, Instant until) {
+        return dsl.select(INCIDENT.fields())
+                .select(INCIDENT_ROLE_GROUP.fields())
+                .from(INCIDENT_ROLE_GROUP)
+                .join(INCIDENT)
+                .on(INCIDENT.ID.eq(INCIDENT_ROLE_GROUP.INCIDENT_ID))
+                .where(INCIDENT.KIND.eq(IncidentKind.INCIDENT.name()))
+                .and(INCIDENT.STARTED_AT.ge(from))
+                .and(INCIDENT.STARTED_AT.lt(until))
+                .orderBy(INCIDENT.STARTED_AT, INCIDENT.ID, INCIDENT_ROLE_GROUP.ROLE)
+                .fetch(
+                        r ->
+                                new IncidentRoleGroup(
+                                        Incidents.map(r.into(INCIDENT)),
+                                        RoleGroups.map(r.into(INCIDENT_ROLE_GROUP))));
     }
 
     /** An action item with the incident it came from. */

@@ -2,6 +2,7 @@ package dev.wrapup.bot.analysis;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.wrapup.bot.coverage.RoleGroupSnapshots;
 import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
@@ -119,6 +120,7 @@ public final class CallAnnouncement {
                 .then(
                         (tx, ts) -> {
                             calls.setAnnouncementTs(tx, incident.id(), ts);
+                            outbox.add(tx, RoleGroupSnapshots.of(incident));
                             outbox.add(
                                     tx,
                                     new Work(

@@ -9,11 +9,15 @@ import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.BlameDetector;
 import dev.wrapup.domain.BlameNudge;
 import dev.wrapup.domain.Completeness;
+import dev.wrapup.domain.HindsightDetector;
+import dev.wrapup.domain.HindsightNudge;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Participants;
+import dev.wrapup.persistence.RoleGroups;
 import dev.wrapup.persistence.WrapUps;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,18 +28,22 @@ import java.util.stream.Collectors;
 
 /**
  * Comments on a wrap-up and who has given one: records them, says when everyone has, answers
- * `/wrapup status`, and nudges gently when words blame a person.
+ * `/wrapup status`, and nudges gently when words blame a person or judge with hindsight.
  */
 public final class Comments {
     private static final String EVERYONE_COMMENTED = "everyone-commented";
+    private static final String ONLY_YOU =
+            " (Only you can see this; what you wrote is recorded as it is.)";
 
     private final Database database;
     private final Participants participants;
     private final AnalysisCalls calls;
+    private final RoleGroups roleGroups;
     private final WrapUps wrapups;
     private final SlackOutbox outbox;
     private final UserDirectory users;
     private final BlameDetector blame;
+    private final HindsightDetector hindsight;
     private final Executor afterAck;
     private final Clock clock;
 
@@ -45,15 +53,18 @@ public final class Comments {
             SlackOutbox outbox,
             UserDirectory users,
             BlameDetector blame,
+            HindsightDetector hindsight,
             Executor afterAck,
             Clock clock) {
         this.database = database;
         this.participants = new Participants(database);
         this.calls = new AnalysisCalls(database);
+        this.roleGroups = new RoleGroups(database);
         this.wrapups = wrapups;
         this.outbox = outbox;
         this.users = users;
         this.blame = blame;
+        this.hindsight = hindsight;
         this.afterAck = afterAck;
         this.clock = clock;
     }
@@ -82,7 +93,7 @@ public final class Comments {
                                     + " can `/wrapup publish` when ready."));
         }
         users.refreshLater(userId);
-        afterAck.execute(() -> nudgeIfBlaming(incident.channelId(), userId, text));
+        afterAck.execute(() -> nudge(incident.channelId(), userId, text));
         return "Thanks, your comment on *"
                 + item.question().toLowerCase()
                 + "* is recorded. Add as many as you like.";
@@ -106,22 +117,38 @@ public final class Comments {
         return completeness(incidentId).participants();
     }
 
-    /** A private, gentle suggestion to the author when their words blame a person. */
-    public void nudgeIfBlaming(String channelId, String userId, String text) {
-        Optional<BlameNudge> nudge = blame.detect(text);
-        if (nudge.isEmpty()) {
+    /**
+     * A private, gentle question to the author when their words blame a person or judge with
+     * hindsight; one at most, blame first.
+     */
+    public void nudge(String channelId, String userId, String text) {
+        Optional<BlameNudge> blaming = blame.detect(text);
+        if (blaming.isPresent()) {
+            outbox.send(
+                    SlackWork.ephemeral(
+                            channelId,
+                            userId,
+                            ":seedling: A thought on \""
+                                    + blaming.get().phrase()
+                                    + "\": wrap-ups work best when we describe the system rather "
+                                    + "than a person. "
+                                    + blaming.get().suggestion()
+                                    + ONLY_YOU));
             return;
         }
-        outbox.send(
-                SlackWork.ephemeral(
-                        channelId,
-                        userId,
-                        ":seedling: A thought on \""
-                                + nudge.get().phrase()
-                                + "\": wrap-ups work best when we describe the system rather "
-                                + "than a person. "
-                                + nudge.get().suggestion()
-                                + " (Only you can see this; what you wrote is recorded as it is.)"));
+        Optional<HindsightNudge> judging = hindsight.detect(text);
+        if (judging.isPresent()) {
+            outbox.send(
+                    SlackWork.ephemeral(
+                            channelId,
+                            userId,
+                            ":seedling: A thought on \""
+                                    + judging.get().phrase()
+                                    + "\": looking back, the right path always seems clearer "
+                                    + "than it was in the moment. "
+                                    + judging.get().question()
+                                    + ONLY_YOU));
+        }
     }
 
     public String status(Incident incident) {
@@ -167,6 +194,20 @@ public final class Comments {
                                 : missing.stream()
                                         .map(SlackText::mention)
                                         .collect(Collectors.joining(" ")));
+        // As last noted (the call's announcement, the publication): groups are not asked now.
+        List<String> absent =
+                roleGroups.of(incident.id()).stream()
+                        .filter(g -> !g.participated())
+                        .map(RoleGroupPresence::role)
+                        .toList();
+        if (!absent.isEmpty()) {
+            text.append("\nRole groups nobody took part from: *")
+                    .append(
+                            absent.stream()
+                                    .map(SlackText::escape)
+                                    .collect(Collectors.joining("*, *")))
+                    .append('*');
+        }
         return text.toString();
     }
 }

@@ -6,6 +6,7 @@ import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.config.Config;
+import dev.wrapup.bot.coverage.RoleGroupSnapshots;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
@@ -133,6 +134,8 @@ public final class Publisher {
             return;
         }
         String channel = config.learningsChannel().get();
+        // Who took part is noted again as it stands at the end, for the pages and insights.
+        outbox.send(RoleGroupSnapshots.of(incident));
         JsonObject args = new JsonObject();
         args.addProperty("callerId", callerId);
         args.addProperty("includeTimeline", includeTimeline);

@@ -34,12 +34,12 @@ final class Charts {
     private static final List<String> SEVERITY_COLORS =
             List.of("#a50e0e", "#c24e00", "#8a6100", "#1a5fb4", "#5f6368");
 
-    private static final String BLUE = "#1a5fb4";
-    private static final String GREEN = "#1e7b34";
+    static final String BLUE = "#1a5fb4";
+    static final String GREEN = "#1e7b34";
     private static final String RED = "#a50e0e";
     private static final Column WEEK = new Column("Week from", "week");
     private static final Cell PERIOD = new Cell("Whole period", "total");
-    private static final String NONE = "—";
+    static final String NONE = "—";
 
     /** A duration axis in hours steps by minutes, hours, days or weeks as people count them. */
     private static final double[] HOUR_STEPS = {
@@ -210,12 +210,12 @@ final class Charts {
                                 : new Cell(NONE, "")));
     }
 
-    private static String percent(double value) {
+    static String percent(double value) {
         return number(value) + "%";
     }
 
     /** One decimal at most: 60, 66.7. */
-    private static String number(double value) {
+    static String number(double value) {
         double rounded = Math.round(value * 10) / 10.0;
         return rounded == Math.rint(rounded)
                 ? String.valueOf((long) rounded)

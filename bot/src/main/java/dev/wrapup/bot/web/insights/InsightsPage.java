@@ -9,9 +9,11 @@ import dev.wrapup.bot.web.Viewer;
 import dev.wrapup.bot.web.Visibility;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.input.InputRefused;
 import dev.wrapup.domain.insights.IncidentFacts;
 import dev.wrapup.domain.insights.ReportingPeriod;
+import dev.wrapup.domain.insights.RoleGroupCoverage;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Insights;
 import jakarta.servlet.http.HttpServlet;
@@ -22,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,12 +45,19 @@ public final class InsightsPage extends HttpServlet {
     private final Insights insights;
     private final Templates templates;
     private final IncidentAccess access;
+    private final List<String> roleGroups;
     private final Clock clock;
 
-    InsightsPage(Insights insights, Templates templates, IncidentAccess access, Clock clock) {
+    InsightsPage(
+            Insights insights,
+            Templates templates,
+            IncidentAccess access,
+            List<String> roleGroups,
+            Clock clock) {
         this.insights = insights;
         this.templates = templates;
         this.access = access;
+        this.roleGroups = List.copyOf(roleGroups);
         this.clock = clock;
     }
 
@@ -56,8 +67,10 @@ public final class InsightsPage extends HttpServlet {
             Database database,
             Templates templates,
             IncidentAccess access,
+            List<String> roleGroups,
             Clock clock) {
-        InsightsPage page = new InsightsPage(new Insights(database), templates, access, clock);
+        InsightsPage page =
+                new InsightsPage(new Insights(database), templates, access, roleGroups, clock);
         web.route(PAGE, page);
         web.route(CSV, page);
     }
@@ -87,7 +100,8 @@ public final class InsightsPage extends HttpServlet {
                                 requireNonNullElse(from, ""),
                                 requireNonNullElse(to, ""),
                                 e.getMessage(),
-                                List.of()));
+                                List.of(),
+                                !roleGroups.isEmpty()));
             }
             return;
         }
@@ -99,7 +113,11 @@ public final class InsightsPage extends HttpServlet {
                     resp,
                     HttpServletResponse.SC_OK,
                     new InsightsView(
-                            period.from().toString(), period.to().toString(), null, charts));
+                            period.from().toString(),
+                            period.to().toString(),
+                            null,
+                            charts,
+                            !roleGroups.isEmpty()));
         }
     }
 
@@ -144,7 +162,20 @@ public final class InsightsPage extends HttpServlet {
                         .filter(a -> visible.test(a.incident()))
                         .map(Insights.IncidentAction::action)
                         .toList();
-        return Charts.of(period, incidents, actions, clock.instant());
+        List<Chart> charts =
+                new ArrayList<>(Charts.of(period, incidents, actions, clock.instant()));
+        if (!roleGroups.isEmpty()) {
+            Map<Long, List<RoleGroupPresence>> noted = new LinkedHashMap<>();
+            for (Insights.IncidentRoleGroup g :
+                    insights.roleGroupsOfIncidentsStarted(period.start(), period.end())) {
+                if (visible.test(g.incident())) {
+                    noted.computeIfAbsent(g.incident().id(), id -> new ArrayList<>())
+                            .add(g.presence());
+                }
+            }
+            charts.add(RoleGroupChart.of(RoleGroupCoverage.of(roleGroups, noted.values())));
+        }
+        return charts;
     }
 
     private void page(HttpServletResponse resp, int status, InsightsView view) throws IOException {

@@ -9,8 +9,10 @@ import java.util.List;
  * @param to its last day, likewise
  * @param error why the period asked for was refused, or null
  * @param charts the charts, none when the period was refused
+ * @param roleGroups whether role groups are configured, for coverage by role group
  */
-public record InsightsView(String from, String to, String error, List<Chart> charts) {
+public record InsightsView(
+        String from, String to, String error, List<Chart> charts, boolean roleGroups) {
 
     /** Where a chart's numbers are downloaded as CSV. */
     public String csv(Chart chart) {

@@ -12,10 +12,14 @@ import dev.wrapup.bot.testing.BrowserTest;
 import dev.wrapup.bot.web.Templates;
 import dev.wrapup.bot.web.Viewer;
 import dev.wrapup.bot.web.Visibility;
+import dev.wrapup.domain.RoleGroupPresence;
+import dev.wrapup.domain.insights.IncidentFacts;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Insights;
+import dev.wrapup.persistence.RoleGroups;
 import dev.wrapup.persistence.testing.TestDatabases;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +45,7 @@ class InsightsBrowserTest {
         database = Database.open(TestDatabases.h2(dir));
         database.migrate();
         InsightsFixture.seed(database);
+        noteRoleGroups();
         web = new WebServer(0, database);
         InsightsFixture.route(
                 web,
@@ -51,9 +56,37 @@ class InsightsBrowserTest {
                                 incident.channelId().equals(SECRET_CHANNEL)
                                         ? Visibility.NONE
                                         : Visibility.PUBLISHED,
+                        List.of("frontend", "backend", "support"),
                         CLOCK),
                 () -> new Viewer("U1", "T1", "Ana"));
         web.start();
+    }
+
+    /**
+     * Frontend took part in A and B and commented on A; backend took part in A only; support was
+     * never noted. The secret incident, which the viewer may not see, had everyone.
+     */
+    private void noteRoleGroups() {
+        RoleGroups groups = new RoleGroups(database);
+        Instant at = CLOCK.instant();
+        for (IncidentFacts f :
+                new Insights(database)
+                        .incidentsStarted(
+                                Instant.parse("2026-11-01T00:00:00Z"),
+                                Instant.parse("2026-12-01T00:00:00Z"))) {
+            String title = f.incident().title();
+            boolean secret = f.incident().channelId().equals(SECRET_CHANNEL);
+            groups.record(
+                    f.incident().id(),
+                    List.of(
+                            new RoleGroupPresence(
+                                    "frontend",
+                                    secret || title.equals("A") || title.equals("B"),
+                                    secret || title.equals("A"),
+                                    at),
+                            new RoleGroupPresence(
+                                    "backend", secret || title.equals("A"), secret, at)));
+        }
     }
 
     @AfterEach
@@ -75,12 +108,26 @@ class InsightsBrowserTest {
                         "Whole period 2 28 h 15 min 2 d 3 h",
                         "Whole period 1 3 d 0 h 3 d 0 h",
                         "Whole period 2 3 2 66.7%",
-                        "Whole period 3 1 0"),
+                        "Whole period 3 1 0",
+                        "Every group 3 0 0% 0 0%"),
                 browser.driver().findElements(By.cssSelector("tfoot tr")).stream()
                         .map(WebElement::getText)
                         .toList());
         List<WebElement> charts = browser.driver().findElements(By.cssSelector("svg.plot"));
-        assertEquals(6, charts.size());
+        assertEquals(7, charts.size());
+        assertEquals(
+                List.of(
+                        "Role group Incidents Took part Share took part Commented Share commented",
+                        "frontend 3 2 66.7% 1 33.3%",
+                        "backend 3 1 33.3% 0 0%",
+                        "support 0 0 — 0 —",
+                        "Every group 3 0 0% 0 0%"),
+                browser
+                        .driver()
+                        .findElements(By.cssSelector("section:has(h2#role-groups) tr"))
+                        .stream()
+                        .map(WebElement::getText)
+                        .toList());
         for (WebElement chart : charts) {
             assertTrue(chart.getSize().getWidth() >= 300, "drawn " + chart.getSize());
         }
@@ -95,5 +142,8 @@ class InsightsBrowserTest {
                                 .executeScript("return document.documentElement.scrollHeight");
         browser.driver().manage().window().setSize(new Dimension(1280, (int) height + 200));
         browser.screenshot("insights");
+        browser.driver().manage().window().setSize(new Dimension(1280, 1100));
+        browser.driver().executeScript("document.getElementById('role-groups').scrollIntoView()");
+        browser.screenshot("insights-role-groups");
     }
 }

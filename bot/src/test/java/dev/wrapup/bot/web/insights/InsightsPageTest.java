@@ -70,7 +70,7 @@ class InsightsPageTest {
         web = new WebServer(0, database);
         InsightsFixture.route(
                 web,
-                new InsightsPage(new Insights(database), new Templates(), access, CLOCK),
+                new InsightsPage(new Insights(database), new Templates(), access, List.of(), CLOCK),
                 signedIn::get);
         web.start();
     }
@@ -265,6 +265,17 @@ class InsightsPageTest {
     }
 
     @Test
+    void withoutRoleGroupsOneLineSaysSo() throws Exception {
+        serve();
+        Document page = page(PERIOD);
+        assertEquals(
+                "No role groups are configured (WRAPUP_ROLE_GROUPS), so there is no coverage by"
+                        + " role group.",
+                page.select("p#role-groups").text());
+        assertEquals(List.of(), table(page, "role-groups"));
+    }
+
+    @Test
     void theFormOffersThePeriodWithLabelledDates() throws Exception {
         serve();
         Document page = page("");
@@ -313,7 +324,7 @@ class InsightsPageTest {
     @Test
     void mountedOnTheServerBothAddressesAnswer() throws Exception {
         web = new WebServer(0, database);
-        InsightsPage.mount(web, database, new Templates(), access, CLOCK);
+        InsightsPage.mount(web, database, new Templates(), access, List.of(), CLOCK);
         web.start();
 
         // No sign-in in front of them in this test: both refuse, which shows they are there.
