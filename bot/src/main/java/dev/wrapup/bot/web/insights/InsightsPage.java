@@ -10,6 +10,7 @@ import dev.wrapup.bot.web.Visibility;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.input.InputRefused;
+import dev.wrapup.domain.insights.BurdenByTimezone;
 import dev.wrapup.domain.insights.IncidentFacts;
 import dev.wrapup.domain.insights.ReportingPeriod;
 import dev.wrapup.persistence.Database;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +146,15 @@ public final class InsightsPage extends HttpServlet {
                         .filter(a -> visible.test(a.incident()))
                         .map(Insights.IncidentAction::action)
                         .toList();
-        return Charts.of(period, incidents, actions, clock.instant());
+        List<Chart> charts =
+                new ArrayList<>(Charts.of(period, incidents, actions, clock.instant()));
+        charts.add(
+                BurdenChart.of(
+                        BurdenByTimezone.of(
+                                incidents,
+                                insights.inconveniencesOfIncidentsStarted(
+                                        period.start(), period.end()))));
+        return charts;
     }
 
     private void page(HttpServletResponse resp, int status, InsightsView view) throws IOException {
