@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,7 +105,7 @@ class CallRotationTest extends BotTest {
                 String local =
                         call.scheduledAt()
                                 .atZone(ZoneId.of(zone))
-                                .format(java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm"));
+                                .format(DateTimeFormatter.ofPattern("EEE HH:mm"));
                 assertTrue(
                         text.contains(
                                 "<@"
