@@ -2,6 +2,7 @@ package dev.wrapup.persistence;
 
 import static dev.wrapup.persistence.jooq.Tables.ACTION_ITEM;
 import static dev.wrapup.persistence.jooq.Tables.ANALYSIS_CALL;
+import static dev.wrapup.persistence.jooq.Tables.CALL_INCONVENIENCE;
 import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
 import static dev.wrapup.persistence.jooq.Tables.INCIDENT_ROLE_GROUP;
 import static dev.wrapup.persistence.jooq.Tables.PARTICIPANT;
@@ -13,6 +14,7 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
+import dev.wrapup.domain.Inconvenience;
 import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.insights.IncidentFacts;
 import java.time.Instant;
@@ -159,5 +161,27 @@ public final class Insights {
                                 new IncidentAction(
                                         Incidents.map(r.into(INCIDENT)),
                                         WrapUps.map(r.into(ACTION_ITEM))));
+    }
+
+    /**
+     * Whom the analysis calls of the incidents started from {@code from} until {@code until} fell
+     * outside the working hours of, by incident; the caller keeps the incidents a viewer may see.
+     */
+    public List<Inconvenience> inconveniencesOfIncidentsStarted(Instant from, Instant until) {
+        return dsl.select(CALL_INCONVENIENCE.fields())
+                .from(CALL_INCONVENIENCE)
+                .join(INCIDENT)
+                .on(INCIDENT.ID.eq(CALL_INCONVENIENCE.INCIDENT_ID))
+                .where(INCIDENT.KIND.eq(IncidentKind.INCIDENT.name()))
+                .and(INCIDENT.STARTED_AT.ge(from))
+                .and(INCIDENT.STARTED_AT.lt(until))
+                .orderBy(CALL_INCONVENIENCE.INCIDENT_ID, CALL_INCONVENIENCE.USER_ID)
+                .fetch(
+                        r ->
+                                new Inconvenience(
+                                        r.get(CALL_INCONVENIENCE.INCIDENT_ID),
+                                        r.get(CALL_INCONVENIENCE.USER_ID),
+                                        r.get(CALL_INCONVENIENCE.CALL_AT),
+                                        r.get(CALL_INCONVENIENCE.TZ)));
     }
 }

@@ -10,9 +10,11 @@ import dev.wrapup.bot.slack.UserDirectory;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
+import dev.wrapup.domain.Inconvenience;
 import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.AnalysisCalls;
+import dev.wrapup.persistence.CallBurden;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Work;
@@ -24,16 +26,21 @@ import dev.wrapup.scheduler.slots.SlotFinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Planning the analysis call: about a day after resolve, in the slot that suits the most
- * participants; moved on request and cancelled on reopen. {@link CallAnnouncement} tells the
- * channel, and {@link CallStart} starts the call when the scheduler fires {@link #TASK}.
+ * participants and spares whoever was inconvenienced most in the last {@link #RECENT}; moved on
+ * request and cancelled on reopen, the ledger of inconvenient calls ({@link CallBurden}) in step.
+ * {@link CallAnnouncement} tells the channel, and {@link CallStart} starts the call when the
+ * scheduler fires {@link #TASK}.
  */
 public final class AnalysisCallService {
     public static final String TASK = "analysis-call";
@@ -44,12 +51,16 @@ public final class AnalysisCallService {
     /** Queued by a reopen, after any plan still queued: a call still to come is cancelled. */
     private static final String CANCEL = "cancel-analysis-call";
 
+    /** How far back the calls outside someone's working hours count when the slot is chosen. */
+    static final Duration RECENT = Duration.ofDays(90);
+
     private static final Logger log = LoggerFactory.getLogger(AnalysisCallService.class);
 
     private final Database database;
     private final Incidents incidents;
     private final Participants participants;
     private final AnalysisCalls calls;
+    private final CallBurden burden;
     private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Scheduling scheduling;
@@ -69,6 +80,7 @@ public final class AnalysisCallService {
         this.incidents = new Incidents(database);
         this.participants = new Participants(database);
         this.calls = new AnalysisCalls(database);
+        this.burden = new CallBurden(database);
         this.outbox = outbox;
         this.users = users;
         this.scheduling = scheduling;
@@ -124,8 +136,10 @@ public final class AnalysisCallService {
         Instant resolvedAt =
                 incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant();
         List<Attendee> attendees = attendees(incident, true);
-        Slot slot = slots.find(resolvedAt.plus(delay), attendees);
-        schedule(incident, slot.start(), ids(slot.suited()), ids(slot.notSuited()), "");
+        Map<String, Integer> recent =
+                burden.since(clock.instant().minus(RECENT), ids(attendees), incidentId);
+        Slot slot = slots.find(resolvedAt.plus(delay), attendees, recent);
+        schedule(incident, slot.start(), slot.suited(), slot.notSuited(), "");
     }
 
     /**
@@ -145,10 +159,10 @@ public final class AnalysisCallService {
         if (!at.isAfter(clock.instant())) {
             return Optional.of("That time has passed; pick a time in the future.");
         }
-        List<String> suited = new ArrayList<>();
-        List<String> notSuited = new ArrayList<>();
+        List<Attendee> suited = new ArrayList<>();
+        List<Attendee> notSuited = new ArrayList<>();
         for (Attendee a : attendees(incident, false)) {
-            (slots.suits(at, a.zone()) ? suited : notSuited).add(a.userId());
+            (slots.suits(at, a.zone()) ? suited : notSuited).add(a);
         }
         schedule(
                 incident,
@@ -169,7 +183,13 @@ public final class AnalysisCallService {
             return;
         }
         outbox.sendIf(
-                tx -> calls.cancel(tx, incidentId, clock.instant()),
+                tx -> {
+                    boolean cancelled = calls.cancel(tx, incidentId, clock.instant());
+                    if (cancelled) {
+                        burden.forget(tx, incidentId); // a call held stays in the ledger
+                    }
+                    return cancelled;
+                },
                 SlackWork.post(
                         incident.get().channelId(),
                         ":no_entry_sign: The analysis call is cancelled because"
@@ -178,15 +198,19 @@ public final class AnalysisCallService {
     }
 
     /**
-     * Schedules (or moves) the call and queues its announcement in the same transaction; the
-     * calendar file follows in the announcement's thread once it is posted.
+     * Schedules (or moves) the call, replaces its lines in the ledger and queues its announcement
+     * in the same transaction; the calendar file follows in the announcement's thread once it is
+     * posted. The announcement carries how often each person it does not suit has been
+     * inconvenienced this quarter, this call included.
      */
     private void schedule(
             Incident incident,
             Instant at,
-            List<String> suited,
-            List<String> notSuited,
+            List<Attendee> suitedAttendees,
+            List<Attendee> notSuitedAttendees,
             String prefix) {
+        List<String> suited = ids(suitedAttendees);
+        List<String> notSuited = ids(notSuitedAttendees);
         JsonObject args = new JsonObject();
         args.addProperty("at", at.toString());
         args.add("suited", strings(suited));
@@ -194,6 +218,21 @@ public final class AnalysisCallService {
         database.transaction(
                 tx -> {
                     calls.schedule(tx, incident.id(), at, suited, notSuited, clock.instant());
+                    burden.replace(
+                            tx,
+                            incident.id(),
+                            notSuitedAttendees.stream()
+                                    .map(
+                                            a ->
+                                                    new Inconvenience(
+                                                            incident.id(),
+                                                            a.userId(),
+                                                            at,
+                                                            tz(a.zone())))
+                                    .toList());
+                    JsonObject times = new JsonObject();
+                    burden.thisQuarter(tx, notSuited, at).forEach(times::addProperty);
+                    args.add("timesThisQuarter", times);
                     outbox.add(tx, CallAnnouncement.of(incident, prefix, args.toString()));
                     return null;
                 });
@@ -228,6 +267,11 @@ public final class AnalysisCallService {
             attendees.add(Attendee.withSlackTz(p.userId(), user.map(SlackUser::tz).orElse(p.tz())));
         }
         return attendees;
+    }
+
+    /** The zone as the ledger keeps it: "UTC" for the unknown ones, counted in UTC. */
+    private static String tz(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     private static List<String> ids(List<Attendee> attendees) {

@@ -13,6 +13,7 @@ import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.SlackUser;
+import dev.wrapup.domain.text.Ordinals;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
@@ -23,6 +24,7 @@ import dev.wrapup.scheduler.calendar.CallInvite;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Tells the channel when the analysis call is, for whom that is inside working hours, and which
@@ -115,6 +116,9 @@ public final class CallAnnouncement {
                         Instant.parse(args.get("at").getAsString()),
                         strings(args, "suited"),
                         strings(args, "notSuited"),
+                        args.has("timesThisQuarter")
+                                ? args.getAsJsonObject("timesThisQuarter")
+                                : new JsonObject(),
                         item.text() == null ? "" : item.text());
         return outbox.post(incident.channelId(), text, null)
                 .then(
@@ -140,6 +144,7 @@ public final class CallAnnouncement {
             Instant at,
             List<String> suited,
             List<String> notSuited,
+            JsonObject timesThisQuarter,
             String prefix) {
         StringBuilder text =
                 new StringBuilder(prefix)
@@ -159,31 +164,44 @@ public final class CallAnnouncement {
                     .append('.');
         }
         if (!notSuited.isEmpty()) {
-            text.append(" Outside working hours for: ")
+            List<String> whom =
+                    notSuited.stream().map(id -> outsideHours(id, at, timesThisQuarter)).toList();
+            text.append(" Outside working hours for ")
                     .append(
-                            notSuited.stream()
-                                    .map(
-                                            id ->
-                                                    SlackText.mention(id)
-                                                            + " ("
-                                                            + LOCAL.format(
-                                                                    at.atZone(
-                                                                            users.known(id)
-                                                                                    .map(
-                                                                                            SlackUser
-                                                                                                    ::zone)
-                                                                                    .orElse(
-                                                                                            ZoneOffset
-                                                                                                    .UTC)))
-                                                            + " their time)")
-                                    .collect(Collectors.joining(", ")))
-                    .append('.');
+                            whom.size() == 1
+                                    ? whom.get(0)
+                                    : String.join(", ", whom.subList(0, whom.size() - 1))
+                                            + " and "
+                                            + whom.get(whom.size() - 1))
+                    .append(": thank you for making the time.");
         }
         text.append(
                 "\nWe meet about a day after the incident so that everyone has rested. "
                         + "`/wrapup schedule <yyyy-mm-dd HH:mm> [Area/City]` moves it; the calendar file is in the thread.");
         diversity(incident.id()).ifPresent(t -> text.append('\n').append(t));
         return text.toString();
+    }
+
+    /**
+     * "<@U> (Tue 07:00 in Pacific/Auckland, 3rd time this quarter)": their time and zone, and how
+     * often a call fell outside their hours this quarter, when the plan counted it.
+     */
+    private String outsideHours(String id, Instant at, JsonObject timesThisQuarter) {
+        ZoneId zone = users.known(id).map(SlackUser::zone).orElse(ZoneOffset.UTC);
+        String where = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+        String times =
+                timesThisQuarter.has(id)
+                        ? ", "
+                                + Ordinals.of(timesThisQuarter.get(id).getAsInt())
+                                + " time this quarter"
+                        : "";
+        return SlackText.mention(id)
+                + " ("
+                + LOCAL.format(at.atZone(zone))
+                + " in "
+                + where
+                + times
+                + ")";
     }
 
     /** The calendar file's work: the file, as the call now stands, in the announcement's thread. */

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Picks the analysis call's time: the earliest 30-minute slot inside as many attendees' working
- * hours as possible.
+ * Picks the analysis call's time: a 30-minute slot inside as many attendees' working hours as
+ * possible, the earliest unless a slot soon after spares someone inconvenienced more often.
  */
 public final class SlotFinder {
     /** How long the analysis call is, and the step between candidates. */
@@ -21,6 +24,13 @@ public final class SlotFinder {
      * HORIZON}.
      */
     public static final Duration HORIZON = Duration.ofDays(14);
+
+    /**
+     * How far after the first best slot an equally good one may be chosen instead, to spare whoever
+     * was inconvenienced most: a day, so that a team spread around the world meets each side's day
+     * in turn.
+     */
+    public static final Duration FAIRNESS_WINDOW = Duration.ofHours(24);
 
     private final WorkingHours hours;
     private final Duration alignment;
@@ -43,11 +53,25 @@ public final class SlotFinder {
         this.alignment = alignment;
     }
 
+    /** {@link #find(Instant, List, Map)} with nobody inconvenienced before: the earliest wins. */
+    public Slot find(Instant earliest, List<Attendee> attendees) {
+        return find(earliest, attendees, Map.of());
+    }
+
     /**
-     * The first slot starting at or after {@code earliest} (rounded up to the next whole or half
-     * hour UTC) and before {@code earliest + HORIZON} that is working time for the greatest number
-     * of attendees; among equally good slots, the earliest. With no attendees, the first slot
-     * inside working hours in UTC.
+     * The slot starting at or after {@code earliest} (rounded up to the next whole or half hour
+     * UTC) and before {@code earliest + HORIZON} that is working time for the greatest number of
+     * attendees, sharing the inconvenience: among the slots that suit that many people and start
+     * within {@link #FAIRNESS_WINDOW} of the first of them, the one that spares whoever was
+     * inconvenienced most often. With no attendees, the first slot inside working hours in UTC.
+     *
+     * <p>How two equally good slots compare: each slot's not-suited attendees' counts from {@code
+     * burden}, sorted from most to least, are compared number by number and the smaller list wins
+     * (so a slot outside the hours of someone inconvenienced 3 times loses to one outside the hours
+     * of two people inconvenienced twice each); equal lists go to the earlier slot. The lists are
+     * always as long as each other (equally good slots suit as many people), so equal lists also
+     * mean equal totals. The window keeps the call near its time: nobody's call moves days away to
+     * spare someone.
      *
      * <p>Attendees whose Slack timezone is unknown are expected in UTC (see {@link
      * Attendee#withSlackTz}); they are then judged on UTC working hours, like everyone else on
@@ -57,36 +81,59 @@ public final class SlotFinder {
      * grid that never meets the hours, such as a +05:45 zone with 09:00-09:30), the call still has
      * to happen: the answer is then the rounded {@code earliest} with every attendee in {@link
      * Slot#notSuited()}, so the caller can say so.
+     *
+     * @param burden how often each attendee's calls fell outside their working hours lately, by
+     *     user id; someone missing counts 0
      */
-    public Slot find(Instant earliest, List<Attendee> attendees) {
+    public Slot find(Instant earliest, List<Attendee> attendees, Map<String, Integer> burden) {
         Objects.requireNonNull(earliest, "earliest");
+        Objects.requireNonNull(burden, "burden");
         List<Attendee> people = List.copyOf(attendees);
         // Nobody to ask: judge the slot on UTC's clock, which is how an empty call gets announced.
-        List<ZoneId> zones =
-                people.isEmpty()
-                        ? List.of(ZoneOffset.UTC)
-                        : people.stream().map(Attendee::zone).toList();
+        List<Attendee> judged =
+                people.isEmpty() ? List.of(new Attendee("", ZoneOffset.UTC)) : people;
 
         Instant first = alignUp(earliest, alignment);
         Instant limit = earliest.plus(HORIZON);
-        Instant best = first;
+        List<Instant> starts = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
         int bestCount = 0;
         for (Instant start = first;
                 start.isBefore(limit);
                 start = alignUp(start.plusNanos(1), SLOT_LENGTH)) {
             int count = 0;
-            for (ZoneId zone : zones) {
-                if (suits(start, zone)) {
+            for (Attendee a : judged) {
+                if (suits(start, a.zone())) {
                     count++;
                 }
             }
-            // Strictly more: a later slot has to suit more people to beat an earlier one.
-            if (count > bestCount) {
+            starts.add(start);
+            counts.add(count);
+            bestCount = Math.max(bestCount, count);
+            if (count == judged.size()) {
+                break; // suits everyone: nobody to spare, and nothing later can be better
+            }
+        }
+
+        Instant best = first;
+        int[] bestBurden = null;
+        Instant windowEnd = null;
+        for (int i = 0; bestCount > 0 && i < starts.size(); i++) {
+            Instant start = starts.get(i);
+            if (windowEnd != null && !start.isBefore(windowEnd)) {
+                break;
+            }
+            if (counts.get(i) != bestCount) {
+                continue;
+            }
+            if (windowEnd == null) {
+                windowEnd = start.plus(FAIRNESS_WINDOW);
+            }
+            int[] spared = burdenOfNotSuited(start, people, burden);
+            // Strictly less: a later slot has to spare the most burdened to beat an earlier one.
+            if (bestBurden == null || Arrays.compare(spared, bestBurden) < 0) {
                 best = start;
-                bestCount = count;
-                if (count == zones.size()) {
-                    break;
-                }
+                bestBurden = spared;
             }
         }
 
@@ -96,6 +143,17 @@ public final class SlotFinder {
             (suits(best, a.zone()) ? suited : notSuited).add(a);
         }
         return new Slot(best, best.plus(SLOT_LENGTH), suited, notSuited);
+    }
+
+    /** The not-suited attendees' counts, most first. */
+    private int[] burdenOfNotSuited(
+            Instant start, List<Attendee> people, Map<String, Integer> burden) {
+        return people.stream()
+                .filter(a -> !suits(start, a.zone()))
+                .map(a -> burden.getOrDefault(a.userId(), 0))
+                .sorted(Comparator.reverseOrder())
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** Whether a call starting then is inside working hours on the attendee's clock. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -424,6 +425,123 @@ class SlotFinderTest {
     void slotMustEndAfterItStarts() {
         Instant t = Instant.parse("2025-06-16T09:00:00Z");
         assertThrows(IllegalArgumentException.class, () -> new Slot(t, t, List.of(), List.of()));
+    }
+
+    // --- sharing the inconvenience: January, Berlin +01, Auckland +13, Los Angeles -08.
+    // Two in Berlin meet 08:00-16:00 UTC; Auckland and Los Angeles meet 20:00-01:00 UTC (Monday
+    // to Thursday UTC); each suits two of the four, and nothing suits three.
+
+    private static final List<Attendee> SPREAD_TEAM = List.of(ANA, BEN, AROHA, LUIS);
+
+    /** Tuesday 12 January 2027, 13:00 in Berlin. */
+    private static final Instant TUESDAY_NOON_UTC = Instant.parse("2027-01-12T12:00:00Z");
+
+    @Test
+    void withNobodyInconveniencedBeforeTheEarliestEquallyGoodSlotWins() {
+        Slot slot = OFFICE_HOURS.find(TUESDAY_NOON_UTC, SPREAD_TEAM, Map.of());
+        assertSlot("2027-01-12T12:00:00Z", List.of(ANA, BEN), List.of(AROHA, LUIS), slot);
+    }
+
+    @Test
+    void aLaterEquallyGoodSlotSparesThoseInconveniencedBefore() {
+        Slot slot =
+                OFFICE_HOURS.find(
+                        TUESDAY_NOON_UTC, SPREAD_TEAM, Map.of(AROHA.userId(), 1, LUIS.userId(), 1));
+        // Tuesday 12:00 in Los Angeles, Wednesday 09:00 in Auckland, 21:00 in Berlin.
+        assertSlot("2027-01-12T20:00:00Z", List.of(AROHA, LUIS), List.of(ANA, BEN), slot);
+    }
+
+    @Test
+    void theMostBurdenedIsSparedFirstEvenAtAHigherTotal() {
+        // Berlin's slot is outside hours for Aroha (3) and Luis (0): 3, 0. The evening slot is
+        // outside hours for Ana and Ben (2 each): 2, 2. The larger total of 4 still spares Aroha.
+        Slot slot =
+                OFFICE_HOURS.find(
+                        TUESDAY_NOON_UTC,
+                        SPREAD_TEAM,
+                        Map.of(AROHA.userId(), 3, ANA.userId(), 2, BEN.userId(), 2));
+        assertSlot("2027-01-12T20:00:00Z", List.of(AROHA, LUIS), List.of(ANA, BEN), slot);
+    }
+
+    @Test
+    void theMostBurdenedEqualThenTheNextDecides() {
+        Slot slot =
+                OFFICE_HOURS.find(
+                        TUESDAY_NOON_UTC,
+                        SPREAD_TEAM,
+                        Map.of(AROHA.userId(), 2, LUIS.userId(), 1, ANA.userId(), 2));
+        // 2, 1 against 2, 0: Berlin's evening spares Luis.
+        assertSlot("2027-01-12T20:00:00Z", List.of(AROHA, LUIS), List.of(ANA, BEN), slot);
+    }
+
+    @Test
+    void equalBurdensGoToTheEarliestSlot() {
+        Slot slot =
+                OFFICE_HOURS.find(
+                        TUESDAY_NOON_UTC,
+                        SPREAD_TEAM,
+                        Map.of(
+                                AROHA.userId(),
+                                2,
+                                LUIS.userId(),
+                                1,
+                                ANA.userId(),
+                                1,
+                                BEN.userId(),
+                                2));
+        assertSlot("2027-01-12T12:00:00Z", List.of(ANA, BEN), List.of(AROHA, LUIS), slot);
+    }
+
+    @Test
+    void theBurdenNeverTradesAPersonSuitedForAnother() {
+        // Three in Berlin, one in Auckland: Berlin's afternoon suits three, and however often they
+        // were inconvenienced, Auckland's morning (suiting one) is not chosen.
+        Attendee cem = new Attendee("U_CEM", ZoneId.of("Europe/Berlin"));
+        Slot slot =
+                OFFICE_HOURS.find(
+                        TUESDAY_NOON_UTC, List.of(ANA, BEN, cem, AROHA), Map.of(AROHA.userId(), 9));
+        assertSlot("2027-01-12T12:00:00Z", List.of(ANA, BEN, cem), List.of(AROHA), slot);
+    }
+
+    @Test
+    void theSpareSlotMustStartWithinADayOfTheFirstBestOne() {
+        // Friday: Berlin's afternoon is first; Auckland and Los Angeles next meet on Monday
+        // evening UTC, three days on, so the call stays on Friday however burdened they are.
+        Slot slot =
+                OFFICE_HOURS.find(
+                        Instant.parse("2027-01-15T12:00:00Z"),
+                        SPREAD_TEAM,
+                        Map.of(AROHA.userId(), 5, LUIS.userId(), 5));
+        assertSlot("2027-01-15T12:00:00Z", List.of(ANA, BEN), List.of(AROHA, LUIS), slot);
+    }
+
+    @Test
+    void theWindowIsADayFromTheFirstBestSlotNotFromTheEarliestTime() {
+        // From Monday 01:00 UTC the first slot suiting two is Berlin's Monday 08:00; Monday's
+        // evening (12 hours on) is inside the day after it.
+        Slot slot =
+                OFFICE_HOURS.find(
+                        Instant.parse("2027-01-11T01:00:00Z"),
+                        SPREAD_TEAM,
+                        Map.of(AROHA.userId(), 1));
+        assertSlot("2027-01-11T20:00:00Z", List.of(AROHA, LUIS), List.of(ANA, BEN), slot);
+    }
+
+    @Test
+    void aSlotJustUnderADayAfterTheFirstBestIsInsideTheWindow() {
+        // One slot a day, 09:00-09:30: Uma's is 09:00 UTC, Zed's 09:00 at +00:30 (08:30 UTC).
+        // From 08:45 the first is Uma's; Zed's next, 23.5 hours on, may still spare him.
+        SlotFinder oneSlot = new SlotFinder(WorkingHours.parse("MON-SUN 09:00-09:30"));
+        Attendee uma = new Attendee("U_UMA", ZoneOffset.UTC);
+        Attendee zed = new Attendee("U_ZED", ZoneOffset.ofHoursMinutes(0, 30));
+        assertSlot(
+                "2027-01-12T08:30:00Z",
+                List.of(zed),
+                List.of(uma),
+                oneSlot.find(
+                        Instant.parse("2027-01-11T08:45:00Z"),
+                        List.of(uma, zed),
+                        Map.of(zed.userId(), 1)));
     }
 
     private static void assertSlot(

@@ -11,6 +11,7 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.input.InputRefused;
+import dev.wrapup.domain.insights.BurdenByTimezone;
 import dev.wrapup.domain.insights.IncidentFacts;
 import dev.wrapup.domain.insights.ReportingPeriod;
 import dev.wrapup.domain.insights.RoleGroupCoverage;
@@ -175,6 +176,12 @@ public final class InsightsPage extends HttpServlet {
             }
             charts.add(RoleGroupChart.of(RoleGroupCoverage.of(roleGroups, noted.values())));
         }
+        charts.add(
+                BurdenChart.of(
+                        BurdenByTimezone.of(
+                                incidents,
+                                insights.inconveniencesOfIncidentsStarted(
+                                        period.start(), period.end()))));
         return charts;
     }
 

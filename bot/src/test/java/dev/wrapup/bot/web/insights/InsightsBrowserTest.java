@@ -32,7 +32,8 @@ import org.openqa.selenium.WebElement;
 /**
  * /insights in a real Chromium, under the bot's own headers: the seeded incidents' numbers in the
  * tables, the charts drawn at a readable size, nothing refused by the page's policy, and a
- * screenshot of the whole page (target/screenshots/insights.png).
+ * screenshot of the whole page (target/screenshots/insights.png) and of the burden by timezone
+ * (insights-burden.png).
  */
 @BrowserTest
 class InsightsBrowserTest {
@@ -109,12 +110,13 @@ class InsightsBrowserTest {
                         "Whole period 1 3 d 0 h 3 d 0 h",
                         "Whole period 2 3 2 66.7%",
                         "Whole period 3 1 0",
-                        "Every group 3 0 0% 0 0%"),
+                        "Every group 3 0 0% 0 0%",
+                        "Any timezone 3 2 100%"),
                 browser.driver().findElements(By.cssSelector("tfoot tr")).stream()
                         .map(WebElement::getText)
                         .toList());
         List<WebElement> charts = browser.driver().findElements(By.cssSelector("svg.plot"));
-        assertEquals(7, charts.size());
+        assertEquals(8, charts.size());
         assertEquals(
                 List.of(
                         "Role group Incidents Took part Share took part Commented Share commented",
@@ -145,5 +147,22 @@ class InsightsBrowserTest {
         browser.driver().manage().window().setSize(new Dimension(1280, 1100));
         browser.driver().executeScript("document.getElementById('role-groups').scrollIntoView()");
         browser.screenshot("insights-role-groups");
+
+        // The burden section on its own, as a reader scrolled to it sees it.
+        WebElement burden = browser.driver().findElement(By.cssSelector("section:has(h2#burden)"));
+        assertEquals(
+                List.of("Pacific/Auckland 2 2 100%", "America/Los_Angeles 1 1 50%"),
+                burden.findElements(By.cssSelector("tbody tr")).stream()
+                        .map(WebElement::getText)
+                        .toList());
+        assertEquals(
+                List.of("Auckland", "Los Angeles"),
+                burden.findElements(By.cssSelector("svg.plot > text")).stream()
+                        .map(WebElement::getText)
+                        .filter(t -> !t.matches("\\d+"))
+                        .toList());
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        browser.driver().executeScript("arguments[0].scrollIntoView()", burden);
+        browser.screenshot("insights-burden");
     }
 }

@@ -6,9 +6,11 @@ import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.domain.Inconvenience;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.AnalysisCalls;
+import dev.wrapup.persistence.CallBurden;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Incidents.NewIncident;
@@ -33,7 +35,9 @@ import java.util.function.Supplier;
  *
  * <p>Public incidents A and B start in the week of 2026-11-09 and C in the next; "Secret", in
  * channel {@link #SECRET_CHANNEL}, starts in the first week with a call, a publication, a
- * participant and an overdue action item of its own; a maintenance window starts in the second.
+ * participant and an overdue action item of its own; a maintenance window starts in the second. A's
+ * call was outside the working hours of two people in Auckland, B's of one of them and one in Los
+ * Angeles, the secret one's of one in Berlin.
  */
 final class InsightsFixture {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
@@ -55,6 +59,7 @@ final class InsightsFixture {
         Participants participants = new Participants(database);
         WrapUps wrapups = new WrapUps(database);
         AnalysisCalls calls = new AnalysisCalls(database);
+        CallBurden burden = new CallBurden(database);
         new Users(database)
                 .save(
                         new SlackUser(
@@ -139,6 +144,31 @@ final class InsightsFixture {
                             at("2026-11-11T09:35:00Z"));
                     wrapups.addAction(
                             tx, b.id(), "U1", "Dashboards", null, "U1", at("2026-11-12T10:00:00Z"));
+                    burden.replace(
+                            tx,
+                            a.id(),
+                            List.of(
+                                    outside(a, "U2", "2026-11-12T15:00:00Z", "Pacific/Auckland"),
+                                    outside(a, "U7", "2026-11-12T15:00:00Z", "Pacific/Auckland")));
+                    burden.replace(
+                            tx,
+                            b.id(),
+                            List.of(
+                                    outside(b, "U2", "2026-11-11T15:00:00Z", "Pacific/Auckland"),
+                                    outside(
+                                            b,
+                                            "U8",
+                                            "2026-11-11T15:00:00Z",
+                                            "America/Los_Angeles")));
+                    burden.replace(
+                            tx,
+                            secret.id(),
+                            List.of(
+                                    outside(
+                                            secret,
+                                            "U5",
+                                            "2026-11-13T15:00:00Z",
+                                            "Europe/Berlin")));
 
                     incidents.setStatus(
                             tx, secret.id(), IncidentStatus.RESOLVED, at("2026-11-12T18:00:00Z"));
@@ -195,6 +225,10 @@ final class InsightsFixture {
                                         "Declared",
                                         "Ana",
                                         at));
+    }
+
+    private static Inconvenience outside(Incident incident, String user, String call, String tz) {
+        return new Inconvenience(incident.id(), user, at(call), tz);
     }
 
     private static Instant at(String text) {

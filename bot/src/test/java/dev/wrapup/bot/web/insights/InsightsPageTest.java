@@ -150,7 +150,15 @@ class InsightsPageTest {
                         "2026-11-16 | 0 | 1 | 0",
                         "Whole period | 3 | 1 | 0"),
                 table(page, "actions"));
+        assertEquals(
+                List.of(
+                        "Timezone | People | Calls | Share",
+                        "Pacific/Auckland | 2 | 2 | 100%",
+                        "America/Los_Angeles | 1 | 1 | 50%",
+                        "Any timezone | 3 | 2 | 100%"),
+                table(page, "burden"));
         assertFalse(page.text().contains("Secret"));
+        assertFalse(page.text().contains("Europe/Berlin"), "the secret call's zone is not shown");
     }
 
     @Test
@@ -199,6 +207,12 @@ class InsightsPageTest {
                         + "2026-11-16,0,,\r\n"
                         + "total,1,4320,4320\r\n",
                 get("/insights.csv?chart=publication&" + PERIOD).body());
+        assertEquals(
+                "timezone,people,calls_outside_hours,share_percent\r\n"
+                        + "Pacific/Auckland,2,2,100\r\n"
+                        + "America/Los_Angeles,1,1,50\r\n"
+                        + "total,3,2,100\r\n",
+                get("/insights.csv?chart=burden&" + PERIOD).body());
     }
 
     @Test
@@ -210,6 +224,14 @@ class InsightsPageTest {
         assertEquals("Whole period | 2 | 2 | 0 | 0 | 0 | 4", table(page, "incidents").get(3));
         assertEquals("2026-11-09 | 3 | 5 | 2 | 40%", table(page, "coverage").get(1));
         assertEquals("2026-11-09 | 4 | 0 | 2", table(page, "actions").get(1));
+        assertEquals(
+                List.of(
+                        "Timezone | People | Calls | Share",
+                        "Pacific/Auckland | 2 | 2 | 66.7%",
+                        "America/Los_Angeles | 1 | 1 | 33.3%",
+                        "Europe/Berlin | 1 | 1 | 33.3%",
+                        "Any timezone | 4 | 3 | 100%"),
+                table(page, "burden"));
     }
 
     @Test
@@ -229,7 +251,14 @@ class InsightsPageTest {
         assertEquals("en", page.selectFirst("html").attr("lang"));
         assertEquals(1, page.select("h1").size());
         assertEquals(
-                List.of("incidents", "resolve", "call", "publication", "coverage", "actions"),
+                List.of(
+                        "incidents",
+                        "resolve",
+                        "call",
+                        "publication",
+                        "coverage",
+                        "actions",
+                        "burden"),
                 page.select("section.chart h2").eachAttr("id"));
         for (Element section : page.select("section.chart")) {
             String name = section.selectFirst("h2").id();
