@@ -207,11 +207,14 @@ public final class ActionItems {
                                         + item.text()
                                         + (done ? "" : "\n>Why: " + reason)));
         if (!closed) {
-            return "Action item "
-                    + number
-                    + " is closed already"
-                    + find(incident.id(), number).map(a -> " (" + a.stateText() + ")").orElse("")
-                    + ".";
+            Optional<ActionItem> now = find(incident.id(), number);
+            return now.isPresent() && now.get().state() == ActionState.WONT_DO
+                    ? "Action item "
+                            + number
+                            + " is already closed ("
+                            + now.get().stateText()
+                            + ")."
+                    : "Action item " + number + " is already done.";
         }
         scheduling.cancel(ACTION_DUE_TASK, item.id());
         return done
