@@ -242,11 +242,12 @@ public final class Wrapup implements AutoCloseable {
                         clock);
         CommentPrompts prompts =
                 new CommentPrompts(config, database, wrapUps, comments, outbox, scheduling, clock);
-        ActionItems actions = new ActionItems(database, wrapUps, outbox, users, scheduling, clock);
         WrapUpStart starting = new WrapUpStart(database, slackApi, outbox, users, clock);
         Reports reports = new Reports(database);
         Admins admins = new Admins(config.admins(), slackApi);
         Access access = new Access(admins, new Participants(database));
+        ActionItems actions =
+                new ActionItems(database, wrapUps, outbox, users, scheduling, clock, access);
         PublishModal publishing =
                 new PublishModal(
                         slackApi,
@@ -310,7 +311,7 @@ public final class Wrapup implements AutoCloseable {
                                 clock,
                                 access,
                                 publishing),
-                        new CommentModal(slackApi, database, comments, afterAck),
+                        new CommentModal(slackApi, database, comments, actions, clock, afterAck),
                         publishing,
                         new MaintenanceCommands(maintenance, users, clock, access),
                         new AppHome(database, wrapUps, slackApi, afterAck, links));

@@ -384,7 +384,8 @@ class WrapupTest extends BotTest {
                         ALICE,
                         OPS);
         assertTrue(
-                answer.startsWith("Action item 1 recorded for <@" + BOB + ">, due " + due), answer);
+                answer.startsWith("Action item 1 (fix) recorded for <@" + BOB + ">, due " + due),
+                answer);
         fake.await(
                 "chat.postMessage",
                 c ->

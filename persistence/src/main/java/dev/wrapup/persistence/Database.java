@@ -7,10 +7,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.TransactionListener;
@@ -119,12 +123,33 @@ public final class Database implements AutoCloseable {
 
     /** Applies every pending migration: Wrapup's own tables and Quartz's. */
     public MigrateResult migrate() {
-        MigrateResult result =
-                Flyway.configure()
-                        .dataSource(dataSource)
-                        .locations("classpath:db/migration", vendor.migrationLocation())
-                        .load()
-                        .migrate();
+        return migrate(MigrationVersion.LATEST);
+    }
+
+    /**
+     * Applies the migrations before {@code version}: a test's database as the release before that
+     * migration left it.
+     */
+    MigrateResult migrateBefore(MigrationVersion version) {
+        MigrationVersion last =
+                Arrays.stream(flyway(MigrationVersion.LATEST).info().all())
+                        .map(MigrationInfo::getVersion)
+                        .filter(v -> v != null && v.compareTo(version) < 0)
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
+        return migrate(last);
+    }
+
+    private Flyway flyway(MigrationVersion target) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration", vendor.migrationLocation())
+                .target(target)
+                .load();
+    }
+
+    private MigrateResult migrate(MigrationVersion target) {
+        MigrateResult result = flyway(target).migrate();
         log.info(
                 "database schema at version {} ({} migrations applied)",
                 result.targetSchemaVersion != null

@@ -7,6 +7,8 @@ import static dev.wrapup.persistence.jooq.Tables.WRAPUP_COMMENT;
 import static dev.wrapup.persistence.jooq.Tables.WRAPUP_MILESTONE;
 
 import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.ActionKind;
+import dev.wrapup.domain.ActionState;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.WrapUpComment;
 import dev.wrapup.persistence.jooq.tables.records.ActionItemRecord;
@@ -182,6 +184,7 @@ public final class WrapUps {
             String ownerId,
             String text,
             LocalDate dueOn,
+            ActionKind kind,
             String createdBy,
             Instant at) {
         Integer last =
@@ -201,6 +204,7 @@ public final class WrapUps {
                         .set(ACTION_ITEM.DUE_ON, dueOn)
                         .set(ACTION_ITEM.CREATED_BY, createdBy)
                         .set(ACTION_ITEM.CREATED_AT, at)
+                        .set(ACTION_ITEM.KIND, kind.word())
                         .returning()
                         .fetchOne();
         return map(r);
@@ -221,12 +225,35 @@ public final class WrapUps {
                 .map(WrapUps::map);
     }
 
-    public boolean closeAction(Tx tx, long id, Instant at) {
+    /**
+     * Closes an open item as done or won't do (with its reason); false when it was closed already.
+     */
+    public boolean closeAction(Tx tx, long id, ActionState state, String reason, Instant at) {
+        if (!state.closed()) {
+            throw new IllegalArgumentException("closing as " + state);
+        }
         return tx.dsl()
                         .update(ACTION_ITEM)
+                        .set(ACTION_ITEM.STATE, state.code())
+                        .set(
+                                ACTION_ITEM.WONT_DO_REASON,
+                                state == ActionState.WONT_DO ? reason : null)
                         .set(ACTION_ITEM.DONE_AT, at)
                         .where(ACTION_ITEM.ID.eq(id))
-                        .and(ACTION_ITEM.DONE_AT.isNull())
+                        .and(ACTION_ITEM.STATE.eq(ActionState.OPEN.code()))
+                        .execute()
+                == 1;
+    }
+
+    /** Opens a closed item again; false when it was open. */
+    public boolean reopenAction(Tx tx, long id) {
+        return tx.dsl()
+                        .update(ACTION_ITEM)
+                        .set(ACTION_ITEM.STATE, ActionState.OPEN.code())
+                        .setNull(ACTION_ITEM.WONT_DO_REASON)
+                        .setNull(ACTION_ITEM.DONE_AT)
+                        .where(ACTION_ITEM.ID.eq(id))
+                        .and(ACTION_ITEM.STATE.ne(ActionState.OPEN.code()))
                         .execute()
                 == 1;
     }
@@ -252,7 +279,7 @@ public final class WrapUps {
     public List<ActionItem> openActionsOf(String ownerId) {
         return dsl.selectFrom(ACTION_ITEM)
                 .where(ACTION_ITEM.OWNER_ID.eq(ownerId))
-                .and(ACTION_ITEM.DONE_AT.isNull())
+                .and(ACTION_ITEM.STATE.eq(ActionState.OPEN.code()))
                 .orderBy(ACTION_ITEM.DUE_ON.asc().nullsLast(), ACTION_ITEM.ID)
                 .fetch(WrapUps::map);
     }
@@ -267,7 +294,10 @@ public final class WrapUps {
                 r.getDueOn(),
                 r.getCreatedBy(),
                 r.getCreatedAt(),
-                r.getDoneAt());
+                r.getDoneAt(),
+                ActionKind.parse(r.getKind()).orElse(ActionKind.FIX),
+                ActionState.ofCode(r.getState()),
+                r.getWontDoReason());
     }
 
     // ---------------------------------------------------------------- publications

@@ -2,6 +2,8 @@ package dev.wrapup.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wrapup.domain.ActionKind;
+import dev.wrapup.domain.ActionState;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Incident;
@@ -158,16 +160,24 @@ class InsightsTest {
                     wrapups.closeAction(
                             tx,
                             action(wrapups, tx, before, "2026-11-02T10:00:00Z", null),
+                            ActionState.DONE,
+                            null,
                             at("2026-11-05T10:00:00Z"));
                     action(wrapups, tx, before, "2026-11-02T11:00:00Z", "2026-11-06");
                     wrapups.closeAction(
                             tx,
                             action(wrapups, tx, i1, "2026-11-13T10:00:00Z", null),
+                            ActionState.WONT_DO,
+                            "Covered by the new alert",
                             at("2026-11-20T10:00:00Z"));
                     action(wrapups, tx, i1, "2026-11-16T00:00:00Z", null);
                     action(wrapups, tx, window, "2026-11-12T10:00:00Z", null);
                     wrapups.closeAction(
-                            tx, action(wrapups, tx, i3, "2026-11-08T10:00:00Z", null), FROM);
+                            tx,
+                            action(wrapups, tx, i3, "2026-11-08T10:00:00Z", null),
+                            ActionState.DONE,
+                            null,
+                            FROM);
                     return null;
                 });
 
@@ -178,7 +188,9 @@ class InsightsTest {
                 List.of(before.id() + "#2", i1.id() + "#1", i3.id() + "#1"),
                 actions.stream().map(a -> a.incident().id() + "#" + a.action().number()).toList());
         assertEquals(LocalDate.parse("2026-11-06"), actions.get(0).action().dueOn());
-        assertEquals(at("2026-11-20T10:00:00Z"), actions.get(1).action().doneAt());
+        assertEquals(at("2026-11-20T10:00:00Z"), actions.get(1).action().closedAt());
+        assertEquals(ActionState.WONT_DO, actions.get(1).action().state());
+        assertEquals("Covered by the new alert", actions.get(1).action().wontDoReason());
         assertEquals(first.incident(), actions.get(1).incident());
     }
 
@@ -190,6 +202,7 @@ class InsightsTest {
                         "U1",
                         "Do it",
                         due == null ? null : LocalDate.parse(due),
+                        ActionKind.FIX,
                         "U1",
                         at(created))
                 .id();

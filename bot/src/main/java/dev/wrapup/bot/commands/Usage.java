@@ -29,8 +29,10 @@ public final class Usage {
                     "• `/wrapup facilitator @user` — set the facilitator (the commander or the facilitator)",
                     "• `/wrapup remind [now|off|on]` — remind who has not commented now, or stop/resume the reminders "
                             + "(facilitator)",
-                    "• `/wrapup action @owner <text> [due yyyy-mm-dd]` — add an action item; "
-                            + "`/wrapup action done <n>` closes one",
+                    "• `/wrapup action [kind] @owner <text> [due yyyy-mm-dd]` — add an action item; kind is "
+                            + "fix (the default), guardrail, detection, process or training",
+                    "• `/wrapup action done <n>` · `/wrapup action wontdo <n> <why>` · "
+                            + "`/wrapup action reopen <n>` — close an action item, or open it again",
                     "• `/wrapup start <title>` — a wrap-up for something that was not an incident, in this channel",
                     "• `/wrapup publish` — post the wrap-up to the learnings channel (facilitator)",
                     "• `/wrapup help` — this text");

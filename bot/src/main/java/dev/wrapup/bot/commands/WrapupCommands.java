@@ -17,6 +17,7 @@ import dev.wrapup.bot.wrapup.Comments;
 import dev.wrapup.bot.wrapup.PublishModal;
 import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.ActionKind;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.SlackUser;
@@ -53,6 +54,12 @@ public final class WrapupCommands implements SlackSurface {
     private static final Pattern DUE =
             Pattern.compile(
                     "^(.*?)\\s+due\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
+
+    /** "won't do 3 why", "wont do 3 why": the two-word spellings of wontdo. */
+    private static final Pattern WONT_DO_SPELT_APART =
+            Pattern.compile("^won['’]?t\\s+do\\s+(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final Incidents incidents;
     private final IncidentChanges changes;
@@ -141,39 +148,95 @@ public final class WrapupCommands implements SlackSurface {
         if (incident.isEmpty()) {
             return NO_WRAPUP;
         }
-        String[] words = args.split("\\s+", 2);
-        if (words[0].equalsIgnoreCase("done")) {
-            String n = words.length > 1 ? words[1].strip() : "";
-            if (!n.matches("\\d{1,6}")) {
-                throw new BadArguments(
-                        "Which action item? `/wrapup action done <n>`, with its number.");
-            }
-            int number = Integer.parseInt(n);
-            Optional<ActionItem> item = actions.find(incident.get().id(), number);
-            if (item.isEmpty()) {
-                return "There is no action item "
-                        + number
-                        + " here; `/wrapup status` and the report list them.";
-            }
-            Optional<String> refused =
-                    access.refusal(
-                            incident.get(),
-                            p.getUserId(),
-                            Action.CLOSE_ACTION,
-                            List.of(item.get().ownerId(), item.get().createdBy()),
-                            "action item " + number);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            return actions.closeAction(incident.get(), p.getUserId(), item.get());
+        String[] words = args.strip().split("\\s+", 2);
+        String first = words[0].toLowerCase(Locale.ROOT);
+        String rest = words.length > 1 ? words[1].strip() : "";
+        Matcher wontDo = WONT_DO_SPELT_APART.matcher(args.strip());
+        if (wontDo.matches()) {
+            first = "wontdo";
+            rest = wontDo.group(1).strip();
         }
-        Optional<String> owner = SlackText.userId(words[0]);
-        if (owner.isEmpty() || words.length < 2 || words[1].isBlank()) {
+        return switch (first) {
+            case "done" -> close(incident.get(), p.getUserId(), "done", rest);
+            case "wontdo", "wont-do", "won't-do", "won’t-do" ->
+                    close(incident.get(), p.getUserId(), "wontdo", rest);
+            case "reopen" -> close(incident.get(), p.getUserId(), "reopen", rest);
+            default -> addAction(incident.get(), p.getUserId(), args.strip());
+        };
+    }
+
+    /** `/wrapup action done|wontdo|reopen <n> [reason]`. */
+    private String close(Incident incident, String callerId, String word, String args)
+            throws BadArguments, InputRefused {
+        String[] words = args.split("\\s+", 2);
+        String usage =
+                word.equals("wontdo")
+                        ? "`/wrapup action wontdo <n> <why>`"
+                        : "`/wrapup action " + word + " <n>`";
+        if (!words[0].matches("\\d{1,6}")) {
+            throw new BadArguments("Which action item? " + usage + ", with its number.");
+        }
+        String reason = words.length > 1 ? words[1].strip() : "";
+        if (word.equals("wontdo") && reason.isEmpty()) {
+            throw new BadArguments(
+                    "Why won't it be done? " + usage + ": the reason stays with the item.");
+        }
+        TextLimit.ACTION.check(reason);
+        int number = Integer.parseInt(words[0]);
+        Optional<ActionItem> item = actions.find(incident.id(), number);
+        if (item.isEmpty()) {
+            return "There is no action item "
+                    + number
+                    + " here; `/wrapup status` and the report list them.";
+        }
+        return switch (word) {
+            case "done" -> actions.markDone(incident, callerId, item.get());
+            case "wontdo" -> actions.markWontDo(incident, callerId, item.get(), reason);
+            default -> actions.reopen(incident, callerId, item.get());
+        };
+    }
+
+    /**
+     * `/wrapup action [kind] @owner <text> [due yyyy-mm-dd]`: the words before the owner name the
+     * kind, so that the text is never taken for one ("fix the retry loop").
+     */
+    private String addAction(Incident incident, String callerId, String args)
+            throws BadArguments, InputRefused {
+        Matcher token = TOKEN.matcher(args);
+        String owner = null;
+        int before = 0;
+        int after = 0;
+        while (token.find()) {
+            Optional<String> mentioned = SlackText.userId(token.group());
+            if (mentioned.isPresent()) {
+                owner = mentioned.get();
+                before = token.start();
+                after = token.end();
+                break;
+            }
+        }
+        String text = owner == null ? "" : args.substring(after).strip();
+        if (owner == null || text.isEmpty()) {
             throw new BadArguments(
                     "An action item needs an owner and what to do: "
-                            + "`/wrapup action @owner <text> [due yyyy-mm-dd]`.");
+                            + "`/wrapup action [kind] @owner <text> [due yyyy-mm-dd]`.");
         }
-        String text = words[1].strip();
+        String kindWords = args.substring(0, before).strip();
+        ActionKind kind =
+                kindWords.isEmpty()
+                        ? ActionKind.FIX
+                        : ActionKind.parse(kindWords)
+                                .orElseThrow(
+                                        () ->
+                                                new BadArguments(
+                                                        "`"
+                                                                + SlackText.truncate(kindWords, 40)
+                                                                + "` is not a kind of action item: "
+                                                                + "write "
+                                                                + ActionKind.words()
+                                                                + " before the owner, as in "
+                                                                + "`/wrapup action guardrail @owner"
+                                                                + " <text>`, or nothing for fix."));
         LocalDate due = null;
         Matcher m = DUE.matcher(text);
         if (m.matches()) {
@@ -181,15 +244,17 @@ public final class WrapupCommands implements SlackSurface {
             text = m.group(1).strip();
         }
         TextLimit.ACTION.check(text);
-        Optional<String> refused = access.refusal(incident.get(), p.getUserId(), Action.ADD_ACTION);
+        Optional<String> refused = actions.addRefusal(incident, callerId);
         if (refused.isPresent()) {
             return refused.get();
         }
-        var item = actions.addAction(incident.get(), p.getUserId(), owner.get(), text, due);
+        var item = actions.addAction(incident, callerId, owner, text, due, kind);
         return "Action item "
                 + item.number()
-                + " recorded for "
-                + SlackText.mention(owner.get())
+                + " ("
+                + kind.word()
+                + ") recorded for "
+                + SlackText.mention(owner)
                 + (due != null ? ", due " + due + " (I'll remind them that day)" : "")
                 + ".";
     }

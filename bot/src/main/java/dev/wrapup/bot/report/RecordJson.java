@@ -190,7 +190,11 @@ public final class RecordJson {
             o.addProperty("due_on", a.dueOn() == null ? null : a.dueOn().toString());
             o.addProperty("created_by", a.createdBy());
             o.addProperty("created_at", iso(a.createdAt()));
-            o.addProperty("done_at", iso(a.doneAt()));
+            o.addProperty("kind", a.kind().word());
+            o.addProperty("state", a.state().code());
+            o.addProperty("wont_do_reason", a.wontDoReason());
+            o.addProperty("closed_at", iso(a.closedAt()));
+            o.addProperty("done_at", iso(a.done() ? a.closedAt() : null));
             array.add(o);
         }
         return array;

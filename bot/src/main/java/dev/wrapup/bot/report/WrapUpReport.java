@@ -97,6 +97,7 @@ public final class WrapUpReport {
             return actions.actions().isEmpty()
                     ? List.of(paragraph(emphasis(Actions.NONE)))
                     : List.of(
+                            paragraph(text(actions.mixSentence())),
                             numbered(
                                     actions.actions().get(0).number(),
                                     actions.actions().stream()

@@ -22,4 +22,28 @@ public final class ViewValues {
         }
         return b.get(block).getSelectedOptions().stream().map(o -> o.getValue()).toList();
     }
+
+    /** The value of the option chosen in a select, or null when none is. */
+    public static String selected(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value v = value(values, block);
+        return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
+    }
+
+    /** The user chosen in a users select, or null. */
+    public static String user(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value v = value(values, block);
+        return v == null ? null : v.getSelectedUser();
+    }
+
+    /** The day picked in a date picker as Slack sends it (yyyy-mm-dd), or null. */
+    public static String date(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value v = value(values, block);
+        return v == null ? null : v.getSelectedDate();
+    }
+
+    private static ViewState.Value value(
+            Map<String, Map<String, ViewState.Value>> values, String block) {
+        Map<String, ViewState.Value> b = values == null ? null : values.get(block);
+        return b == null ? null : b.get(block);
+    }
 }

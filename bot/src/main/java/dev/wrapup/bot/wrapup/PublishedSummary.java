@@ -10,6 +10,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.ActionState;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Incident;
@@ -127,7 +128,18 @@ final class PublishedSummary {
                                                     + (a.dueOn() != null
                                                             ? " (due " + a.dueOn() + ")"
                                                             : "")
-                                                    + (a.done() ? " :white_check_mark:" : ""))
+                                                    + " · "
+                                                    + a.kind().word()
+                                                    + (a.done() ? " :white_check_mark:" : "")
+                                                    + (a.state() == ActionState.WONT_DO
+                                                            ? " _won't do: "
+                                                                    + SlackText.truncate(
+                                                                            text.apply(
+                                                                                    a
+                                                                                            .wontDoReason()),
+                                                                            300)
+                                                                    + "_"
+                                                            : ""))
                             .collect(Collectors.joining("\n"));
             blocks.add(
                     section(

@@ -141,7 +141,11 @@ class WrapUpReportTest {
                 md.contains("## Key moments\n\n- **2026-11-20 10:01 UTC** Bo: it's the flag\n"),
                 md);
         assertTrue(md.contains("## What went wrong\n\n- Nobody owned @Cy's flag — _Bo_\n"), md);
-        assertTrue(md.contains("1. Give every flag an owner — owner: Cy, due 2026-12-01"), md);
+        assertTrue(
+                md.contains(
+                        "## Action items\n\nKinds: 1 fix.\n\n"
+                                + "1. Give every flag an owner (fix) — owner: Cy, due 2026-12-01"),
+                md);
         assertTrue(md.contains("2 of 3 participants commented. No comment from: Cy."), md);
         assertTrue(md.indexOf("## What went well") < md.indexOf("## What went wrong"), md);
         assertTrue(md.contains("## Full timeline"), md);
@@ -341,7 +345,7 @@ class WrapUpReportTest {
                 plain(document));
         assertTrue(plain(document).contains(paragraphs + " — Bo\n"), plain(document));
         assertTrue(
-                plain(document).contains("1. `x` | *y* — owner: Ann *the* _boss_\n"),
+                plain(document).contains("1. `x` | *y* (fix) — owner: Ann *the* _boss_\n"),
                 plain(document));
         assertTrue(plain(document).contains("Commander: Ann *the* _boss_\n"), plain(document));
     }

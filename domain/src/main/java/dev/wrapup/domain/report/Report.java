@@ -1,6 +1,8 @@
 package dev.wrapup.domain.report;
 
 import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.ActionKind;
+import dev.wrapup.domain.ActionState;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Disclosure;
@@ -97,7 +99,10 @@ public record Report(String title, List<Section> sections) {
                                                             name.apply(x.userId())))
                                     .toList()));
         }
-        sections.add(new Actions(c.actions().stream().map(a -> action(a, name, text)).toList()));
+        sections.add(
+                new Actions(
+                        ActionKind.mix(c.actions().stream().map(ActionItem::kind).toList()),
+                        c.actions().stream().map(a -> action(a, name, text)).toList()));
         sections.add(
                 new Comments(
                         completeness(
@@ -167,7 +172,14 @@ public record Report(String title, List<Section> sections) {
         return new Action(
                 a.number(),
                 oneLine(text.apply(a.text())),
-                a.done(),
+                a.kind().word(),
+                a.open()
+                        ? null
+                        : a.done()
+                                ? ActionState.DONE.label()
+                                : ActionState.WONT_DO.label()
+                                        + ": "
+                                        + oneLine(text.apply(a.wontDoReason())),
                 name.apply(a.ownerId()),
                 a.dueOn() == null ? null : a.dueOn().toString());
     }

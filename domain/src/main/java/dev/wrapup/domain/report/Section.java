@@ -96,8 +96,16 @@ public sealed interface Section {
     record Comment(String text, String author) {}
 
     /** The action items, by number. */
-    record Actions(List<Action> actions) implements Section {
+    /**
+     * @param mix how many of each kind, as "3 fix, 1 guardrail"; empty when there are none
+     */
+    record Actions(String mix, List<Action> actions) implements Section {
         public static final String NONE = "None.";
+
+        /** The sentence above the list: "Kinds: 3 fix, 1 guardrail." */
+        public String mixSentence() {
+            return "Kinds: " + mix + ".";
+        }
 
         @Override
         public String heading() {
@@ -106,15 +114,20 @@ public sealed interface Section {
     }
 
     /**
-     * One action item. Done items say so in words: Markdown's strikethrough is an extension the
-     * renderer does not have.
+     * One action item. Its kind and, once closed, its state are said in words: Markdown's
+     * strikethrough is an extension the renderer does not have.
+     *
+     * @param kind its kind's word, "fix"
+     * @param state null while open, else "done" or "won't do: the reason"
      */
-    record Action(int number, String text, boolean done, String owner, String due) {
+    record Action(int number, String text, String kind, String state, String owner, String due) {
         /** The item as it reads after its number. */
         public String line() {
             return text
-                    + (done ? " (done)" : "")
-                    + " — owner: "
+                    + " ("
+                    + kind
+                    + (state != null ? ", " + state : "")
+                    + ") — owner: "
                     + owner
                     + (due != null ? ", due " + due : "");
         }

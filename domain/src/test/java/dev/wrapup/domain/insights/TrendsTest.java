@@ -1,8 +1,12 @@
 package dev.wrapup.domain.insights;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.ActionKind;
+import dev.wrapup.domain.ActionState;
 import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
@@ -237,9 +241,9 @@ class TrendsTest {
 
         assertEquals(
                 List.of(
-                        new ActionTrend.Row(PERIOD.weeks().get(0), 1, 0, 1),
-                        new ActionTrend.Row(PERIOD.weeks().get(1), 2, 1, 2),
-                        new ActionTrend.Row(PERIOD.weeks().get(2), 1, 1, 2)),
+                        new ActionTrend.Row(PERIOD.weeks().get(0), 1, 0, 0, 1),
+                        new ActionTrend.Row(PERIOD.weeks().get(1), 2, 1, 0, 2),
+                        new ActionTrend.Row(PERIOD.weeks().get(2), 1, 1, 0, 2)),
                 trend.rows());
         assertEquals(4, trend.opened());
         assertEquals(2, trend.done());
@@ -256,5 +260,86 @@ class TrendsTest {
                         action("2026-11-20T10:00:00Z", "2026-11-25", null));
 
         assertEquals(1, ActionTrend.of(thisWeek, actions, NOW).overdueAtEnd());
+    }
+
+    @Test
+    void aWontDoItemIsClosedNotDoneAndNoLongerOverdue() {
+        ActionItem wontDo =
+                new ActionItem(
+                        0,
+                        2,
+                        1,
+                        "U1",
+                        "Rewrite the scheduler",
+                        LocalDate.parse("2026-11-12"),
+                        "U1",
+                        Instant.parse("2026-11-09T11:00:00Z"),
+                        Instant.parse("2026-11-18T10:00:00Z"),
+                        ActionKind.FIX,
+                        ActionState.WONT_DO,
+                        "Too big for what it buys");
+
+        ActionTrend trend = ActionTrend.of(PERIOD, List.of(wontDo), NOW);
+
+        assertEquals(
+                List.of(
+                        new ActionTrend.Row(PERIOD.weeks().get(0), 0, 0, 0, 0),
+                        new ActionTrend.Row(PERIOD.weeks().get(1), 1, 0, 0, 1),
+                        new ActionTrend.Row(PERIOD.weeks().get(2), 0, 0, 1, 0)),
+                trend.rows());
+        assertEquals(0, trend.done());
+        assertEquals(1, trend.wontDo());
+    }
+
+    private static ActionItem ofKind(ActionKind kind, String created) {
+        return action(created, null, null).withKind(kind);
+    }
+
+    @Test
+    void actionItemsByKindInTheWeekTheyWereMade() {
+        List<ActionItem> actions =
+                List.of(
+                        ofKind(ActionKind.TRAINING, "2026-11-06T10:00:00Z"),
+                        ofKind(ActionKind.FIX, "2026-11-10T10:00:00Z"),
+                        ofKind(ActionKind.PROCESS, "2026-11-11T10:00:00Z"),
+                        ofKind(ActionKind.FIX, "2026-11-12T10:00:00Z"),
+                        // made before and after the period: not counted
+                        ofKind(ActionKind.GUARDRAIL, "2026-11-04T10:00:00Z"),
+                        ofKind(ActionKind.DETECTION, "2026-11-23T00:00:00Z"));
+
+        ActionKindTrend trend = ActionKindTrend.of(PERIOD, actions);
+
+        assertEquals(
+                List.of(
+                        new ActionKindTrend.Row(PERIOD.weeks().get(0), List.of(0, 0, 0, 0, 1)),
+                        new ActionKindTrend.Row(PERIOD.weeks().get(1), List.of(2, 0, 0, 1, 0)),
+                        new ActionKindTrend.Row(PERIOD.weeks().get(2), List.of(0, 0, 0, 0, 0))),
+                trend.rows());
+        assertEquals(List.of(2, 0, 0, 1, 1), trend.totals());
+        assertFalse(trend.onlySoft());
+    }
+
+    @Test
+    void onlyTrainingAndProcessIsTheWarningSignButNoItemsAreNot() {
+        assertTrue(
+                ActionKindTrend.of(
+                                PERIOD,
+                                List.of(
+                                        ofKind(ActionKind.TRAINING, "2026-11-06T10:00:00Z"),
+                                        ofKind(ActionKind.PROCESS, "2026-11-16T10:00:00Z")))
+                        .onlySoft());
+        assertTrue(
+                ActionKindTrend.of(
+                                PERIOD,
+                                List.of(ofKind(ActionKind.TRAINING, "2026-11-06T10:00:00Z")))
+                        .onlySoft());
+        assertFalse(ActionKindTrend.of(PERIOD, List.of()).onlySoft());
+        assertFalse(
+                ActionKindTrend.of(
+                                PERIOD,
+                                List.of(
+                                        ofKind(ActionKind.TRAINING, "2026-11-06T10:00:00Z"),
+                                        ofKind(ActionKind.DETECTION, "2026-11-16T10:00:00Z")))
+                        .onlySoft());
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.ActionKind;
+import dev.wrapup.domain.ActionState;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.EntryKind;
@@ -326,7 +328,7 @@ class ReportTest {
     }
 
     @Test
-    void actionItemsSayTheirOwnerDueDateAndWhetherTheyAreDone() {
+    void actionItemsSayTheirKindOwnerDueDateStateAndTheMix() {
         ActionItem done =
                 new ActionItem(
                         1,
@@ -338,21 +340,42 @@ class ReportTest {
                         "U1",
                         T0,
                         T0);
-        ActionItem open = new ActionItem(2, 7, 2, "U9", "Alert sooner", null, "U1", T0, null);
+        ActionItem open =
+                new ActionItem(2, 7, 2, "U9", "Alert sooner", null, "U1", T0, null)
+                        .withKind(ActionKind.DETECTION);
+        ActionItem wontDo =
+                new ActionItem(
+                        3,
+                        7,
+                        3,
+                        "U2",
+                        "Retrain everyone",
+                        null,
+                        "U1",
+                        T0,
+                        T0,
+                        ActionKind.TRAINING,
+                        ActionState.WONT_DO,
+                        "the alert\nmakes it moot");
         Actions actions =
                 section(
                         report(
                                 IncidentKind.INCIDENT,
                                 List.of(),
                                 List.of(),
-                                List.of(done, open),
+                                List.of(done, open, wontDo),
                                 null,
                                 Disclosure.FULL),
                         Actions.class);
+        assertEquals("1 fix, 1 detection, 1 training", actions.mix());
+        assertEquals("Kinds: 1 fix, 1 detection, 1 training.", actions.mixSentence());
         assertEquals(
-                "Give every flag an owner (done) — owner: Bo, due 2026-12-01",
+                "Give every flag an owner (fix, done) — owner: Bo, due 2026-12-01",
                 actions.actions().get(0).line());
-        assertEquals("Alert sooner — owner: U9", actions.actions().get(1).line());
+        assertEquals("Alert sooner (detection) — owner: U9", actions.actions().get(1).line());
+        assertEquals(
+                "Retrain everyone (training, won't do: the alert makes it moot) — owner: Bo",
+                actions.actions().get(2).line());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param name how its CSV is asked for: /insights.csv?chart=name
  * @param description what the picture shows, for a reader who cannot see it
+ * @param note a sentence about what the numbers mean, shown above the chart; null for none
  */
 public record Chart(
         String name,
@@ -15,7 +16,18 @@ public record Chart(
         String description,
         List<Series> series,
         BarChart picture,
-        Table table) {
+        Table table,
+        String note) {
+
+    public Chart(
+            String name,
+            String title,
+            String description,
+            List<Series> series,
+            BarChart picture,
+            Table table) {
+        this(name, title, description, series, picture, table, null);
+    }
 
     /** A series of bars and the colour it is drawn in. */
     public record Series(String name, String color) {}

@@ -5,6 +5,8 @@ import dev.wrapup.bot.web.insights.Table.Cell;
 import dev.wrapup.bot.web.insights.Table.Column;
 import dev.wrapup.bot.web.insights.Table.Row;
 import dev.wrapup.domain.ActionItem;
+import dev.wrapup.domain.ActionKind;
+import dev.wrapup.domain.insights.ActionKindTrend;
 import dev.wrapup.domain.insights.ActionTrend;
 import dev.wrapup.domain.insights.BarChart;
 import dev.wrapup.domain.insights.CoverageTrend;
@@ -17,17 +19,18 @@ import dev.wrapup.domain.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The insights' six charts over a period, each with its table, from the incidents and action items
- * a viewer may see.
+ * The insights' seven charts over a period, each with its table, from the incidents and action
+ * items a viewer may see.
  *
- * <p>A little over 250 lines: six short builders that share the week labels, the colours and the
- * way a cell is written, so that the charts read alike; each is read on its own.
+ * <p>About 300 lines: seven short builders that share the week labels, the colours and the way a
+ * cell is written, so that the charts read alike; each is read on its own.
  */
 final class Charts {
     /** Dark enough on white for the bars to stand out (3:1 at least), and distinct in print. */
@@ -37,6 +40,14 @@ final class Charts {
     static final String BLUE = "#1a5fb4";
     static final String GREEN = "#1e7b34";
     private static final String RED = "#a50e0e";
+    private static final String GREY = "#5f6368";
+
+    /**
+     * In the order of {@link ActionKind}: the system-changing kinds dark, the soft ones lighter.
+     */
+    private static final List<String> KIND_COLORS =
+            List.of("#1a5fb4", "#1e7b34", "#6b3fa0", "#8a6100", "#c24e00");
+
     private static final Column WEEK = new Column("Week from", "week");
     private static final Cell PERIOD = new Cell("Whole period", "total");
     static final String NONE = "—";
@@ -75,7 +86,8 @@ final class Charts {
                         weeks,
                         DurationTrend.of(period, incidents, IncidentFacts::resolveToPublication)),
                 coverage(weeks, CoverageTrend.of(period, incidents)),
-                actions(weeks, ActionTrend.of(period, actions, now)));
+                actions(weeks, ActionTrend.of(period, actions, now)),
+                kinds(weeks, ActionKindTrend.of(period, actions)));
     }
 
     private static Chart severities(List<String> weeks, SeverityTrend trend) {
@@ -224,34 +236,44 @@ final class Charts {
 
     private static Chart actions(List<String> weeks, ActionTrend trend) {
         BarChart.Builder picture =
-                BarChart.sideBySide(weeks, List.of("Opened", "Done", "Overdue")).whole();
+                BarChart.sideBySide(weeks, List.of("Opened", "Done", "Won't do", "Overdue"))
+                        .whole();
         List<Row> rows = new ArrayList<>();
         for (ActionTrend.Row r : trend.rows()) {
-            picture.values(List.of((double) r.opened(), (double) r.done(), (double) r.overdue()));
+            picture.values(
+                    List.of(
+                            (double) r.opened(),
+                            (double) r.done(),
+                            (double) r.wontDo(),
+                            (double) r.overdue()));
             rows.add(
                     new Row(
                             List.of(
                                     Cell.of(r.week().label()),
                                     Cell.of(r.opened()),
                                     Cell.of(r.done()),
+                                    Cell.of(r.wontDo()),
                                     Cell.of(r.overdue()))));
         }
         return new Chart(
                 "actions",
                 "Action items",
-                "Bars side by side: the action items opened and done each week, and those overdue"
-                        + " (due date passed, not done) at the week's end, or now.",
+                "Bars side by side: the action items opened, done and decided against (won't do)"
+                        + " each week, and those overdue (due date passed, still open) at the week's"
+                        + " end, or now.",
                 List.of(
                         new Series("Opened", BLUE),
                         new Series("Done", GREEN),
+                        new Series("Won't do", GREY),
                         new Series("Overdue", RED)),
                 picture.build(),
                 new Table(
-                        "Action items opened and done each week, and overdue at its end",
+                        "Action items opened, done and won't do each week, and overdue at its end",
                         List.of(
                                 WEEK,
                                 new Column("Opened", "opened"),
                                 new Column("Done", "done"),
+                                new Column("Won't do", "wont_do"),
                                 new Column("Overdue", "overdue")),
                         rows,
                         new Row(
@@ -259,6 +281,41 @@ final class Charts {
                                         PERIOD,
                                         Cell.of(trend.opened()),
                                         Cell.of(trend.done()),
+                                        Cell.of(trend.wontDo()),
                                         Cell.of(trend.overdueAtEnd())))));
+    }
+
+    private static Chart kinds(List<String> weeks, ActionKindTrend trend) {
+        List<String> names = Arrays.stream(ActionKind.values()).map(ActionKind::label).toList();
+        List<Series> series = new ArrayList<>();
+        List<Column> columns = new ArrayList<>(List.of(WEEK));
+        for (ActionKind kind : ActionKind.values()) {
+            series.add(new Series(kind.label(), KIND_COLORS.get(kind.ordinal())));
+            columns.add(new Column(kind.label(), kind.word()));
+        }
+        columns.add(new Column("Total", "total"));
+        BarChart.Builder picture = BarChart.stacked(weeks, names).whole();
+        List<Row> rows = new ArrayList<>();
+        for (ActionKindTrend.Row r : trend.rows()) {
+            picture.values(r.counts().stream().map(Integer::doubleValue).toList());
+            rows.add(counts(Cell.of(r.week().label()), r.counts()));
+        }
+        return new Chart(
+                "kinds",
+                "Action items by kind",
+                "Stacked bars: the action items made each week, by kind (fix, guardrail,"
+                        + " detection, process, training).",
+                series,
+                picture.build(),
+                new Table(
+                        "Action items made each week, by kind",
+                        columns,
+                        rows,
+                        counts(PERIOD, trend.totals())),
+                trend.onlySoft()
+                        ? "Every action item of this period is about process or training: the"
+                                + " reviews asked people to do better and changed nothing in the"
+                                + " systems. That is a warning sign."
+                        : null);
     }
 }

@@ -108,8 +108,23 @@ public record IncidentView(
 
     public record Comment(String author, SafeHtml text, Instant at) {}
 
-    /** An action item; state is "open", "done" or "overdue". */
-    public record Action(int number, String owner, SafeHtml text, LocalDate due, String state) {}
+    /**
+     * An action item; state is "open", "done", "wont_do" or "overdue", kind its label, reason why
+     * it won't be done (or null).
+     */
+    public record Action(
+            int number,
+            String owner,
+            SafeHtml text,
+            LocalDate due,
+            String state,
+            String kind,
+            SafeHtml reason) {
+        /** The state as read: "won't do" for wont_do. */
+        public String stateText() {
+            return state.equals("wont_do") ? "won't do" : state;
+        }
+    }
 
     /** A maintenance window: the numbered plan with each step's state, and the verdict. */
     public record Maintenance(

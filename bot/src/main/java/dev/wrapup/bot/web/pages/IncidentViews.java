@@ -219,11 +219,17 @@ final class IncidentViews {
             Function<String, SafeHtml> text,
             LocalDate today) {
         String state =
-                a.done()
-                        ? "done"
+                a.closed()
+                        ? a.state().code()
                         : a.dueOn() != null && a.dueOn().isBefore(today) ? "overdue" : "open";
         return new Action(
-                a.number(), names.apply(a.ownerId()), text.apply(a.text()), a.dueOn(), state);
+                a.number(),
+                names.apply(a.ownerId()),
+                text.apply(a.text()),
+                a.dueOn(),
+                state,
+                a.kind().label(),
+                a.wontDoReason() == null ? null : text.apply(a.wontDoReason()));
     }
 
     private static Maintenance maintenance(

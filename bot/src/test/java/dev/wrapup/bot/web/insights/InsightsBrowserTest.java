@@ -3,6 +3,7 @@ package dev.wrapup.bot.web.insights;
 import static dev.wrapup.bot.web.insights.InsightsFixture.CLOCK;
 import static dev.wrapup.bot.web.insights.InsightsFixture.PERIOD;
 import static dev.wrapup.bot.web.insights.InsightsFixture.SECRET_CHANNEL;
+import static dev.wrapup.bot.web.insights.InsightsFixture.SOFT_PERIOD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,9 +32,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * /insights in a real Chromium, under the bot's own headers: the seeded incidents' numbers in the
- * tables, the charts drawn at a readable size, nothing refused by the page's policy, and a
- * screenshot of the whole page (target/screenshots/insights.png) and of the burden by timezone
- * (insights-burden.png).
+ * tables, the charts drawn at a readable size, nothing refused by the page's policy, and
+ * screenshots of the whole page, the action items' sections (the kinds with and without the
+ * warning), the role groups and the burden by timezone (target/screenshots/insights*.png).
  */
 @BrowserTest
 class InsightsBrowserTest {
@@ -109,14 +110,15 @@ class InsightsBrowserTest {
                         "Whole period 2 28 h 15 min 2 d 3 h",
                         "Whole period 1 3 d 0 h 3 d 0 h",
                         "Whole period 2 3 2 66.7%",
-                        "Whole period 3 1 0",
+                        "Whole period 3 1 1 0",
+                        "Whole period 1 0 1 1 0 3",
                         "Every group 3 0 0% 0 0%",
                         "Any timezone 3 2 100%"),
                 browser.driver().findElements(By.cssSelector("tfoot tr")).stream()
                         .map(WebElement::getText)
                         .toList());
         List<WebElement> charts = browser.driver().findElements(By.cssSelector("svg.plot"));
-        assertEquals(8, charts.size());
+        assertEquals(9, charts.size());
         assertEquals(
                 List.of(
                         "Role group Incidents Took part Share took part Commented Share commented",
@@ -144,6 +146,8 @@ class InsightsBrowserTest {
                                 .executeScript("return document.documentElement.scrollHeight");
         browser.driver().manage().window().setSize(new Dimension(1280, (int) height + 200));
         browser.screenshot("insights");
+        browser.screenshot("insights-actions", section(browser, "actions"));
+        browser.screenshot("insights-kinds", section(browser, "kinds"));
         browser.driver().manage().window().setSize(new Dimension(1280, 1100));
         browser.driver().executeScript("document.getElementById('role-groups').scrollIntoView()");
         browser.screenshot("insights-role-groups");
@@ -164,5 +168,33 @@ class InsightsBrowserTest {
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
         browser.driver().executeScript("arguments[0].scrollIntoView()", burden);
         browser.screenshot("insights-burden");
+    }
+
+    @Test
+    void aPeriodOfOnlyTrainingAndProcessShowsTheWarningAboveTheKinds(Browser browser) {
+        browser.open("http://127.0.0.1:" + web.port() + "/insights?" + SOFT_PERIOD);
+
+        WebElement kinds = section(browser, "kinds");
+        WebElement note = kinds.findElement(By.cssSelector("p.note"));
+        assertTrue(note.isDisplayed());
+        assertTrue(note.getText().contains("warning sign"), note.getText());
+        assertEquals(
+                "Whole period 0 0 0 1 1 2",
+                kinds.findElement(By.cssSelector("tfoot tr")).getText());
+        assertEquals(
+                2,
+                kinds.findElements(By.cssSelector("svg.plot rect")).stream()
+                        .filter(r -> r.getAttribute("height") != null)
+                        .filter(r -> Double.parseDouble(r.getAttribute("height")) > 0)
+                        .count(),
+                "a process bar and a training bar");
+        browser.driver().manage().window().setSize(new Dimension(1280, 1200));
+        browser.screenshot("insights-kinds-warning", kinds);
+    }
+
+    private static WebElement section(Browser browser, String chart) {
+        WebElement heading = browser.driver().findElement(By.id(chart));
+        browser.driver().executeScript("arguments[0].scrollIntoView()", heading);
+        return heading.findElement(By.xpath(".."));
     }
 }

@@ -2,6 +2,8 @@ package dev.wrapup.bot.web.insights;
 
 import dev.wrapup.bot.http.WebServer;
 import dev.wrapup.bot.web.Viewer;
+import dev.wrapup.domain.ActionKind;
+import dev.wrapup.domain.ActionState;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
@@ -37,11 +39,14 @@ import java.util.function.Supplier;
  * channel {@link #SECRET_CHANNEL}, starts in the first week with a call, a publication, a
  * participant and an overdue action item of its own; a maintenance window starts in the second. A's
  * call was outside the working hours of two people in Auckland, B's of one of them and one in Los
- * Angeles, the secret one's of one in Berlin.
+ * Angeles, the secret one's of one in Berlin. Action items are of several kinds, one decided
+ * against (won't do); in the week after the period ({@link #SOFT_PERIOD}) C gets only training and
+ * process items.
  */
 final class InsightsFixture {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
     static final String PERIOD = "from=2026-11-09&to=2026-11-22";
+    static final String SOFT_PERIOD = "from=2026-11-23&to=2026-11-25";
     static final String SECRET_CHANNEL = "G-secret";
 
     private final Database database;
@@ -72,7 +77,7 @@ final class InsightsFixture {
                                 at("2026-11-01T00:00:00Z")));
         Incident a = open("A", "C-a", IncidentKind.INCIDENT, Severity.SEV1, "2026-11-10T10:00:00Z");
         Incident b = open("B", "C-b", IncidentKind.INCIDENT, Severity.SEV2, "2026-11-11T09:00:00Z");
-        open("C", "C-c", IncidentKind.INCIDENT, Severity.SEV2, "2026-11-17T08:00:00Z");
+        Incident c = open("C", "C-c", IncidentKind.INCIDENT, Severity.SEV2, "2026-11-17T08:00:00Z");
         Incident secret =
                 open(
                         "Secret",
@@ -112,16 +117,18 @@ final class InsightsFixture {
                                             "U2",
                                             "Alert sooner",
                                             LocalDate.parse("2026-11-14"),
+                                            ActionKind.DETECTION,
                                             "U1",
                                             at("2026-11-13T10:00:00Z"))
                                     .id();
-                    wrapups.closeAction(tx, a1, at("2026-11-19T10:00:00Z"));
+                    wrapups.closeAction(tx, a1, ActionState.DONE, null, at("2026-11-19T10:00:00Z"));
                     wrapups.addAction(
                             tx,
                             a.id(),
                             "U2",
                             "Runbook",
                             LocalDate.parse("2026-11-30"),
+                            ActionKind.PROCESS,
                             "U1",
                             at("2026-11-13T11:00:00Z"));
 
@@ -142,8 +149,23 @@ final class InsightsFixture {
                             List.of(),
                             List.of(),
                             at("2026-11-11T09:35:00Z"));
-                    wrapups.addAction(
-                            tx, b.id(), "U1", "Dashboards", null, "U1", at("2026-11-12T10:00:00Z"));
+                    long dashboards =
+                            wrapups.addAction(
+                                            tx,
+                                            b.id(),
+                                            "U1",
+                                            "Dashboards",
+                                            null,
+                                            ActionKind.FIX,
+                                            "U1",
+                                            at("2026-11-12T10:00:00Z"))
+                                    .id();
+                    wrapups.closeAction(
+                            tx,
+                            dashboards,
+                            ActionState.WONT_DO,
+                            "The new alert covers it",
+                            at("2026-11-18T10:00:00Z"));
                     burden.replace(
                             tx,
                             a.id(),
@@ -194,8 +216,28 @@ final class InsightsFixture {
                             "U5",
                             "Rotate keys",
                             LocalDate.parse("2026-11-14"),
+                            ActionKind.GUARDRAIL,
                             "U5",
                             at("2026-11-13T10:00:00Z"));
+                    // The week of 2026-11-23 asks only for training and process: the warning.
+                    wrapups.addAction(
+                            tx,
+                            c.id(),
+                            "U1",
+                            "Train the on-call on the new dashboard",
+                            null,
+                            ActionKind.TRAINING,
+                            "U1",
+                            at("2026-11-23T10:00:00Z"));
+                    wrapups.addAction(
+                            tx,
+                            c.id(),
+                            "U2",
+                            "Review the escalation policy",
+                            null,
+                            ActionKind.PROCESS,
+                            "U1",
+                            at("2026-11-24T10:00:00Z"));
                     return null;
                 });
     }

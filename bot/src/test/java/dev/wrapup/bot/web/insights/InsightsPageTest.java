@@ -145,10 +145,10 @@ class InsightsPageTest {
                 table(page, "coverage"));
         assertEquals(
                 List.of(
-                        "Week from | Opened | Done | Overdue",
-                        "2026-11-09 | 3 | 0 | 1",
-                        "2026-11-16 | 0 | 1 | 0",
-                        "Whole period | 3 | 1 | 0"),
+                        "Week from | Opened | Done | Won't do | Overdue",
+                        "2026-11-09 | 3 | 0 | 0 | 1",
+                        "2026-11-16 | 0 | 1 | 1 | 0",
+                        "Whole period | 3 | 1 | 1 | 0"),
                 table(page, "actions"));
         assertEquals(
                 List.of(
@@ -157,6 +157,14 @@ class InsightsPageTest {
                         "America/Los_Angeles | 1 | 1 | 50%",
                         "Any timezone | 3 | 2 | 100%"),
                 table(page, "burden"));
+        assertEquals(
+                List.of(
+                        "Week from | Fix | Guardrail | Detection | Process | Training | Total",
+                        "2026-11-09 | 1 | 0 | 1 | 1 | 0 | 3",
+                        "2026-11-16 | 0 | 0 | 0 | 0 | 0 | 0",
+                        "Whole period | 1 | 0 | 1 | 1 | 0 | 3"),
+                table(page, "kinds"));
+        assertTrue(page.select("section.chart p.note").isEmpty(), "a mix is no warning");
         assertFalse(page.text().contains("Secret"));
         assertFalse(page.text().contains("Europe/Berlin"), "the secret call's zone is not shown");
     }
@@ -196,11 +204,17 @@ class InsightsPageTest {
                         + "total,2,3,2,66.7\r\n",
                 get("/insights.csv?chart=coverage&" + PERIOD).body());
         assertEquals(
-                "week,opened,done,overdue\r\n"
-                        + "2026-11-09,3,0,1\r\n"
-                        + "2026-11-16,0,1,0\r\n"
-                        + "total,3,1,0\r\n",
+                "week,opened,done,wont_do,overdue\r\n"
+                        + "2026-11-09,3,0,0,1\r\n"
+                        + "2026-11-16,0,1,1,0\r\n"
+                        + "total,3,1,1,0\r\n",
                 get("/insights.csv?chart=actions&" + PERIOD).body());
+        assertEquals(
+                "week,fix,guardrail,detection,process,training,total\r\n"
+                        + "2026-11-09,1,0,1,1,0,3\r\n"
+                        + "2026-11-16,0,0,0,0,0,0\r\n"
+                        + "total,1,0,1,1,0,3\r\n",
+                get("/insights.csv?chart=kinds&" + PERIOD).body());
         assertEquals(
                 "week,incidents,median_minutes,p90_minutes\r\n"
                         + "2026-11-09,1,4320,4320\r\n"
@@ -223,7 +237,8 @@ class InsightsPageTest {
 
         assertEquals("Whole period | 2 | 2 | 0 | 0 | 0 | 4", table(page, "incidents").get(3));
         assertEquals("2026-11-09 | 3 | 5 | 2 | 40%", table(page, "coverage").get(1));
-        assertEquals("2026-11-09 | 4 | 0 | 2", table(page, "actions").get(1));
+        assertEquals("2026-11-09 | 4 | 0 | 0 | 2", table(page, "actions").get(1));
+        assertEquals("2026-11-09 | 1 | 1 | 1 | 1 | 0 | 4", table(page, "kinds").get(1));
         assertEquals(
                 List.of(
                         "Timezone | People | Calls | Share",
@@ -232,6 +247,18 @@ class InsightsPageTest {
                         "Europe/Berlin | 1 | 1 | 33.3%",
                         "Any timezone | 4 | 3 | 100%"),
                 table(page, "burden"));
+    }
+
+    @Test
+    void aPeriodOfOnlyTrainingAndProcessItemsIsCalledAWarningSign() throws Exception {
+        serve();
+        Document page = page(InsightsFixture.SOFT_PERIOD);
+
+        assertEquals("Whole period | 0 | 0 | 0 | 1 | 1 | 2", table(page, "kinds").get(2));
+        Element note = page.selectFirst("section.chart p.note");
+        assertEquals("kinds", note.parent().selectFirst("h2").id());
+        assertTrue(note.text().contains("about process or training"), note.text());
+        assertTrue(note.text().contains("warning sign"), note.text());
     }
 
     @Test
@@ -258,6 +285,7 @@ class InsightsPageTest {
                         "publication",
                         "coverage",
                         "actions",
+                        "kinds",
                         "burden"),
                 page.select("section.chart h2").eachAttr("id"));
         for (Element section : page.select("section.chart")) {

@@ -125,7 +125,13 @@ class IncidentTemplateTest {
                     Elements actions = page.select("table.actions tbody tr");
                     assertEquals(2, actions.size());
                     assertEquals(
-                            List.of("1", "Alert on replica lag", "bob", "2026-11-01", "overdue"),
+                            List.of(
+                                    "1",
+                                    "Alert on replica lag",
+                                    "Detection",
+                                    "bob",
+                                    "2026-11-01",
+                                    "overdue"),
                             actions.get(0).select("td").eachText());
                     assertEquals("done", actions.get(1).select("td").last().text());
                     // Times carry their UTC value for the local-time script and on hover.

@@ -1,5 +1,7 @@
 package dev.wrapup.bot.web.pages;
 
+import dev.wrapup.domain.ActionKind;
+import dev.wrapup.domain.ActionState;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.FileRef;
@@ -202,12 +204,20 @@ final class Seed {
                             "U2",
                             "Alert on replica lag",
                             LocalDate.parse("2026-11-01"),
+                            ActionKind.DETECTION,
                             "U1",
                             at(42));
                     var done =
                             wrapUps.addAction(
-                                    tx, id, "U3", "Runbook for failover", null, "U1", at(43));
-                    wrapUps.closeAction(tx, done.id(), at(44));
+                                    tx,
+                                    id,
+                                    "U3",
+                                    "Runbook for failover",
+                                    null,
+                                    ActionKind.PROCESS,
+                                    "U1",
+                                    at(43));
+                    wrapUps.closeAction(tx, done.id(), ActionState.DONE, null, at(44));
                     return null;
                 });
         return incidents.find(id).orElseThrow();
