@@ -333,6 +333,7 @@ public final class Wrapup implements AutoCloseable {
                                     reports,
                                     config.publicUrl(),
                                     config.videoUrl(),
+                                    List.copyOf(config.roleGroups().keySet()),
                                     clock);
                             InsightsPage.mount(
                                     web,
