@@ -334,6 +334,7 @@ public final class Wrapup implements AutoCloseable {
                                     reports,
                                     config.publicUrl(),
                                     config.videoUrl(),
+                                    List.copyOf(config.roleGroups().keySet()),
                                     clock);
                             InsightsPage.mount(
                                     web,

@@ -1,12 +1,16 @@
 package dev.wrapup.persistence;
 
+import static dev.wrapup.persistence.jooq.Tables.COMMENT_REQUEST;
 import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
 import static dev.wrapup.persistence.jooq.Tables.PARTICIPANT;
+import static dev.wrapup.persistence.jooq.Tables.PUBLICATION;
+import static dev.wrapup.persistence.jooq.Tables.WRAPUP_COMMENT;
 
 import dev.wrapup.domain.EntryKind;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.domain.JoinedWrapUp;
 import dev.wrapup.domain.Severity;
 import dev.wrapup.persistence.jooq.tables.records.IncidentRecord;
 import java.security.SecureRandom;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -134,6 +139,64 @@ public final class Incidents {
                 .orderBy(INCIDENT.ID.desc())
                 .limit(limit)
                 .fetch(Incidents::map);
+    }
+
+    /**
+     * The wrap-ups of every incident the user took part in or was asked to comment on, with whether
+     * they commented and whether it was published, in one query; in no particular order.
+     */
+    public List<JoinedWrapUp> wrapUpsOf(String userId) {
+        Field<Boolean> participant =
+                DSL.field(
+                        DSL.exists(
+                                DSL.selectOne()
+                                        .from(PARTICIPANT)
+                                        .where(PARTICIPANT.INCIDENT_ID.eq(INCIDENT.ID))
+                                        .and(PARTICIPANT.USER_ID.eq(userId))));
+        Field<Boolean> asked =
+                DSL.field(
+                        DSL.exists(
+                                DSL.selectOne()
+                                        .from(COMMENT_REQUEST)
+                                        .where(COMMENT_REQUEST.INCIDENT_ID.eq(INCIDENT.ID))
+                                        .and(COMMENT_REQUEST.USER_ID.eq(userId))));
+        Field<Boolean> commented =
+                DSL.field(
+                        DSL.exists(
+                                DSL.selectOne()
+                                        .from(WRAPUP_COMMENT)
+                                        .where(WRAPUP_COMMENT.INCIDENT_ID.eq(INCIDENT.ID))
+                                        .and(WRAPUP_COMMENT.USER_ID.eq(userId))));
+        Field<Boolean> published =
+                DSL.field(
+                        DSL.exists(
+                                DSL.selectOne()
+                                        .from(PUBLICATION)
+                                        .where(PUBLICATION.INCIDENT_ID.eq(INCIDENT.ID))));
+        return dsl.select(INCIDENT.fields())
+                .select(participant, asked, commented, published)
+                .from(INCIDENT)
+                .where(
+                        INCIDENT.ID
+                                .in(
+                                        DSL.select(PARTICIPANT.INCIDENT_ID)
+                                                .from(PARTICIPANT)
+                                                .where(PARTICIPANT.USER_ID.eq(userId)))
+                                .or(
+                                        INCIDENT.ID.in(
+                                                DSL.select(COMMENT_REQUEST.INCIDENT_ID)
+                                                        .from(COMMENT_REQUEST)
+                                                        .where(
+                                                                COMMENT_REQUEST.USER_ID.eq(
+                                                                        userId)))))
+                .fetch(
+                        r ->
+                                new JoinedWrapUp(
+                                        map(r.into(INCIDENT)),
+                                        r.get(participant),
+                                        r.get(asked),
+                                        r.get(commented),
+                                        r.get(published)));
     }
 
     /** Those of the ids that exist, by id, in one query. */

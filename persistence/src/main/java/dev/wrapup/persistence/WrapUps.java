@@ -176,6 +176,15 @@ public final class WrapUps {
                 == 1;
     }
 
+    /** Who was asked for a comment on the incident's wrap-up, in the order they were asked. */
+    public List<String> askedFor(long incidentId) {
+        return dsl.select(COMMENT_REQUEST.USER_ID)
+                .from(COMMENT_REQUEST)
+                .where(COMMENT_REQUEST.INCIDENT_ID.eq(incidentId))
+                .orderBy(COMMENT_REQUEST.ASKED_AT, COMMENT_REQUEST.USER_ID)
+                .fetch(COMMENT_REQUEST.USER_ID);
+    }
+
     // ---------------------------------------------------------------- action items
 
     public ActionItem addAction(

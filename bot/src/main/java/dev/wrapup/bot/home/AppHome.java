@@ -18,6 +18,7 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentStatus;
+import dev.wrapup.domain.JoinedWrapUp;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
@@ -32,6 +33,9 @@ import java.util.function.Function;
 
 /** The bot's Home tab: what the viewer has on their plate. */
 public final class AppHome implements SlackSurface {
+    /** How many of the viewer's own wrap-ups are listed; the rest are counted. */
+    static final int HISTORY_SHOWN = 10;
+
     private final Incidents incidents;
     private final AnalysisCalls calls;
     private final WrapUps wrapups;
@@ -127,6 +131,7 @@ public final class AppHome implements SlackSurface {
                                 + SlackText.escape(i.title())
                                 + " — `/wrapup well|wrong|better <text>` there"
                                 + roles(i, userId));
+        yourWrapUps(blocks, JoinedWrapUp.owedFirst(incidents.wrapUpsOf(userId)));
         List<ActionItem> actions = wrapups.openActionsOf(userId);
         Map<Long, Incident> actionIncidents =
                 incidents.find(actions.stream().map(ActionItem::incidentId).distinct().toList());
@@ -149,6 +154,44 @@ public final class AppHome implements SlackSurface {
                                 r ->
                                         r.userId(userId)
                                                 .view(view(v -> v.type("home").blocks(blocks)))));
+    }
+
+    /**
+     * The viewer's own wrap-ups, those still owing their comment first: one section of at most
+     * {@link #HISTORY_SHOWN} lines, so the tab stays far within Slack's 100 blocks.
+     */
+    private void yourWrapUps(List<LayoutBlock> blocks, List<JoinedWrapUp> history) {
+        blocks.add(divider());
+        StringBuilder text = new StringBuilder("*Your wrap-ups*\n");
+        if (history.isEmpty()) {
+            text.append("_Nothing here._");
+        }
+        for (JoinedWrapUp w : history.subList(0, Math.min(HISTORY_SHOWN, history.size()))) {
+            Incident i = w.incident();
+            String title = SlackText.escape(SlackText.truncate(i.title(), 80));
+            text.append("• ")
+                    .append(
+                            links.page(i)
+                                    .map(url -> "<" + url + "|" + title + ">")
+                                    .orElse("<#" + i.channelId() + "> " + title))
+                    .append(" — ");
+            if (w.owesComment()) {
+                text.append(
+                        w.asked()
+                                ? "*you were asked for a comment*"
+                                : "*your comment is still missing*");
+            } else {
+                text.append(w.commented() ? "you commented" : "no comment from you")
+                        .append(" · ")
+                        .append(w.published() ? "published" : "not published yet");
+            }
+            text.append('\n');
+        }
+        if (history.size() > HISTORY_SHOWN) {
+            text.append("_and ").append(history.size() - HISTORY_SHOWN).append(" more_");
+        }
+        String body = text.length() > 2900 ? text.substring(0, 2899) + "…" : text.toString();
+        blocks.add(section(s -> s.text(markdownText(body))));
     }
 
     /** The viewer's roles in the incident, as a short suffix. */

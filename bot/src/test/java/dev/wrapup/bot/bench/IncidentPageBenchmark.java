@@ -75,6 +75,7 @@ public final class IncidentPageBenchmark {
                         new Reports(database),
                         "http://127.0.0.1",
                         Optional.empty(),
+                        List.of(),
                         Clock.systemUTC());
                 web.start();
                 HttpClient http = HttpClient.newHttpClient();

@@ -96,12 +96,46 @@ public record IncidentView(
     /** An earlier text of an edited message. */
     public record Earlier(SafeHtml text, Instant replacedAt) {}
 
-    /** The wrap-up: comments by agenda item, who has not commented, action items. */
+    /** The wrap-up: comments by agenda item, who has not commented, action items, who was heard. */
     public record WrapUp(
             List<Agenda> agenda,
             List<String> commented,
             List<String> missing,
-            List<Action> actions) {}
+            List<Action> actions,
+            Heard heard) {}
+
+    /**
+     * Was everyone heard: counts for every viewer, names for viewers of the full record only.
+     *
+     * @param names whether the lists below are filled (the full record)
+     * @param participants the people who took part, bots not counted
+     * @param commenters who commented, each with how many comments
+     * @param silent who was asked for a comment and gave none
+     * @param roleGroups the configured role groups nobody took part from; null when none are
+     *     configured, or when configured but not noted for this incident yet ({@code
+     *     roleGroupsNoted} false)
+     */
+    public record Heard(
+            int participantCount,
+            int commentedCount,
+            boolean names,
+            List<String> participants,
+            List<Commenter> commenters,
+            List<String> silent,
+            boolean roleGroupsConfigured,
+            boolean roleGroupsNoted,
+            List<String> roleGroups) {
+        /** "5 participants, 4 commented", the one line a reader of the published record gets. */
+        public String counts() {
+            return participantCount
+                    + (participantCount == 1 ? " participant, " : " participants, ")
+                    + commentedCount
+                    + " commented";
+        }
+    }
+
+    /** Someone who commented, and how many comments they gave. */
+    public record Commenter(String name, int comments) {}
 
     /** One agenda item's question and its comments. */
     public record Agenda(String question, List<Comment> comments) {}

@@ -15,6 +15,7 @@ import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Completeness;
+import dev.wrapup.domain.Heard;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.MaintenanceWindow;
@@ -56,15 +57,20 @@ final class IncidentViews {
     private final Users users;
     private final MaintenanceWindows windows;
     private final AnalysisCalls calls;
+    private final HeardViews heard;
     private final Clock clock;
 
-    IncidentViews(Database database, Clock clock) {
+    /**
+     * @param configuredGroups the configured role groups' names, empty when there are none
+     */
+    IncidentViews(Database database, List<String> configuredGroups, Clock clock) {
         this.participants = new Participants(database);
         this.timeline = new Timeline(database);
         this.wrapUps = new WrapUps(database);
         this.users = new Users(database);
         this.windows = new MaintenanceWindows(database);
         this.calls = new AnalysisCalls(database);
+        this.heard = new HeardViews(database, configuredGroups);
         this.clock = clock;
     }
 
@@ -118,7 +124,7 @@ final class IncidentViews {
                 onlyKey,
                 Chart.of(incident, entries, call, clock.instant()),
                 page,
-                wrapUp(incident, people, bots, names, text),
+                wrapUp(incident, full, people, bots, names, text),
                 incident.kind() == IncidentKind.MAINTENANCE
                         ? windows.find(incident.id())
                                 .map(w -> maintenance(w, names, text))
@@ -177,6 +183,7 @@ final class IncidentViews {
 
     private WrapUp wrapUp(
             Incident incident,
+            boolean full,
             List<Participant> people,
             Set<String> bots,
             Function<String, String> names,
@@ -210,7 +217,12 @@ final class IncidentViews {
                 agenda,
                 done.commented().stream().map(names).toList(),
                 done.missing().stream().map(names).toList(),
-                actions);
+                actions,
+                heard.of(
+                        incident,
+                        full,
+                        Heard.of(people, bots::contains, comments, wrapUps.askedFor(incident.id())),
+                        names));
     }
 
     private static Action action(

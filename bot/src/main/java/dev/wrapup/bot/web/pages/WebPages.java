@@ -9,6 +9,7 @@ import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.IncidentSearch;
 import dev.wrapup.persistence.Incidents;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,7 @@ public final class WebPages {
      *
      * @param publicUrl where the bot is reached, for the link in a calendar file
      * @param videoUrl the configured video link template of the analysis call, if any
+     * @param roleGroups the configured role groups' names, empty when there are none
      */
     public static void mount(
             WebServer web,
@@ -33,6 +35,7 @@ public final class WebPages {
             Reports reports,
             String publicUrl,
             Optional<String> videoUrl,
+            List<String> roleGroups,
             Clock clock) {
         // "" is the root exactly, so that other unknown paths stay 404.
         web.route("", new IncidentListPage(new IncidentSearch(database), access, templates));
@@ -41,7 +44,7 @@ public final class WebPages {
                 new IncidentPage(
                         new Incidents(database),
                         access,
-                        new IncidentViews(database, clock),
+                        new IncidentViews(database, roleGroups, clock),
                         reports,
                         new AnalysisCalls(database),
                         templates,

@@ -59,6 +59,11 @@ class IncidentPageBrowserTest {
                                         .contains(Seed.FIRST_VERSION));
                         Path shot = browser.screenshot("incident-page");
                         assertTrue(Files.size(shot) > 0);
+                        browser.driver()
+                                .executeScript(
+                                        "document.querySelector('section.heard')"
+                                                + ".scrollIntoView()");
+                        assertTrue(Files.size(browser.screenshot("incident-heard")) > 0);
 
                         browser.driver().findElement(By.linkText("Show key moments only")).click();
                         assertEquals(

@@ -49,7 +49,7 @@ class IncidentTemplateTest {
                     Incident incident = new Seed(database).incident("C1");
                     Document page =
                             render(
-                                    new IncidentViews(database, CLOCK),
+                                    new IncidentViews(database, List.of(), CLOCK),
                                     incident,
                                     Visibility.FULL,
                                     false);
@@ -119,7 +119,7 @@ class IncidentTemplateTest {
                                     "What we could do better next time",
                                     "Who has commented",
                                     "Action items"),
-                            page.select("section[aria-labelledby=wrapup] h3").eachText());
+                            page.select("section[aria-labelledby=wrapup] > h3").eachText());
                     assertTrue(page.select("ul.comments").text().contains("Fast failover"));
                     assertEquals("Not commented yet: carol", page.selectFirst("p.missing").text());
                     Elements actions = page.select("table.actions tbody tr");
@@ -149,7 +149,7 @@ class IncidentTemplateTest {
                     Incident incident = new Seed(database).incident("C1");
                     Document page =
                             render(
-                                    new IncidentViews(database, CLOCK),
+                                    new IncidentViews(database, List.of(), CLOCK),
                                     incident,
                                     Visibility.PUBLISHED,
                                     false);
@@ -172,7 +172,7 @@ class IncidentTemplateTest {
                     Incident incident = new Seed(database).incident("C1");
                     Document page =
                             render(
-                                    new IncidentViews(database, CLOCK),
+                                    new IncidentViews(database, List.of(), CLOCK),
                                     incident,
                                     Visibility.FULL,
                                     true);
@@ -192,7 +192,7 @@ class IncidentTemplateTest {
                     Incident window = new Seed(database).maintenance("C2");
                     Document page =
                             render(
-                                    new IncidentViews(database, CLOCK),
+                                    new IncidentViews(database, List.of(), CLOCK),
                                     window,
                                     Visibility.FULL,
                                     false);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,7 @@ final class PagesServer implements AutoCloseable {
                 new Reports(database),
                 "https://wrapup.example",
                 Optional.empty(),
+                List.of(),
                 CLOCK);
         web.start();
     }
