@@ -188,7 +188,9 @@ class WasEveryoneHeardTest extends BotTest {
                         + "/incidents/"
                         + owed.id()
                         + "|Checkout errors>"
-                        + " — *you were asked for a comment*",
+                        + " — *you were asked for a comment*: `/wrapup well|wrong|better <text>` in <#"
+                        + owed.channelId()
+                        + ">",
                 lines.get(1),
                 "the one she owes first");
         assertEquals(

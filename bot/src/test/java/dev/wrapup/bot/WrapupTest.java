@@ -536,9 +536,11 @@ class WrapupTest extends BotTest {
         assertFalse(
                 section(publish, "Open incidents").contains("web page"),
                 "no link while sign-in is off: " + view);
+        assertTrue(section(publish, "Your wrap-ups").contains("Queue backlog"), view);
         assertTrue(
-                section(publish, "Wrap-ups waiting for your comment").contains("Queue backlog"),
-                view);
+                section(publish, "Your wrap-ups")
+                        .contains("`/wrapup well|wrong|better <text>` in <#" + OPS + ">"),
+                "how to give the owed comment: " + view);
         assertEquals(
                 "*Your open action items*\n• 1. Tune the consumer timeout (<#" + OPS + ">)\n",
                 section(publish, "Your open action items"));
@@ -555,9 +557,10 @@ class WrapupTest extends BotTest {
                                 calls -> calls.size() == 2,
                                 Duration.ofSeconds(10))
                         .get(1);
-        assertEquals(
-                "*Wrap-ups waiting for your comment*\n_Nothing here._",
-                section(again, "Wrap-ups waiting for your comment"));
+        assertFalse(
+                section(again, "Your wrap-ups").contains("wrong|better"), again.jsonText("view"));
+        assertTrue(
+                section(again, "Your wrap-ups").contains("you commented"), again.jsonText("view"));
 
         // With sign-in on, each open incident links to its page.
         restartWith(TestBot.signInEnv(fake));

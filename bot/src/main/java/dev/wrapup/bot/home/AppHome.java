@@ -110,27 +110,6 @@ public final class AppHome implements SlackSurface {
             }
         }
         list(blocks, "Upcoming analysis calls", upcoming, s -> s);
-        List<Incident> waiting =
-                mine.stream()
-                        .filter(
-                                i ->
-                                        callOf.containsKey(i.id())
-                                                && callOf.get(i.id()).status()
-                                                        == AnalysisCall.Status.STARTED
-                                                && !published.contains(i.id())
-                                                && !commented.contains(i.id()))
-                        .toList();
-        list(
-                blocks,
-                "Wrap-ups waiting for your comment",
-                waiting,
-                i ->
-                        "<#"
-                                + i.channelId()
-                                + "> "
-                                + SlackText.escape(i.title())
-                                + " — `/wrapup well|wrong|better <text>` there"
-                                + roles(i, userId));
         yourWrapUps(blocks, JoinedWrapUp.owedFirst(incidents.wrapUpsOf(userId)));
         List<ActionItem> actions = wrapups.openActionsOf(userId);
         Map<Long, Incident> actionIncidents =
@@ -177,9 +156,12 @@ public final class AppHome implements SlackSurface {
                     .append(" — ");
             if (w.owesComment()) {
                 text.append(
-                        w.asked()
-                                ? "*you were asked for a comment*"
-                                : "*your comment is still missing*");
+                                w.asked()
+                                        ? "*you were asked for a comment*"
+                                        : "*your comment is still missing*")
+                        .append(": `/wrapup well|wrong|better <text>` in <#")
+                        .append(i.channelId())
+                        .append('>');
             } else {
                 text.append(w.commented() ? "you commented" : "no comment from you")
                         .append(" · ")
