@@ -94,12 +94,24 @@ public final class IncidentIndex implements AutoCloseable {
             }
         }
         if (opened == null) {
+            if (!rebuild) {
+                clear(directory);
+            }
             opened = writer(directory, IndexWriterConfig.OpenMode.CREATE);
             opened.commit();
         }
         this.writer = opened;
         this.fresh = created;
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Removes what an unreadable index left, so that a new one can be made in its place. */
+    private static void clear(Directory directory) throws IOException {
+        for (String file : directory.listAll()) {
+            if (!file.equals("write.lock")) {
+                directory.deleteFile(file);
+            }
+        }
     }
 
     /**
@@ -268,10 +280,15 @@ public final class IncidentIndex implements AutoCloseable {
         incident.moments().forEach(m -> count(used, m, 2));
         incident.comments().forEach(c -> count(used, c, 1.5));
         incident.timeline().forEach(t -> count(used, t, 1));
-        int docs = Math.max(1, searcher.getIndexReader().numDocs());
+        // The incident itself may be indexed already: its words are not rarer for it.
+        int self =
+                searcher.count(new TermQuery(new Term(ID, Long.toString(incident.id())))) > 0
+                        ? 1
+                        : 0;
+        int docs = Math.max(1, searcher.getIndexReader().numDocs() - self);
         Map<String, Double> weighed = new HashMap<>();
         for (Map.Entry<String, Double> e : used.entrySet()) {
-            int df = searcher.getIndexReader().docFreq(new Term(ALL, e.getKey()));
+            int df = searcher.getIndexReader().docFreq(new Term(ALL, e.getKey())) - self;
             if (df == 0) {
                 continue;
             }
