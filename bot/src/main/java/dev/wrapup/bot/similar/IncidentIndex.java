@@ -289,10 +289,11 @@ public final class IncidentIndex implements AutoCloseable {
         Map<String, Double> weighed = new HashMap<>();
         for (Map.Entry<String, Double> e : used.entrySet()) {
             int df = searcher.getIndexReader().docFreq(new Term(ALL, e.getKey())) - self;
-            if (df == 0) {
+            if (df <= 0) { // no past incident has it (or only an older text of this one)
                 continue;
             }
-            double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+            // Replaced documents still count in docFreq until merged away: never below zero.
+            double idf = Math.log(1 + (Math.max(0, docs - df) + 0.5) / (df + 0.5));
             // Square root: a word said forty times in a long timeline does not drown the title.
             weighed.put(e.getKey(), Math.sqrt(e.getValue()) * idf);
         }
