@@ -38,6 +38,9 @@ import dev.wrapup.bot.maintenance.PinnedPlan;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Admins;
+import dev.wrapup.bot.similar.IncidentIndex;
+import dev.wrapup.bot.similar.IndexFollower;
+import dev.wrapup.bot.similar.SimilarIncidents;
 import dev.wrapup.bot.slack.SingleWorkspace;
 import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackIdentity;
@@ -61,6 +64,7 @@ import dev.wrapup.bot.wrapup.WrapUpStart;
 import dev.wrapup.domain.BlameDetector;
 import dev.wrapup.domain.HindsightDetector;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.IncidentTexts;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.SeenRequests;
 import dev.wrapup.persistence.SlackIdentities;
@@ -102,6 +106,8 @@ public final class Wrapup implements AutoCloseable {
     private final SocketModeApp socketMode;
     private final Admins admins;
     private final SlackIdentity identity;
+    private final IndexFollower follower;
+    private final IncidentIndex index;
     private boolean closed;
 
     private Wrapup(
@@ -114,7 +120,11 @@ public final class Wrapup implements AutoCloseable {
             WebServer web,
             SocketModeApp socketMode,
             Admins admins,
-            SlackIdentity identity) {
+            SlackIdentity identity,
+            IndexFollower follower,
+            IncidentIndex index) {
+        this.follower = follower;
+        this.index = index;
         this.admins = admins;
         this.identity = identity;
         this.config = config;
@@ -196,9 +206,23 @@ public final class Wrapup implements AutoCloseable {
         Happenings happenings = new Happenings();
         IncidentLinks links = new IncidentLinks(config.signIn().map(signIn -> config.publicUrl()));
         new PinnedHeader(database, outbox, links);
+        Admins admins = new Admins(config.admins(), slackApi);
+        IncidentIndex index = IncidentIndex.openOrInMemory(config.indexDir());
+        IndexFollower follower =
+                new IndexFollower(index, new IncidentTexts(database), Duration.ofSeconds(2));
+        SimilarIncidents similar =
+                new SimilarIncidents(
+                        database,
+                        index,
+                        follower,
+                        new ChannelAccess(slackApi, admins, identity, clock),
+                        links,
+                        outbox,
+                        clock);
         new HistoryImport(database, slackApi, outbox, users, config.importWindow(), clock);
         Declarations declarations =
-                new Declarations(database, slackApi, outbox, users, config.channelPrefix(), clock);
+                new Declarations(
+                        database, slackApi, outbox, users, similar, config.channelPrefix(), clock);
         IncidentChanges changes = new IncidentChanges(database, outbox, users, happenings, clock);
         AnalysisCallService analysis =
                 new AnalysisCallService(
@@ -227,6 +251,7 @@ public final class Wrapup implements AutoCloseable {
                 OpeningWords.load(config.openingWordsFile()),
                 config.videoUrl(),
                 links,
+                similar,
                 happenings,
                 clock);
         WrapUps wrapUps = new WrapUps(database);
@@ -244,7 +269,6 @@ public final class Wrapup implements AutoCloseable {
                 new CommentPrompts(config, database, wrapUps, comments, outbox, scheduling, clock);
         WrapUpStart starting = new WrapUpStart(database, slackApi, outbox, users, clock);
         Reports reports = new Reports(database);
-        Admins admins = new Admins(config.admins(), slackApi);
         Access access = new Access(admins, new Participants(database));
         ActionItems actions =
                 new ActionItems(database, wrapUps, outbox, users, scheduling, clock, access);
@@ -255,7 +279,7 @@ public final class Wrapup implements AutoCloseable {
                         database,
                         new Publisher(
                                 config, database, links, wrapUps, comments, slackApi, outbox,
-                                reports, clock),
+                                reports, similar, clock),
                         access);
         MaintenanceService maintenance =
                 new MaintenanceService(
@@ -274,6 +298,8 @@ public final class Wrapup implements AutoCloseable {
         happenings.on(
                 MessageRecorded.class,
                 m -> comments.nudge(m.incident().channelId(), m.authorId(), m.text()));
+        happenings.on(MessageRecorded.class, m -> similar.written(m.incident()));
+        happenings.on(KeyMomentNoted.class, n -> similar.written(n.incident()));
         happenings.on(
                 KeyMomentNoted.class,
                 n -> comments.nudge(n.incident().channelId(), n.userId(), n.text()));
@@ -357,6 +383,7 @@ public final class Wrapup implements AutoCloseable {
                             SocketModeClient.Backend.JavaWebSocket);
             socketMode.startAsync();
         }
+        follower.start();
         scheduling.start();
         outbox.start();
         admins.start();
@@ -375,7 +402,9 @@ public final class Wrapup implements AutoCloseable {
                 web,
                 socketMode,
                 admins,
-                identity);
+                identity,
+                follower,
+                index);
     }
 
     /**
@@ -463,6 +492,8 @@ public final class Wrapup implements AutoCloseable {
         }
         scheduling.close();
         outbox.close();
+        follower.close();
+        index.close();
         database.close();
         log.info("stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.config.ConfigException;
 import dev.wrapup.bot.config.SignIn;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,18 @@ class ConfigTest {
         assertEquals("inc-", config.channelPrefix());
         assertTrue(config.database().url().contains("WRITE_DELAY=0"), config.database().url());
         assertFalse(config.socketMode());
+        assertEquals(Path.of("data", "index").toAbsolutePath(), config.indexDir());
+    }
+
+    @Test
+    void theSearchIndexLivesBesideAnH2FileOrWhereItIsTold() {
+        Map<String, String> env = new HashMap<>(minimal());
+        env.put("WRAPUP_DB_URL", "jdbc:h2:file:/srv/wrapup/db/wrapup;WRITE_DELAY=0");
+        assertEquals(Path.of("/srv/wrapup/db/index"), Config.from(env).indexDir());
+        env.put("WRAPUP_DB_URL", "jdbc:postgresql://db/wrapup");
+        assertEquals(Path.of("data", "index"), Config.from(env).indexDir());
+        env.put("WRAPUP_INDEX_DIR", "/var/lib/wrapup-index");
+        assertEquals(Path.of("/var/lib/wrapup-index"), Config.from(env).indexDir());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.wrapup.bot.analysis;
 
 import dev.wrapup.bot.happened.Happening.CallStarted;
 import dev.wrapup.bot.happened.Happenings;
+import dev.wrapup.bot.similar.SimilarIncidents;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
@@ -36,6 +37,7 @@ public final class CallStart {
     private final OpeningWords openingWords;
     private final Optional<String> videoUrl;
     private final IncidentLinks links;
+    private final SimilarIncidents similar;
     private final Happenings happenings;
     private final Clock clock;
 
@@ -46,6 +48,7 @@ public final class CallStart {
             OpeningWords openingWords,
             Optional<String> videoUrl,
             IncidentLinks links,
+            SimilarIncidents similar,
             Happenings happenings,
             Clock clock) {
         this.incidents = new Incidents(database);
@@ -56,6 +59,7 @@ public final class CallStart {
         this.openingWords = openingWords;
         this.videoUrl = videoUrl;
         this.links = links;
+        this.similar = similar;
         this.happenings = happenings;
         this.clock = clock;
         scheduling.register(AnalysisCallService.TASK, this::start);
@@ -114,6 +118,10 @@ public final class CallStart {
                                 text.append("\nThe whole timeline: <")
                                         .append(url)
                                         .append("|web page>"));
+        List<SimilarIncidents.Suggestion> seen = similar.like(incident, incident.channelId());
+        if (!seen.isEmpty()) {
+            text.append("\n\n").append(similar.line(seen));
+        }
         if (!participants.isEmpty()) {
             text.append("\n\n")
                     .append(

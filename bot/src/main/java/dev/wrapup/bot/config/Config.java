@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * @param admins WRAPUP_ADMINS: user ids and user group ids whose members may do everything
  * @param signIn SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, WRAPUP_SLACK_AUTHORIZE_URL: Sign in with
  *     Slack for the web pages; without it the pages are off
+ * @param indexDir WRAPUP_INDEX_DIR: the folder of the search index of past incidents ("Seen
+ *     before"); by default {@code index} beside an H2 file, else {@code ./data/index}
  */
 public record Config(
         String botToken,
@@ -60,7 +62,8 @@ public record Config(
         Duration reminderDelay,
         Duration headsUp,
         List<String> admins,
-        Optional<SignIn> signIn) {
+        Optional<SignIn> signIn,
+        Path indexDir) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
@@ -92,7 +95,8 @@ public record Config(
                 reminderDelay,
                 headsUp,
                 admins,
-                signIn.map(s -> s.at("http://localhost:" + boundPort)));
+                signIn.map(s -> s.at("http://localhost:" + boundPort)),
+                indexDir);
     }
 
     public boolean socketMode() {
@@ -203,6 +207,8 @@ public record Config(
         Duration headsUp = r.duration("WRAPUP_HEADS_UP", Duration.ofHours(24));
         List<String> admins = r.admins("WRAPUP_ADMINS");
         Optional<SignIn> signIn = SignIn.from(r, publicUrl);
+        Path indexDir =
+                r.optional("WRAPUP_INDEX_DIR").map(Path::of).orElseGet(() -> indexDir(database));
         return new Config(
                 botToken,
                 signingSecret,
@@ -225,6 +231,21 @@ public record Config(
                 reminderDelay,
                 headsUp,
                 admins,
-                signIn);
+                signIn,
+                indexDir);
+    }
+
+    /** Beside an H2 file its folder's {@code index}; else {@code ./data/index}. */
+    static Path indexDir(DatabaseSettings database) {
+        String prefix = "jdbc:h2:file:";
+        String url = database.url();
+        if (url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            String file = url.substring(prefix.length()).split(";", 2)[0];
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            if (parent != null) {
+                return parent.resolve("index");
+            }
+        }
+        return Path.of("data", "index");
     }
 }

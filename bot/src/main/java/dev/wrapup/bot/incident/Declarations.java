@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import dev.wrapup.bot.events.HistoryImport;
+import dev.wrapup.bot.similar.SimilarIncidents;
 import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
@@ -45,6 +46,7 @@ public final class Declarations {
     private final SlackApi slack;
     private final SlackOutbox outbox;
     private final UserDirectory users;
+    private final SimilarIncidents similar;
     private final String channelPrefix;
     private final Clock clock;
 
@@ -53,6 +55,7 @@ public final class Declarations {
             SlackApi slack,
             SlackOutbox outbox,
             UserDirectory users,
+            SimilarIncidents similar,
             String channelPrefix,
             Clock clock) {
         this.database = database;
@@ -60,6 +63,7 @@ public final class Declarations {
         this.slack = slack;
         this.outbox = outbox;
         this.users = users;
+        this.similar = similar;
         this.channelPrefix = channelPrefix;
         this.clock = clock;
         outbox.perform(DECLARE, this::openChannel);
@@ -151,6 +155,7 @@ public final class Declarations {
                             Incident incident = start(tx, d, channelId, channelName, declaredAt);
                             outbox.add(tx, SlackWork.invite(channelId, d.callerId()));
                             outbox.add(tx, PinnedHeader.refresh(incident));
+                            similar.queueAtDeclare(tx, incident);
                             outbox.add(
                                     tx,
                                     SlackWork.purpose(
@@ -229,6 +234,7 @@ public final class Declarations {
                             outbox.add(tx, SlackWork.join(started.channelId()));
                             outbox.add(tx, HistoryImport.of(started));
                             outbox.add(tx, PinnedHeader.refresh(started));
+                            similar.queueAtDeclare(tx, started);
                             return started;
                         });
         if (incident == null) {

@@ -6,6 +6,7 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.domain.report.Report;
+import dev.wrapup.domain.report.Section;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.MaintenanceWindows;
 import dev.wrapup.persistence.Participants;
@@ -35,6 +36,12 @@ public final class Reports {
     }
 
     public String markdown(Incident incident, Disclosure disclosure) {
+        return markdown(incident, disclosure, List.of());
+    }
+
+    /** The report with past incidents like it under "Seen before". */
+    public String markdown(
+            Incident incident, Disclosure disclosure, List<Section.Past> seenBefore) {
         List<Participant> people = participants.list(incident.id());
         Set<String> bots =
                 people.stream()
@@ -43,18 +50,19 @@ public final class Reports {
                         .collect(Collectors.toSet());
         return WrapUpReport.markdown(
                 Report.of(
-                        new Report.Contents(
-                                incident,
-                                people,
-                                bots,
-                                timeline.entries(incident.id()),
-                                wrapups.comments(incident.id()),
-                                wrapups.actions(incident.id()),
-                                // A maintenance window adds its plan and verdict.
-                                incident.kind() == IncidentKind.MAINTENANCE
-                                        ? windows.find(incident.id()).orElse(null)
-                                        : null),
-                        disclosure));
+                                new Report.Contents(
+                                        incident,
+                                        people,
+                                        bots,
+                                        timeline.entries(incident.id()),
+                                        wrapups.comments(incident.id()),
+                                        wrapups.actions(incident.id()),
+                                        // A maintenance window adds its plan and verdict.
+                                        incident.kind() == IncidentKind.MAINTENANCE
+                                                ? windows.find(incident.id()).orElse(null)
+                                                : null),
+                                disclosure)
+                        .withSeenBefore(seenBefore, disclosure));
     }
 
     /**

@@ -21,13 +21,16 @@ import dev.wrapup.domain.report.Section.Fact;
 import dev.wrapup.domain.report.Section.Facts;
 import dev.wrapup.domain.report.Section.KeyMoments;
 import dev.wrapup.domain.report.Section.Moment;
+import dev.wrapup.domain.report.Section.Past;
 import dev.wrapup.domain.report.Section.Plan;
+import dev.wrapup.domain.report.Section.SeenBefore;
 import dev.wrapup.domain.report.Section.Summary;
 import dev.wrapup.domain.report.Section.Timeline;
 import dev.wrapup.domain.report.Section.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.Document;
+import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.ThematicBreak;
@@ -104,6 +107,9 @@ public final class WrapUpReport {
                                             .map(a -> item(paragraph(text(a.line()))))
                                             .toList()));
         }
+        if (section instanceof SeenBefore seen) {
+            return List.of(bullets(seen.incidents().stream().map(WrapUpReport::past).toList()));
+        }
         if (section instanceof Comments comments) {
             return List.of(paragraph(text(comments.sentence())));
         }
@@ -130,6 +136,16 @@ public final class WrapUpReport {
                                     .toList()));
         }
         return nodes;
+    }
+
+    private static ListItem past(Past p) {
+        Node title = text(p.title());
+        if (p.link() != null) {
+            Link link = new Link(p.link(), null);
+            link.appendChild(title);
+            title = link;
+        }
+        return item(paragraph(title, text(p.note())));
     }
 
     private static ListItem fact(Fact f) {

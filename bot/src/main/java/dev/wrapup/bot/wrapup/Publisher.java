@@ -8,6 +8,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.coverage.RoleGroupSnapshots;
 import dev.wrapup.bot.report.Reports;
+import dev.wrapup.bot.similar.SimilarIncidents;
 import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackOutbox.Outcome;
@@ -16,6 +17,7 @@ import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.Disclosure;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.report.Section;
 import dev.wrapup.domain.text.PublicText;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
@@ -50,6 +52,7 @@ public final class Publisher {
     private final SlackApi slack;
     private final SlackOutbox outbox;
     private final Reports reports;
+    private final SimilarIncidents similar;
     private final PublishedSummary summaries;
     private final Clock clock;
 
@@ -62,6 +65,7 @@ public final class Publisher {
             SlackApi slack,
             SlackOutbox outbox,
             Reports reports,
+            SimilarIncidents similar,
             Clock clock) {
         this.config = config;
         this.incidents = new Incidents(database);
@@ -71,6 +75,7 @@ public final class Publisher {
         this.slack = slack;
         this.outbox = outbox;
         this.reports = reports;
+        this.similar = similar;
         this.summaries = new PublishedSummary(database, comments, links);
         this.clock = clock;
         outbox.perform(PUBLISH, this::publishing);
@@ -116,10 +121,17 @@ public final class Publisher {
         return summaries.blocks(incident);
     }
 
-    /** The Markdown file posted with the summary. */
+    /**
+     * The Markdown file posted with the summary, with past incidents like it that everyone in the
+     * learnings channel may see.
+     */
     public String report(Incident incident, boolean includeTimeline) {
+        List<Section.Past> seenBefore =
+                config.learningsChannel()
+                        .map(channel -> similar.forReport(similar.like(incident, channel)))
+                        .orElse(List.of());
         return SlackText.neutraliseBroadcasts(
-                reports.markdown(incident, Disclosure.published(includeTimeline)));
+                reports.markdown(incident, Disclosure.published(includeTimeline), seenBefore));
     }
 
     /**

@@ -114,6 +114,39 @@ public record Report(String title, List<Section> sections) {
         return new Report(kindLabel(i.kind()) + oneLine(text.apply(i.title())), sections);
     }
 
+    /**
+     * The report with past incidents like it under "Seen before", just above the full timeline;
+     * their titles follow what may leave the channel, as every other text does. Nothing to show, no
+     * section.
+     */
+    public Report withSeenBefore(List<Section.Past> past, Disclosure disclosure) {
+        if (past.isEmpty()) {
+            return this;
+        }
+        Function<String, String> noNames = id -> id;
+        List<Section.Past> shown =
+                past.stream()
+                        .map(
+                                p ->
+                                        new Section.Past(
+                                                oneLine(
+                                                        disclosure.history()
+                                                                ? Names.mentions(p.title(), noNames)
+                                                                : PublicText.of(
+                                                                        p.title(), noNames)),
+                                                p.date(),
+                                                p.link(),
+                                                p.actions()))
+                        .toList();
+        List<Section> with = new ArrayList<>(sections);
+        int at = with.size();
+        while (at > 0 && with.get(at - 1) instanceof Section.Timeline) {
+            at--;
+        }
+        with.add(at, new Section.SeenBefore(shown));
+        return new Report(title, with);
+    }
+
     /** An incident asks first what went wrong; a planned change first what could be better. */
     private static List<AgendaItem> agenda(IncidentKind kind) {
         return kind == IncidentKind.INCIDENT

@@ -133,6 +133,25 @@ public sealed interface Section {
         }
     }
 
+    /** Past incidents like this one, as the bot suggested them. */
+    record SeenBefore(List<Past> incidents) implements Section {
+        @Override
+        public String heading() {
+            return "Seen before";
+        }
+    }
+
+    /**
+     * One past incident: its title, the day it started, where to read it (null when the pages are
+     * off) and its action items' state in words.
+     */
+    record Past(String title, String date, String link, String actions) {
+        /** What follows the title. */
+        public String note() {
+            return " (" + date + ", " + actions + ")";
+        }
+    }
+
     /** How many participants commented, and who did not. */
     record Comments(String sentence) implements Section {
         @Override

@@ -379,6 +379,51 @@ class ReportTest {
     }
 
     @Test
+    void seenBeforeComesJustAboveTheTimelineWithNoLiveMentionsInTitles() {
+        List<Section.Past> past =
+                List.of(
+                        new Section.Past(
+                                "Cert expired, <@U9> paged <!here>",
+                                "2026-10-03",
+                                "https://wrapup.example/incidents/7",
+                                "1 of 2 action items still open"));
+        Report published =
+                report(
+                                IncidentKind.INCIDENT,
+                                List.of(entry("renewed", false, null)),
+                                List.of(),
+                                List.of(),
+                                null,
+                                Disclosure.PUBLIC)
+                        .withSeenBefore(past, Disclosure.PUBLIC);
+        List<String> headings = headings(published);
+        assertEquals(
+                headings.indexOf("Full timeline") - 1,
+                headings.indexOf("Seen before"),
+                headings.toString());
+        Section.Past shown = section(published, Section.SeenBefore.class).incidents().get(0);
+        assertFalse(shown.title().contains("<@") || shown.title().contains("<!"), shown.title());
+        assertEquals(" (2026-10-03, 1 of 2 action items still open)", shown.note());
+        assertEquals(
+                headings(published.withSeenBefore(List.of(), Disclosure.PUBLIC)),
+                headings,
+                "nothing to show adds nothing");
+        Report without =
+                report(
+                        IncidentKind.INCIDENT,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        Disclosure.PUBLIC_WITHOUT_TIMELINE);
+        assertEquals(
+                "Seen before",
+                headings(without.withSeenBefore(past, Disclosure.PUBLIC_WITHOUT_TIMELINE))
+                        .get(headings(without).size()),
+                "last when there is no timeline");
+    }
+
+    @Test
     void whatIsPublishedHidesDeletedTextAndTheTimelineOnlyWhenAsked() {
         List<TimelineEntry> timeline =
                 List.of(entry("the password is hunter2", true, T0.plusSeconds(90)));

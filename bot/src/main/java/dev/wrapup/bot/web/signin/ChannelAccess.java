@@ -64,6 +64,16 @@ public final class ChannelAccess implements IncidentAccess {
         return isPrivate ? Visibility.NONE : Visibility.PUBLISHED;
     }
 
+    /** Whether the channel is private, when Slack can say (reused for a minute). */
+    public Optional<Boolean> isPrivate(String channel) {
+        return privacy.get(channel, this::readPrivacy);
+    }
+
+    /** Who is in the channel, when Slack can say (reused for a minute). */
+    public Optional<Set<String>> members(String channel) {
+        return members.get(channel, this::readMembers);
+    }
+
     private Optional<Boolean> readPrivacy(String channel) {
         Optional<Boolean> answer =
                 slack.ok("conversations.info", m -> m.conversationsInfo(r -> r.channel(channel)))
