@@ -2,6 +2,7 @@ package dev.wrapup.bot.analysis;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.wrapup.bot.coverage.RoleGroupMembers;
 import dev.wrapup.bot.coverage.RoleGroupSnapshots;
 import dev.wrapup.bot.slack.SlackApi;
 import dev.wrapup.bot.slack.SlackOutbox;
@@ -243,17 +244,13 @@ public final class CallAnnouncement {
         }
         List<String> participants =
                 this.participants.list(incidentId).stream().map(Participant::userId).toList();
-        List<String> missing = new ArrayList<>();
-        for (Map.Entry<String, String> group : roleGroups.entrySet()) {
-            Optional<List<String>> members =
-                    slack.ok(
-                                    "usergroups.users.list",
-                                    m -> m.usergroupsUsersList(r -> r.usergroup(group.getValue())))
-                            .map(r -> r.getUsers());
-            if (members.isPresent() && members.get().stream().noneMatch(participants::contains)) {
-                missing.add(group.getKey());
-            }
-        }
+        List<String> missing =
+                RoleGroupMembers.listed(slack, roleGroups).entrySet().stream()
+                        .filter(
+                                group ->
+                                        group.getValue().stream().noneMatch(participants::contains))
+                        .map(Map.Entry::getKey)
+                        .toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }

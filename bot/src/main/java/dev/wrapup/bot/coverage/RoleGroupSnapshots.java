@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Notes which configured role groups took part in an incident and commented, as Slack says the
@@ -80,24 +79,18 @@ public final class RoleGroupSnapshots {
                         wrapups.comments(incidentId));
         Instant now = clock.instant();
         List<RoleGroupPresence> noted = new ArrayList<>();
-        for (Map.Entry<String, String> group : roleGroups.entrySet()) {
-            Optional<List<String>> members =
-                    slack.ok(
-                                    "usergroups.users.list",
-                                    m -> m.usergroupsUsersList(r -> r.usergroup(group.getValue())))
-                            .map(r -> r.getUsers());
-            // A group Slack would not list keeps what was noted of it before.
-            members.ifPresent(
-                    ids ->
-                            noted.add(
-                                    new RoleGroupPresence(
-                                            group.getKey(),
-                                            completeness.participants().stream()
-                                                    .anyMatch(ids::contains),
-                                            completeness.commented().stream()
-                                                    .anyMatch(ids::contains),
-                                            now)));
-        }
+        // A group Slack would not list keeps what was noted of it before.
+        RoleGroupMembers.listed(slack, roleGroups)
+                .forEach(
+                        (role, ids) ->
+                                noted.add(
+                                        new RoleGroupPresence(
+                                                role,
+                                                completeness.participants().stream()
+                                                        .anyMatch(ids::contains),
+                                                completeness.commented().stream()
+                                                        .anyMatch(ids::contains),
+                                                now)));
         store.record(incidentId, noted);
         return Outcome.done();
     }
