@@ -38,10 +38,10 @@ import java.util.concurrent.Executor;
  * as its items stand.
  */
 public final class DigestButtons implements SlackSurface {
-    static final String DONE = "digest_done";
-    static final String WONT_DO = "digest_wont_do";
-    static final String WONT_DO_FORM = "digest_wont_do_reason";
-    static final String REASON = "reason";
+    public static final String DONE = "digest_done";
+    public static final String WONT_DO = "digest_wont_do";
+    public static final String WONT_DO_FORM = "digest_wont_do_reason";
+    public static final String REASON = "reason";
 
     private final SlackApi slack;
     private final SlackOutbox outbox;
