@@ -170,10 +170,11 @@ public final class Scheduling implements AutoCloseable {
 
     /**
      * Runs, once each and in order of their time, the tasks whose time has come by the clock, and
-     * returns how many ran; a recurring task ({@link #every}) whose firing is due runs too, and
-     * stays planned. A task that is run here is unscheduled first, so Quartz does not fire it
-     * again; a firing Quartz has already begun is left to Quartz. A task that a task plans for a
-     * time already due runs on the next call, not in this one.
+     * returns how many ran. A recurring task ({@link #every}) whose firing is due runs too, and
+     * stays planned; it is not counted, as it runs on every call once the clock is past it. A task
+     * that is run here is unscheduled first, so Quartz does not fire it again; a firing Quartz has
+     * already begun is left to Quartz. A task that a task plans for a time already due runs on the
+     * next call, not in this one.
      */
     public int runDue() {
         Instant now = clock.instant();
@@ -211,7 +212,6 @@ public final class Scheduling implements AutoCloseable {
                 } catch (Exception e) {
                     log.error("scheduled task {} failed", key, e);
                 }
-                ran++;
                 continue;
             }
             if (job == null || !take(trigger)) {

@@ -121,9 +121,10 @@ class SchedulingTest {
         scheduling.register("digest", id -> ran.add("digest " + id));
         scheduling.every("digest", Duration.ofMinutes(1));
         assertEquals(first, scheduling.when("digest", 0).orElseThrow(), "the stored plan is kept");
-        assertEquals(1, scheduling.runDue());
-        assertEquals(1, scheduling.runDue());
-        assertEquals(List.of("digest 0", "digest 0"), ran);
+        scheduling.at("call", 1, first.minusSeconds(1));
+        assertEquals(1, scheduling.runDue(), "the one-off task counted, the recurring one not");
+        assertEquals(0, scheduling.runDue());
+        assertEquals(List.of("call 1", "digest 0", "digest 0"), ran);
         assertTrue(scheduling.when("digest", 0).isPresent());
 
         // Another interval replaces the plan.
