@@ -20,6 +20,8 @@ import dev.wrapup.bot.commands.MaintenanceCommands;
 import dev.wrapup.bot.commands.WrapupCommands;
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.coverage.RoleGroupSnapshots;
+import dev.wrapup.bot.digest.DigestButtons;
+import dev.wrapup.bot.digest.WeeklyDigest;
 import dev.wrapup.bot.events.EventRecorder;
 import dev.wrapup.bot.events.HistoryImport;
 import dev.wrapup.bot.happened.Happening.CallStarted;
@@ -272,6 +274,7 @@ public final class Wrapup implements AutoCloseable {
         Access access = new Access(admins, new Participants(database));
         ActionItems actions =
                 new ActionItems(database, wrapUps, outbox, users, scheduling, clock, access);
+        new WeeklyDigest(database, wrapUps, outbox, users, scheduling, links, clock);
         PublishModal publishing =
                 new PublishModal(
                         slackApi,
@@ -338,6 +341,7 @@ public final class Wrapup implements AutoCloseable {
                                 access,
                                 publishing),
                         new CommentModal(slackApi, database, comments, actions, clock, afterAck),
+                        new DigestButtons(slackApi, outbox, database, wrapUps, actions, afterAck),
                         publishing,
                         new MaintenanceCommands(maintenance, users, clock, access),
                         new AppHome(database, wrapUps, slackApi, afterAck, links));

@@ -293,6 +293,14 @@ public final class WrapUps {
                 .fetch(WrapUps::map);
     }
 
+    /** Every open action item, whoever owns it, oldest first. */
+    public List<ActionItem> openActions() {
+        return dsl.selectFrom(ACTION_ITEM)
+                .where(ACTION_ITEM.STATE.eq(ActionState.OPEN.code()))
+                .orderBy(ACTION_ITEM.ID)
+                .fetch(WrapUps::map);
+    }
+
     static ActionItem map(ActionItemRecord r) {
         return new ActionItem(
                 r.getId(),

@@ -1,6 +1,7 @@
 package dev.wrapup.scheduler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -103,6 +105,46 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the task (with subject 0) every {@code interval}, the first time one interval from now,
+     * on one replica per firing; firings missed while no bot was running are not made up. A plan
+     * already stored with the same interval is kept, so that replicas starting one after another do
+     * not keep pushing it back. Such a task decides for itself what is due, and must do nothing
+     * twice when run twice at once ({@link #runDue()} runs it beside Quartz).
+     */
+    public void every(String task, Duration interval) {
+        JobKey key = key(task, 0);
+        TriggerKey triggerKey = new TriggerKey(key.getName(), key.getGroup());
+        try {
+            if (quartz.getTrigger(triggerKey) instanceof SimpleTrigger planned
+                    && planned.getRepeatInterval() == interval.toMillis()
+                    && planned.getRepeatCount() == SimpleTrigger.REPEAT_INDEFINITELY) {
+                return;
+            }
+            JobDetail job =
+                    JobBuilder.newJob(TaskJob.class)
+                            .withIdentity(key)
+                            .usingJobData("task", task)
+                            .usingJobData("subject", 0L)
+                            .storeDurably(false)
+                            .build();
+            Trigger trigger =
+                    TriggerBuilder.newTrigger()
+                            .withIdentity(triggerKey)
+                            // Quartz fires by the system clock, not by this class's.
+                            .startAt(Date.from(Instant.now().plus(interval)))
+                            .withSchedule(
+                                    SimpleScheduleBuilder.simpleSchedule()
+                                            .withIntervalInMilliseconds(interval.toMillis())
+                                            .repeatForever()
+                                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                            .build();
+            quartz.scheduleJob(job, Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not schedule " + key + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Cancels the task if it is still to come; true when there was one. */
     public boolean cancel(String task, long subjectId) {
         try {
@@ -128,9 +170,11 @@ public final class Scheduling implements AutoCloseable {
 
     /**
      * Runs, once each and in order of their time, the tasks whose time has come by the clock, and
-     * returns how many ran. A task that is run here is unscheduled first, so Quartz does not fire
-     * it again; a firing Quartz has already begun is left to Quartz. A task that a task plans for a
-     * time already due runs on the next call, not in this one.
+     * returns how many ran. A recurring task ({@link #every}) whose firing is due runs too, and
+     * stays planned; it is not counted, as it runs on every call once the clock is past it. A task
+     * that is run here is unscheduled first, so Quartz does not fire it again; a firing Quartz has
+     * already begun is left to Quartz. A task that a task plans for a time already due runs on the
+     * next call, not in this one.
      */
     public int runDue() {
         Instant now = clock.instant();
@@ -160,6 +204,15 @@ public final class Scheduling implements AutoCloseable {
                 job = quartz.getJobDetail(key);
             } catch (SchedulerException e) {
                 throw new IllegalStateException("could not read " + key + ": " + e.getMessage(), e);
+            }
+            if (job != null && recurring(trigger)) {
+                // Left planned: it runs now as well, and again at its next firing.
+                try {
+                    run(job.getJobDataMap().getString("task"), 0L);
+                } catch (Exception e) {
+                    log.error("scheduled task {} failed", key, e);
+                }
+                continue;
             }
             if (job == null || !take(trigger)) {
                 continue;
@@ -198,6 +251,11 @@ public final class Scheduling implements AutoCloseable {
             takenByRunDue.add(firing(trigger.getJobKey(), trigger.getNextFireTime()));
             return true;
         }
+    }
+
+    private static boolean recurring(Trigger trigger) {
+        return trigger instanceof SimpleTrigger simple
+                && simple.getRepeatCount() == SimpleTrigger.REPEAT_INDEFINITELY;
     }
 
     /** Whether Quartz may run its firing; false when {@link #runDue()} already took it. */

@@ -107,6 +107,42 @@ class SchedulingTest {
     }
 
     @Test
+    void aRecurringTaskRunsWhenDueByTheClockAndStaysPlanned() throws Exception {
+        // On the system clock: its first firing is a minute away, so runDue has nothing to run.
+        restartOnTheSystemClock();
+        scheduling.register("digest", id -> ran.add("digest " + id));
+        scheduling.every("digest", Duration.ofMinutes(1));
+        Instant first = scheduling.when("digest", 0).orElseThrow();
+        assertEquals(0, scheduling.runDue());
+
+        // A clock past its firing (as a test moves it) runs it on every call, and it stays planned.
+        stop();
+        startWith(Clock.fixed(first.plus(Duration.ofDays(3)), ZoneOffset.UTC));
+        scheduling.register("digest", id -> ran.add("digest " + id));
+        scheduling.every("digest", Duration.ofMinutes(1));
+        assertEquals(first, scheduling.when("digest", 0).orElseThrow(), "the stored plan is kept");
+        scheduling.at("call", 1, first.minusSeconds(1));
+        assertEquals(1, scheduling.runDue(), "the one-off task counted, the recurring one not");
+        assertEquals(0, scheduling.runDue());
+        assertEquals(List.of("call 1", "digest 0", "digest 0"), ran);
+        assertTrue(scheduling.when("digest", 0).isPresent());
+
+        // Another interval replaces the plan.
+        scheduling.every("digest", Duration.ofMinutes(15));
+        assertTrue(scheduling.when("digest", 0).orElseThrow().isAfter(first));
+    }
+
+    @Test
+    void quartzFiresARecurringTaskAgainAndAgain() throws Exception {
+        restartOnTheSystemClock();
+        scheduling.register("digest", id -> ran.add("digest " + id));
+        scheduling.every("digest", Duration.ofMillis(300));
+
+        until("Quartz to fire it three times", () -> ran.size() >= 3);
+        assertTrue(ran.stream().allMatch("digest 0"::equals), ran.toString());
+    }
+
+    @Test
     void aCancelledOrReplacedTaskIsNotRunByRunDue() {
         scheduling.at("call", 1, NOW.minusSeconds(5));
         scheduling.cancel("call", 1);
