@@ -334,7 +334,9 @@ public final class IncidentIndex implements AutoCloseable {
             searchers.close();
             writer.close();
             directory.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Lucene's AlreadyClosedException included: the index is rebuilt from the database
+            // when it cannot be read, so a bad close costs a rebuild, never the shutdown.
             log.warn("closing the search index: {}", e.toString());
         }
     }

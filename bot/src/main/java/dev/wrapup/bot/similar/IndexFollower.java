@@ -128,7 +128,10 @@ public final class IndexFollower implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        // Not shutdownNow: an interrupt in the middle of a commit closes the index's file
+        // channels, its write lock among them, and the index could not be closed cleanly. A
+        // look at the database is short; it is let finish.
+        thread.shutdown();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
