@@ -136,7 +136,7 @@ class RateLimitedSlackTest extends BotTest {
                         + LocalDate.now(ZoneOffset.UTC).plusDays(3),
                 ALICE,
                 "C0CALL",
-                "Action item 1 recorded");
+                "Action item 1 (fix) recorded");
         answered("/wrapup", "action done 1", BOB, "C0CALL", "Closed action item 1.");
         answered("/wrapup", "publish", ALICE, "C0CALL", "Publishing the wrap-up");
         answered(
