@@ -26,6 +26,12 @@ class IncidentIndexTest {
      */
     static final double PRECISION_FLOOR = 0.6;
 
+    /**
+     * Measured 0.353 on the 34 query incidents of the held-out set (other services, other words,
+     * never tuned on); two of its clusters have three incidents, so 1.0 cannot be reached.
+     */
+    static final double HOLDOUT_FLOOR = 0.3;
+
     private final LabelledSet set = LabelledSet.load();
 
     /** Precision at 3 over every query incident of the set, each against all the others. */
@@ -59,15 +65,29 @@ class IncidentIndexTest {
         assertTrue(set.queries().size() < set.incidents().size(), "noise is there");
     }
 
-    @Test
-    void topThreeAreMostlyTheSameTrouble() {
+    /** Precision at 3 of the set, each query incident against all the others. */
+    static double precisionAt3(LabelledSet set, boolean print) {
         try (IncidentIndex index = IncidentIndex.inMemory()) {
             set.incidents().forEach(l -> index.put(l.text()));
             index.refresh();
-            double precision = precisionAt3(index, set, true);
-            System.out.printf("precision at 3 on the labelled set: %.3f%n", precision);
-            assertTrue(precision >= PRECISION_FLOOR, "precision at 3: " + precision);
+            return precisionAt3(index, set, print);
         }
+    }
+
+    @Test
+    void topThreeAreMostlyTheSameTrouble() {
+        double precision = precisionAt3(set, true);
+        System.out.printf("precision at 3 on the labelled set: %.3f%n", precision);
+        assertTrue(precision >= PRECISION_FLOOR, "precision at 3: " + precision);
+    }
+
+    @Test
+    void topThreeAreMostlyTheSameTroubleOnTheHeldOutSet() {
+        LabelledSet holdout = LabelledSet.holdout();
+        assertTrue(holdout.incidents().size() >= 30, "incidents: " + holdout.incidents().size());
+        double precision = precisionAt3(holdout, true);
+        System.out.printf("precision at 3 on the held-out set: %.3f%n", precision);
+        assertTrue(precision >= HOLDOUT_FLOOR, "precision at 3: " + precision);
     }
 
     @Test
