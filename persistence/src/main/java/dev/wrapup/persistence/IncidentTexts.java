@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -200,8 +201,9 @@ public final class IncidentTexts {
     }
 
     /**
-     * Claims the post of suggestions on this occasion ("declare", "ten") for the incident: true for
-     * the first caller only, across every replica and restart.
+     * Claims the post of suggestions on this occasion ("declare", "ten"; or "shown" and a past
+     * incident's id, once a post showed it) for the incident: true for the first caller only,
+     * across every replica and restart.
      */
     public boolean claimPost(Tx tx, long incidentId, String occasion, Instant at) {
         try {
@@ -216,5 +218,14 @@ public final class IncidentTexts {
         } catch (IntegrityConstraintViolationException claimedMeanwhile) {
             return false; // H2's MERGE let two callers past the check; the key stopped the second
         }
+    }
+
+    /** The occasions claimed for the incident so far (see {@link #claimPost}). */
+    public Set<String> claimedPosts(long incidentId) {
+        return Set.copyOf(
+                dsl.select(SIMILAR_POST.OCCASION)
+                        .from(SIMILAR_POST)
+                        .where(SIMILAR_POST.INCIDENT_ID.eq(incidentId))
+                        .fetch(SIMILAR_POST.OCCASION));
     }
 }

@@ -13,9 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -42,8 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Past incidents in a Lucene index, one document each, and the question "which are most like this
  * one?". Fields are scored with BM25 apiece; a match in the title or the key moments weighs more
- * than one in the bulk of the timeline. Only incidents are kept (not maintenance windows or other
- * wrap-ups); putting an incident again replaces it, so doing it twice changes nothing.
+ * than one in the bulk of the timeline. Words are read with the operations vocabulary ({@link
+ * OperationsAnalyzer}), so that "cert" and "TLS" meet. Only incidents are kept (not maintenance
+ * windows or other wrap-ups); putting an incident again replaces it, so doing it twice changes
+ * nothing.
  */
 public final class IncidentIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IncidentIndex.class);
@@ -52,6 +52,7 @@ public final class IncidentIndex implements AutoCloseable {
     private static final String STARTED = "started";
     private static final String ALL = "all";
     private static final String CURSOR = "cursor";
+    private static final String ANALYSIS = "analysis";
 
     /** Each field and how much a match in it weighs. */
     private static final Map<String, Float> FIELDS =
@@ -64,7 +65,7 @@ public final class IncidentIndex implements AutoCloseable {
     private static final int MIN_TERMS_IN_COMMON = 2;
 
     private final Directory directory;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final OperationsAnalyzer analyzer = new OperationsAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean fresh;
@@ -82,6 +83,15 @@ public final class IncidentIndex implements AutoCloseable {
             try {
                 opened = writer(directory, IndexWriterConfig.OpenMode.APPEND);
                 DirectoryReader.open(opened).close(); // unreadable segments fail here
+                if (!analyzer.version().equals(commitData(opened, ANALYSIS))) {
+                    // Made with other words (an older vocabulary): filled anew from the database.
+                    log.info("the search index was made with other words; rebuilding it");
+                    opened.rollback();
+                    opened = writer(directory, IndexWriterConfig.OpenMode.CREATE);
+                    opened.setLiveCommitData(Map.of(ANALYSIS, analyzer.version()).entrySet());
+                    opened.commit();
+                    created = true;
+                }
             } catch (IOException | RuntimeException unreadable) {
                 log.warn(
                         "the search index is unreadable ({}); rebuilding it",
@@ -98,6 +108,7 @@ public final class IncidentIndex implements AutoCloseable {
                 clear(directory);
             }
             opened = writer(directory, IndexWriterConfig.OpenMode.CREATE);
+            opened.setLiveCommitData(Map.of(ANALYSIS, analyzer.version()).entrySet());
             opened.commit();
         }
         this.writer = opened;
@@ -155,12 +166,19 @@ public final class IncidentIndex implements AutoCloseable {
 
     /** Up to when the database was followed, as last committed. */
     public Optional<Instant> cursor() {
-        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-            if (CURSOR.equals(e.getKey())) {
-                return Optional.of(Instant.parse(e.getValue()));
+        return Optional.ofNullable(commitData(writer, CURSOR)).map(Instant::parse);
+    }
+
+    private static String commitData(IndexWriter writer, String key) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (key.equals(e.getKey())) {
+                    return e.getValue();
+                }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Adds or replaces the incident; anything but an incident is taken out. */
@@ -203,7 +221,8 @@ public final class IncidentIndex implements AutoCloseable {
     /** Makes what was put durable, with how far the database was followed. */
     public void commit(Instant cursor) {
         try {
-            writer.setLiveCommitData(Map.of(CURSOR, cursor.toString()).entrySet());
+            writer.setLiveCommitData(
+                    Map.of(CURSOR, cursor.toString(), ANALYSIS, analyzer.version()).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * "Have we seen this before?": past incidents like the current one, posted quietly in its channel
- * when it is declared and again once people have written ten entries, each once; and the same list
- * for the call and the published report. Nothing the channel's members may not see is suggested.
+ * when it is declared and again once people have written ten entries, each once and only when it
+ * shows one no earlier post showed; and the same list for the call and the published report.
+ * Nothing the channel's members may not see is suggested.
  */
 public final class SimilarIncidents {
     /** Posts the suggestions in the incident channel, worded when posted. */
@@ -50,6 +51,9 @@ public final class SimilarIncidents {
 
     /** How many suggestions are shown. */
     static final int SHOWN = 3;
+
+    /** What a post claims for each past incident it showed, with the incident's id. */
+    private static final String SHOWN_ONCE = "shown ";
 
     /** How many the index is asked for, as some may not be shown in the channel. */
     private static final int ASKED = 20;
@@ -229,7 +233,10 @@ public final class SimilarIncidents {
                 .toList();
     }
 
-    /** The queued post: worded now; nothing like it, nothing posted. */
+    /**
+     * The queued post: worded now; nothing like it, or nothing an earlier post in the channel did
+     * not show, nothing posted.
+     */
     private Outcome post(Item item) {
         Optional<Incident> incident = incidents.find(item.subjectId());
         if (incident.isEmpty()) {
@@ -237,7 +244,8 @@ public final class SimilarIncidents {
         }
         follower.reindex(incident.get().id());
         List<Suggestion> suggestions = like(incident.get(), incident.get().channelId());
-        if (suggestions.isEmpty()) {
+        Set<String> claimed = texts.claimedPosts(incident.get().id());
+        if (suggestions.stream().allMatch(s -> claimed.contains(shown(s)))) {
             return doneNothing();
         }
         String text = line(suggestions);
@@ -246,7 +254,23 @@ public final class SimilarIncidents {
                         ContextBlock.builder()
                                 .elements(List.of(MarkdownTextObject.builder().text(text).build()))
                                 .build());
-        return outbox.post(incident.get().channelId(), text, SlackWork.json(blocks));
+        return outbox.post(incident.get().channelId(), text, SlackWork.json(blocks))
+                .then(
+                        (tx, ts) ->
+                                suggestions.stream()
+                                        // what the column holds: ids up to ten digits
+                                        .filter(s -> shown(s).length() <= 16)
+                                        .forEach(
+                                                s ->
+                                                        texts.claimPost(
+                                                                tx,
+                                                                incident.get().id(),
+                                                                shown(s),
+                                                                clock.instant())));
+    }
+
+    private static String shown(Suggestion suggestion) {
+        return SHOWN_ONCE + suggestion.incident().id();
     }
 
     private static Outcome doneNothing() {

@@ -16,10 +16,11 @@ import java.util.Random;
 import org.HdrHistogram.Histogram;
 
 /**
- * "Seen before" at scale: an index on disk of 10,000 past incidents made from the labelled set with
- * variations (lines dropped, everyday chatter added), then each query incident of the set asked
- * against it: precision at 3, and the time one question takes (what a post, the call or the report
- * waits for, before Slack's answers about channels, which are reused for a minute).
+ * "Seen before" at scale, for each labelled set (the first, and the held-out one): an index on disk
+ * of 10,000 past incidents made from the set with variations (lines dropped, everyday chatter
+ * added), then each query incident of the set asked against it: precision at 3, and the time one
+ * question takes (what a post, the call or the report waits for, before Slack's answers about
+ * channels, which are reused for a minute).
  *
  * <p>{@code ./mvnw -q -B -pl bot -am test-compile exec:exec@bench-similar}
  */
@@ -48,7 +49,11 @@ public final class SimilarIncidentsBenchmark {
     private SimilarIncidentsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        LabelledSet set = LabelledSet.load();
+        run("labelled set (incidents.txt)", LabelledSet.load());
+        run("held-out set (holdout.txt)", LabelledSet.holdout());
+    }
+
+    private static void run(String name, LabelledSet set) throws Exception {
         Random random = new Random(42);
         Map<Long, String> cluster = new HashMap<>();
         Path dir = Files.createTempDirectory("wrapup-index-bench");
@@ -92,14 +97,15 @@ public final class SimilarIncidentsBenchmark {
                 }
             }
             precision /= queries.size();
+            System.out.printf("%s%n", name);
             System.out.printf(
-                    "past incidents: %,d (index built in %,d ms, %,d KiB on disk)%n",
+                    "  past incidents: %,d (index built in %,d ms, %,d KiB on disk)%n",
                     PAST, buildMs, size(dir) / 1024);
             System.out.printf(
-                    "precision at 3: %.3f over %d query incidents%n", precision, queries.size());
+                    "  precision at 3: %.3f over %d query incidents%n", precision, queries.size());
             System.out.printf(
-                    "time per suggestion (%d questions, the first round included): median %.2f ms,"
-                            + " p95 %.2f ms, max %.2f ms%n",
+                    "  time per suggestion (%d questions, the first round included): median %.2f"
+                            + " ms, p95 %.2f ms, max %.2f ms%n",
                     micros.getTotalCount(),
                     micros.getValueAtPercentile(50) / 1000.0,
                     micros.getValueAtPercentile(95) / 1000.0,

@@ -1,6 +1,7 @@
 package dev.wrapup.bot.similar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.bot.similar.LabelledSet.Labelled;
@@ -11,20 +12,32 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index on the labelled set: how often its top three are the same trouble. */
 class IncidentIndexTest {
     /**
-     * Measured 0.646 on the 32 query incidents of the set, each asked against all the others: most
-     * top threes hold two of the same trouble, and the clusters share few words on purpose (a DNS
-     * incident about a record's TTL, another about CoreDNS). The floor catches a broken ranking;
-     * what a random pick scores is about 0.1.
+     * Measured 0.833 on the 32 query incidents of the set, each asked against all the others (0.646
+     * before the operations vocabulary): the clusters share few words on purpose (a DNS incident
+     * about a record's TTL, another about CoreDNS). The floor catches a broken ranking; what a
+     * random pick scores is about 0.1.
      */
-    static final double PRECISION_FLOOR = 0.6;
+    static final double PRECISION_FLOOR = 0.8;
+
+    /**
+     * Measured 0.520 on the 34 query incidents of the held-out set (other services, other words,
+     * never tuned on), 0.353 before the operations vocabulary; two of its clusters have three
+     * incidents, so 1.0 cannot be reached.
+     */
+    static final double HOLDOUT_FLOOR = 0.5;
 
     private final LabelledSet set = LabelledSet.load();
 
@@ -59,15 +72,29 @@ class IncidentIndexTest {
         assertTrue(set.queries().size() < set.incidents().size(), "noise is there");
     }
 
-    @Test
-    void topThreeAreMostlyTheSameTrouble() {
+    /** Precision at 3 of the set, each query incident against all the others. */
+    static double precisionAt3(LabelledSet set, boolean print) {
         try (IncidentIndex index = IncidentIndex.inMemory()) {
             set.incidents().forEach(l -> index.put(l.text()));
             index.refresh();
-            double precision = precisionAt3(index, set, true);
-            System.out.printf("precision at 3 on the labelled set: %.3f%n", precision);
-            assertTrue(precision >= PRECISION_FLOOR, "precision at 3: " + precision);
+            return precisionAt3(index, set, print);
         }
+    }
+
+    @Test
+    void topThreeAreMostlyTheSameTrouble() {
+        double precision = precisionAt3(set, true);
+        System.out.printf("precision at 3 on the labelled set: %.3f%n", precision);
+        assertTrue(precision >= PRECISION_FLOOR, "precision at 3: " + precision);
+    }
+
+    @Test
+    void topThreeAreMostlyTheSameTroubleOnTheHeldOutSet() {
+        LabelledSet holdout = LabelledSet.holdout();
+        assertTrue(holdout.incidents().size() >= 30, "incidents: " + holdout.incidents().size());
+        double precision = precisionAt3(holdout, true);
+        System.out.printf("precision at 3 on the held-out set: %.3f%n", precision);
+        assertTrue(precision >= HOLDOUT_FLOOR, "precision at 3: " + precision);
     }
 
     @Test
@@ -104,6 +131,24 @@ class IncidentIndexTest {
             List<IncidentIndex.Match> found =
                     index.like(LabelledSet.asNew(set.incidents().get(2).text(), 500), 5);
             assertEquals(List.of(cert.id()), found.stream().map(m -> m.incidentId()).toList());
+        }
+    }
+
+    @Test
+    void anIndexMadeWithOtherWordsIsRebuilt(@TempDir Path dir) throws Exception {
+        try (var older =
+                new IndexWriter(
+                        FSDirectory.open(dir), new IndexWriterConfig(new EnglishAnalyzer()))) {
+            older.setLiveCommitData(Map.of("cursor", "2026-10-03T10:00:00Z").entrySet());
+            older.commit();
+        }
+        try (IncidentIndex index = IncidentIndex.open(dir)) {
+            assertTrue(index.fresh(), "to be filled anew with the vocabulary");
+            assertEquals(Optional.empty(), index.cursor());
+            index.commit(Instant.parse("2026-10-03T11:00:00Z"));
+        }
+        try (IncidentIndex index = IncidentIndex.open(dir)) {
+            assertFalse(index.fresh(), "made with these words: kept");
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The labelled incidents of {@code similar/incidents.txt}: each with its cluster; incidents of one
- * cluster (but "noise") are relevant to each other.
+ * Labelled incidents ({@code similar/incidents.txt}, or the held-out {@code similar/holdout.txt}):
+ * each with its cluster; incidents of one cluster (but "noise") are relevant to each other.
  */
 public record LabelledSet(List<Labelled> incidents) {
     public static final String NOISE = "noise";
@@ -29,10 +29,19 @@ public record LabelledSet(List<Labelled> incidents) {
         }
     }
 
+    /** The set the ranking was first measured on. */
     public static LabelledSet load() {
+        return load("/similar/incidents.txt");
+    }
+
+    /** A second set of other services and words, never tuned on. */
+    public static LabelledSet holdout() {
+        return load("/similar/holdout.txt");
+    }
+
+    private static LabelledSet load(String resource) {
         try (InputStream in =
-                Objects.requireNonNull(
-                        LabelledSet.class.getResourceAsStream("/similar/incidents.txt"))) {
+                Objects.requireNonNull(LabelledSet.class.getResourceAsStream(resource), resource)) {
             BufferedReader lines =
                     new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<Labelled> incidents = new ArrayList<>();
