@@ -10,6 +10,15 @@ CREATE TABLE similar_post (
     PRIMARY KEY (incident_id, occasion)
 );
 
+-- Which past incidents a post in the incident's channel showed, so that a later post is
+-- made only when it has something new to show.
+CREATE TABLE similar_shown (
+    incident_id      BIGINT                   NOT NULL REFERENCES incident (id),
+    past_incident_id BIGINT                   NOT NULL REFERENCES incident (id),
+    shown_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (incident_id, past_incident_id)
+);
+
 -- Every replica keeps its own search index current by asking every few seconds what
 -- changed since it last looked; these keep that question cheap on a large record.
 CREATE INDEX timeline_entry_recorded_idx ON timeline_entry (recorded_at);

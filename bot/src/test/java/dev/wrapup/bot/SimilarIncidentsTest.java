@@ -9,6 +9,7 @@ import dev.wrapup.bot.analysis.AnalysisCallService;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.FakeSlack;
 import dev.wrapup.bot.testing.Poll;
+import dev.wrapup.bot.testing.Rows;
 import dev.wrapup.bot.testing.SlackEvents;
 import dev.wrapup.bot.testing.TestBot;
 import dev.wrapup.domain.Incident;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,12 +161,21 @@ class SimilarIncidentsTest extends BotTest {
                             "checking the certificate chain, step " + i,
                             fake.nextTs()));
         }
-        IncidentTexts texts = new IncidentTexts(bot.wrapup().database());
         Poll.until(
                 "the post at ten entries to be claimed",
-                () -> texts.claimedPosts(incident.id()).contains("ten"));
+                () ->
+                        Rows.number(
+                                        bot.wrapup().database(),
+                                        "SELECT COUNT(*) FROM similar_post WHERE incident_id = ?"
+                                                + " AND occasion = 'ten'",
+                                        incident.id())
+                                == 1);
         outboxDrained();
         assertEquals(1, seenBefore("C0NEW").size(), "the same past incident: not posted again");
+        assertEquals(
+                Set.of(cert.id()),
+                new IncidentTexts(bot.wrapup().database()).shown(incident.id()),
+                "what the channel was shown");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.wrapup.persistence;
 
 import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
 import static dev.wrapup.persistence.jooq.Tables.SIMILAR_POST;
+import static dev.wrapup.persistence.jooq.Tables.SIMILAR_SHOWN;
 import static dev.wrapup.persistence.jooq.Tables.TIMELINE_ENTRY;
 import static dev.wrapup.persistence.jooq.Tables.WRAPUP_COMMENT;
 
@@ -201,9 +202,8 @@ public final class IncidentTexts {
     }
 
     /**
-     * Claims the post of suggestions on this occasion ("declare", "ten"; or "shown" and a past
-     * incident's id, once a post showed it) for the incident: true for the first caller only,
-     * across every replica and restart.
+     * Claims the post of suggestions on this occasion ("declare" or "ten") for the incident: true
+     * for the first caller only, across every replica and restart.
      */
     public boolean claimPost(Tx tx, long incidentId, String occasion, Instant at) {
         try {
@@ -220,12 +220,29 @@ public final class IncidentTexts {
         }
     }
 
-    /** The occasions claimed for the incident so far (see {@link #claimPost}). */
-    public Set<String> claimedPosts(long incidentId) {
+    /** Notes that a post in the incident's channel showed these past incidents. */
+    public void shown(Tx tx, long incidentId, Collection<Long> pastIncidentIds, Instant at) {
+        for (long past : pastIncidentIds) {
+            try {
+                tx.dsl()
+                        .insertInto(SIMILAR_SHOWN)
+                        .set(SIMILAR_SHOWN.INCIDENT_ID, incidentId)
+                        .set(SIMILAR_SHOWN.PAST_INCIDENT_ID, past)
+                        .set(SIMILAR_SHOWN.SHOWN_AT, at)
+                        .onConflictDoNothing()
+                        .execute();
+            } catch (IntegrityConstraintViolationException shownMeanwhile) {
+                // another replica noted it first: the same fact
+            }
+        }
+    }
+
+    /** The past incidents posts in the incident's channel have shown so far. */
+    public Set<Long> shown(long incidentId) {
         return Set.copyOf(
-                dsl.select(SIMILAR_POST.OCCASION)
-                        .from(SIMILAR_POST)
-                        .where(SIMILAR_POST.INCIDENT_ID.eq(incidentId))
-                        .fetch(SIMILAR_POST.OCCASION));
+                dsl.select(SIMILAR_SHOWN.PAST_INCIDENT_ID)
+                        .from(SIMILAR_SHOWN)
+                        .where(SIMILAR_SHOWN.INCIDENT_ID.eq(incidentId))
+                        .fetch(SIMILAR_SHOWN.PAST_INCIDENT_ID));
     }
 }

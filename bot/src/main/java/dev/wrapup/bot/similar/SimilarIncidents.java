@@ -53,7 +53,6 @@ public final class SimilarIncidents {
     static final int SHOWN = 3;
 
     /** What a post claims for each past incident it showed, with the incident's id. */
-    private static final String SHOWN_ONCE = "shown ";
 
     /** How many the index is asked for, as some may not be shown in the channel. */
     private static final int ASKED = 20;
@@ -244,8 +243,8 @@ public final class SimilarIncidents {
         }
         follower.reindex(incident.get().id());
         List<Suggestion> suggestions = like(incident.get(), incident.get().channelId());
-        Set<String> claimed = texts.claimedPosts(incident.get().id());
-        if (suggestions.stream().allMatch(s -> claimed.contains(shown(s)))) {
+        Set<Long> shown = texts.shown(incident.get().id());
+        if (suggestions.stream().allMatch(s -> shown.contains(s.incident().id()))) {
             return doneNothing();
         }
         String text = line(suggestions);
@@ -257,20 +256,11 @@ public final class SimilarIncidents {
         return outbox.post(incident.get().channelId(), text, SlackWork.json(blocks))
                 .then(
                         (tx, ts) ->
-                                suggestions.stream()
-                                        // what the column holds: ids up to ten digits
-                                        .filter(s -> shown(s).length() <= 16)
-                                        .forEach(
-                                                s ->
-                                                        texts.claimPost(
-                                                                tx,
-                                                                incident.get().id(),
-                                                                shown(s),
-                                                                clock.instant())));
-    }
-
-    private static String shown(Suggestion suggestion) {
-        return SHOWN_ONCE + suggestion.incident().id();
+                                texts.shown(
+                                        tx,
+                                        incident.get().id(),
+                                        suggestions.stream().map(s -> s.incident().id()).toList(),
+                                        clock.instant()));
     }
 
     private static Outcome doneNothing() {
