@@ -6,6 +6,7 @@ import static dev.wrapup.persistence.jooq.Tables.INCIDENT;
 
 import dev.wrapup.domain.FixAnswer;
 import dev.wrapup.domain.FixCheck;
+import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.persistence.jooq.tables.records.FixCheckRecord;
 import java.time.Instant;
@@ -85,21 +86,28 @@ public final class FixChecks {
                 .fetch(FixChecks::map);
     }
 
+    /** A "did not hold" answer, with the earlier incident it is about. */
+    public record NotHeld(FixCheck check, Incident earlier) {}
+
     /**
      * The "did not hold" answers of the incidents started from {@code from} (included) until {@code
      * until} (excluded); who may see which the caller decides.
      */
-    public List<FixCheck> notHeldOfIncidentsStarted(Instant from, Instant until) {
+    public List<NotHeld> notHeldOfIncidentsStarted(Instant from, Instant until) {
+        var later = INCIDENT.as("later");
         return dsl.select(FIX_CHECK.fields())
+                .select(INCIDENT.fields())
                 .from(FIX_CHECK)
+                .join(later)
+                .on(later.ID.eq(FIX_CHECK.INCIDENT_ID))
                 .join(INCIDENT)
-                .on(INCIDENT.ID.eq(FIX_CHECK.INCIDENT_ID))
-                .where(INCIDENT.KIND.eq(IncidentKind.INCIDENT.name()))
-                .and(INCIDENT.STARTED_AT.ge(from))
-                .and(INCIDENT.STARTED_AT.lt(until))
+                .on(INCIDENT.ID.eq(FIX_CHECK.EARLIER_INCIDENT_ID))
+                .where(later.KIND.eq(IncidentKind.INCIDENT.name()))
+                .and(later.STARTED_AT.ge(from))
+                .and(later.STARTED_AT.lt(until))
                 .and(FIX_CHECK.ANSWER.eq(FixAnswer.DID_NOT_HOLD.code()))
                 .orderBy(FIX_CHECK.INCIDENT_ID, FIX_CHECK.POSITION)
-                .fetch(r -> map(r.into(FIX_CHECK)));
+                .fetch(r -> new NotHeld(map(r.into(FIX_CHECK)), Incidents.map(r.into(INCIDENT))));
     }
 
     private static FixCheck map(FixCheckRecord r) {

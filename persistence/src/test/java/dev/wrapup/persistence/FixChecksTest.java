@@ -75,7 +75,7 @@ class FixChecksTest {
                         later.id(), first.id(), FixAnswer.DID_NOT_HOLD, "U2", at.plusSeconds(1));
         assertEquals(List.of(answered), checks.askedAbout(first.id()), "the last answer wins");
         assertEquals(
-                List.of(answered),
+                List.of(new FixChecks.NotHeld(answered, first)),
                 checks.notHeldOfIncidentsStarted(
                         Instant.parse("2027-01-11T00:00:00Z"),
                         Instant.parse("2027-01-18T00:00:00Z")));

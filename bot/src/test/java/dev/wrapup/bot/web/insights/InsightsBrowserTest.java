@@ -16,6 +16,7 @@ import dev.wrapup.bot.web.Visibility;
 import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.insights.IncidentFacts;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.FixChecks;
 import dev.wrapup.persistence.Insights;
 import dev.wrapup.persistence.RoleGroups;
 import dev.wrapup.persistence.testing.TestDatabases;
@@ -53,6 +54,7 @@ class InsightsBrowserTest {
                 web,
                 new InsightsPage(
                         new Insights(database),
+                        new FixChecks(database),
                         new Templates(),
                         (viewer, incident) ->
                                 incident.channelId().equals(SECRET_CHANNEL)

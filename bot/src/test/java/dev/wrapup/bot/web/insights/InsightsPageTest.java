@@ -13,6 +13,7 @@ import dev.wrapup.bot.web.Templates;
 import dev.wrapup.bot.web.Viewer;
 import dev.wrapup.bot.web.Visibility;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.FixChecks;
 import dev.wrapup.persistence.Insights;
 import dev.wrapup.persistence.testing.TestDatabases;
 import java.net.URI;
@@ -70,7 +71,13 @@ class InsightsPageTest {
         web = new WebServer(0, database);
         InsightsFixture.route(
                 web,
-                new InsightsPage(new Insights(database), new Templates(), access, List.of(), CLOCK),
+                new InsightsPage(
+                        new Insights(database),
+                        new FixChecks(database),
+                        new Templates(),
+                        access,
+                        List.of(),
+                        CLOCK),
                 signedIn::get);
         web.start();
     }
