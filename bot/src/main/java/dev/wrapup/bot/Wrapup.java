@@ -40,6 +40,7 @@ import dev.wrapup.bot.maintenance.PinnedPlan;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Admins;
+import dev.wrapup.bot.similar.FixQuestions;
 import dev.wrapup.bot.similar.IncidentIndex;
 import dev.wrapup.bot.similar.IndexFollower;
 import dev.wrapup.bot.similar.SimilarIncidents;
@@ -246,6 +247,8 @@ public final class Wrapup implements AutoCloseable {
                 links,
                 clock);
         new RoleGroupSnapshots(database, slackApi, outbox, users, config.roleGroups(), clock);
+        Access access = new Access(admins, new Participants(database));
+        FixQuestions fixes = new FixQuestions(database, outbox, users, links, access, clock);
         new CallStart(
                 database,
                 outbox,
@@ -254,6 +257,7 @@ public final class Wrapup implements AutoCloseable {
                 config.videoUrl(),
                 links,
                 similar,
+                fixes,
                 happenings,
                 clock);
         WrapUps wrapUps = new WrapUps(database);
@@ -271,7 +275,6 @@ public final class Wrapup implements AutoCloseable {
                 new CommentPrompts(config, database, wrapUps, comments, outbox, scheduling, clock);
         WrapUpStart starting = new WrapUpStart(database, slackApi, outbox, users, clock);
         Reports reports = new Reports(database);
-        Access access = new Access(admins, new Participants(database));
         ActionItems actions =
                 new ActionItems(database, wrapUps, outbox, users, scheduling, clock, access);
         new WeeklyDigest(database, wrapUps, outbox, users, scheduling, links, clock);
@@ -343,6 +346,7 @@ public final class Wrapup implements AutoCloseable {
                         new CommentModal(slackApi, database, comments, actions, clock, afterAck),
                         new DigestButtons(slackApi, outbox, database, wrapUps, actions, afterAck),
                         publishing,
+                        fixes,
                         new MaintenanceCommands(maintenance, users, clock, access),
                         new AppHome(database, wrapUps, slackApi, afterAck, links));
         surfaces.forEach(surface -> surface.register(app));

@@ -2,6 +2,7 @@ package dev.wrapup.bot.analysis;
 
 import dev.wrapup.bot.happened.Happening.CallStarted;
 import dev.wrapup.bot.happened.Happenings;
+import dev.wrapup.bot.similar.FixQuestions;
 import dev.wrapup.bot.similar.SimilarIncidents;
 import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
@@ -13,6 +14,7 @@ import dev.wrapup.domain.TimelineEntry;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.scheduler.Scheduling;
@@ -38,6 +40,7 @@ public final class CallStart {
     private final Optional<String> videoUrl;
     private final IncidentLinks links;
     private final SimilarIncidents similar;
+    private final FixQuestions fixes;
     private final Happenings happenings;
     private final Clock clock;
 
@@ -49,6 +52,7 @@ public final class CallStart {
             Optional<String> videoUrl,
             IncidentLinks links,
             SimilarIncidents similar,
+            FixQuestions fixes,
             Happenings happenings,
             Clock clock) {
         this.incidents = new Incidents(database);
@@ -60,6 +64,7 @@ public final class CallStart {
         this.videoUrl = videoUrl;
         this.links = links;
         this.similar = similar;
+        this.fixes = fixes;
         this.happenings = happenings;
         this.clock = clock;
         scheduling.register(AnalysisCallService.TASK, this::start);
@@ -132,12 +137,30 @@ public final class CallStart {
                             ": please give at least one comment, with the "
                                     + "button I'm sending you or `/wrapup well|wrong|better <text>` here.");
         }
-        // The claim and the message commit together: the call starts once, and its message
-        // reaches the channel even if Slack is down right now.
+        // Did the fixes hold? Asked of the facilitator about each earlier incident like this one
+        // whose action items are done, with buttons under the call's words.
+        List<Incident> earlier = FixQuestions.toAsk(seen);
+        String words = text.toString();
+        Work post =
+                earlier.isEmpty()
+                        ? SlackWork.post(incident.channelId(), words)
+                        : SlackWork.post(
+                                incident.channelId(),
+                                words + "\n\n" + fixes.fallback(incident, earlier),
+                                fixes.blocks(incident, words, earlier, List.of()));
+        // The claim, the questions and the message commit together: the call starts once, and
+        // its message reaches the channel even if Slack is down right now.
         if (!outbox.sendIf(
-                tx -> calls.claimStart(tx, incidentId, clock.instant()),
-                SlackWork.post(incident.channelId(), text.toString())
-                        .about(CALL_STARTED, incidentId))) {
+                tx -> {
+                    if (!calls.claimStart(tx, incidentId, clock.instant())) {
+                        return false;
+                    }
+                    if (!earlier.isEmpty()) {
+                        fixes.ask(tx, incident, earlier, words);
+                    }
+                    return true;
+                },
+                post.about(CALL_STARTED, incidentId))) {
             return; // cancelled, or already started by another replica or an earlier firing
         }
         happenings.tell(new CallStarted(incident));

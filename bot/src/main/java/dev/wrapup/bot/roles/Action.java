@@ -15,6 +15,7 @@ public enum Action {
     PUBLISH("publish this wrap-up", Role.LEAD),
     MOVE_CALL("move the analysis call", Role.LEAD),
     REMINDERS("start or stop the reminders", Role.LEAD),
+    ANSWER_FIX_CHECK("answer whether the fixes held", Role.LEAD),
     CHANGE_PLAN(
             "change this maintenance window's plan, its steps, its begin or its end", Role.LEAD),
     HAND_OVER_COMMAND("hand over command", Role.COMMANDER);

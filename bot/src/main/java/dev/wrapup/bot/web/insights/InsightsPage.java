@@ -13,9 +13,12 @@ import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.input.InputRefused;
 import dev.wrapup.domain.insights.BurdenByTimezone;
 import dev.wrapup.domain.insights.IncidentFacts;
+import dev.wrapup.domain.insights.RecurrenceTrend;
 import dev.wrapup.domain.insights.ReportingPeriod;
 import dev.wrapup.domain.insights.RoleGroupCoverage;
+import dev.wrapup.domain.insights.Week;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.FixChecks;
 import dev.wrapup.persistence.Insights;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * /insights: how the incidents of a period the reader picks went, as charts with their numbers;
@@ -44,6 +49,7 @@ public final class InsightsPage extends HttpServlet {
     static final String CSV = "/insights.csv";
 
     private final Insights insights;
+    private final FixChecks fixChecks;
     private final Templates templates;
     private final IncidentAccess access;
     private final List<String> roleGroups;
@@ -51,11 +57,13 @@ public final class InsightsPage extends HttpServlet {
 
     InsightsPage(
             Insights insights,
+            FixChecks fixChecks,
             Templates templates,
             IncidentAccess access,
             List<String> roleGroups,
             Clock clock) {
         this.insights = insights;
+        this.fixChecks = fixChecks;
         this.templates = templates;
         this.access = access;
         this.roleGroups = List.copyOf(roleGroups);
@@ -71,7 +79,13 @@ public final class InsightsPage extends HttpServlet {
             List<String> roleGroups,
             Clock clock) {
         InsightsPage page =
-                new InsightsPage(new Insights(database), templates, access, roleGroups, clock);
+                new InsightsPage(
+                        new Insights(database),
+                        new FixChecks(database),
+                        templates,
+                        access,
+                        roleGroups,
+                        clock);
         web.route(PAGE, page);
         web.route(CSV, page);
     }
@@ -182,6 +196,16 @@ public final class InsightsPage extends HttpServlet {
                                 incidents,
                                 insights.inconveniencesOfIncidentsStarted(
                                         period.start(), period.end()))));
+        // A "did not hold" link counts where the viewer may see both incidents.
+        Set<Long> recurred =
+                fixChecks.notHeldOfIncidentsStarted(period.start(), period.end()).stream()
+                        .filter(n -> visible.test(n.earlier()))
+                        .map(n -> n.check().incidentId())
+                        .collect(Collectors.toSet());
+        charts.add(
+                RecurrenceChart.of(
+                        period.weeks().stream().map(Week::label).toList(),
+                        RecurrenceTrend.of(period, incidents, recurred)));
         return charts;
     }
 

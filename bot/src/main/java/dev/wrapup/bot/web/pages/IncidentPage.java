@@ -8,9 +8,13 @@ import dev.wrapup.bot.web.Viewer;
 import dev.wrapup.bot.web.Visibility;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Disclosure;
+import dev.wrapup.domain.FixCheck;
 import dev.wrapup.domain.Incident;
+import dev.wrapup.domain.SlackUser;
 import dev.wrapup.persistence.AnalysisCalls;
+import dev.wrapup.persistence.FixChecks;
 import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Users;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,10 +22,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * /incidents/{id}: an incident's page, and its report (/report.md) and analysis call (/call.ics) as
@@ -32,6 +41,8 @@ final class IncidentPage extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/(\\d{1,18})(/report\\.md|/call\\.ics)?");
 
     private final Incidents incidents;
+    private final FixChecks fixChecks;
+    private final Users users;
     private final IncidentAccess access;
     private final IncidentViews views;
     private final Reports reports;
@@ -43,6 +54,8 @@ final class IncidentPage extends HttpServlet {
 
     IncidentPage(
             Incidents incidents,
+            FixChecks fixChecks,
+            Users users,
             IncidentAccess access,
             IncidentViews views,
             Reports reports,
@@ -52,6 +65,8 @@ final class IncidentPage extends HttpServlet {
             Optional<String> videoUrl,
             Clock clock) {
         this.incidents = incidents;
+        this.fixChecks = fixChecks;
+        this.users = users;
         this.access = access;
         this.views = views;
         this.reports = reports;
@@ -78,7 +93,7 @@ final class IncidentPage extends HttpServlet {
         }
         String file = path.group(2);
         if (file == null) {
-            page(req, resp, incident.get(), visibility);
+            page(req, resp, incident.get(), visibility, viewer.get());
         } else if (file.equals("/report.md")) {
             String markdown =
                     visibility == Visibility.FULL
@@ -106,7 +121,8 @@ final class IncidentPage extends HttpServlet {
             HttpServletRequest req,
             HttpServletResponse resp,
             Incident incident,
-            Visibility visibility)
+            Visibility visibility,
+            Viewer viewer)
             throws IOException {
         boolean onlyKey = "key".equals(req.getParameter("only"));
         LocalDate day = null;
@@ -121,7 +137,47 @@ final class IncidentPage extends HttpServlet {
         }
         String base = "/incidents/" + incident.id() + "?" + (onlyKey ? "only=key&" : "");
         IncidentView view = views.of(incident, visibility, onlyKey, day, part, base);
-        templates.send(resp, HttpServletResponse.SC_OK, "pages/incident.jte", Map.of("view", view));
+        templates.send(
+                resp,
+                HttpServletResponse.SC_OK,
+                "pages/incident.jte",
+                Map.of("view", view, "fixes", fixes(incident, viewer)));
+    }
+
+    /**
+     * "Did the fixes hold?" both ways: the earlier incidents asked about here, and the later ones
+     * that asked about this one; each only when the viewer may see the other incident too.
+     */
+    private List<FixLine> fixes(Incident incident, Viewer viewer) {
+        List<FixCheck> asked = fixChecks.askedIn(incident.id());
+        List<FixCheck> about = fixChecks.askedAbout(incident.id());
+        if (asked.isEmpty() && about.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Incident> others =
+                incidents.find(
+                        Stream.concat(
+                                        asked.stream().map(FixCheck::earlierIncidentId),
+                                        about.stream().map(FixCheck::incidentId))
+                                .toList());
+        Predicate<Incident> visible =
+                other -> other != null && access.of(viewer, other) != Visibility.NONE;
+        Function<String, String> names =
+                id -> users.find(id).map(SlackUser::displayName).orElse(id);
+        List<FixLine> lines = new ArrayList<>();
+        for (FixCheck c : asked) {
+            Incident earlier = others.get(c.earlierIncidentId());
+            if (visible.test(earlier)) {
+                lines.add(FixLine.asked(c, earlier, names));
+            }
+        }
+        for (FixCheck c : about) {
+            Incident later = others.get(c.incidentId());
+            if (visible.test(later)) {
+                lines.add(FixLine.cameBack(c, later));
+            }
+        }
+        return lines;
     }
 
     private static void send(HttpServletResponse resp, String type, String body)

@@ -6,8 +6,10 @@ import dev.wrapup.bot.web.IncidentAccess;
 import dev.wrapup.bot.web.Templates;
 import dev.wrapup.persistence.AnalysisCalls;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.FixChecks;
 import dev.wrapup.persistence.IncidentSearch;
 import dev.wrapup.persistence.Incidents;
+import dev.wrapup.persistence.Users;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,8 @@ public final class WebPages {
                 "/incidents/*",
                 new IncidentPage(
                         new Incidents(database),
+                        new FixChecks(database),
+                        new Users(database),
                         access,
                         new IncidentViews(database, roleGroups, clock),
                         reports,

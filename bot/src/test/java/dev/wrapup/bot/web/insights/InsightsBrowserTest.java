@@ -13,15 +13,19 @@ import dev.wrapup.bot.testing.BrowserTest;
 import dev.wrapup.bot.web.Templates;
 import dev.wrapup.bot.web.Viewer;
 import dev.wrapup.bot.web.Visibility;
+import dev.wrapup.domain.FixAnswer;
 import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.insights.IncidentFacts;
 import dev.wrapup.persistence.Database;
+import dev.wrapup.persistence.FixChecks;
 import dev.wrapup.persistence.Insights;
 import dev.wrapup.persistence.RoleGroups;
 import dev.wrapup.persistence.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,8 @@ import org.openqa.selenium.WebElement;
  * /insights in a real Chromium, under the bot's own headers: the seeded incidents' numbers in the
  * tables, the charts drawn at a readable size, nothing refused by the page's policy, and
  * screenshots of the whole page, the action items' sections (the kinds with and without the
- * warning), the role groups and the burden by timezone (target/screenshots/insights*.png).
+ * warning), the role groups, the burden by timezone and the recurrence
+ * (target/screenshots/insights*.png).
  */
 @BrowserTest
 class InsightsBrowserTest {
@@ -48,11 +53,13 @@ class InsightsBrowserTest {
         database.migrate();
         InsightsFixture.seed(database);
         noteRoleGroups();
+        noteRecurrence();
         web = new WebServer(0, database);
         InsightsFixture.route(
                 web,
                 new InsightsPage(
                         new Insights(database),
+                        new FixChecks(database),
                         new Templates(),
                         (viewer, incident) ->
                                 incident.channelId().equals(SECRET_CHANNEL)
@@ -91,6 +98,24 @@ class InsightsBrowserTest {
         }
     }
 
+    /** B came back after the fixes from A did not hold. */
+    private void noteRecurrence() {
+        Map<String, Long> ids = new HashMap<>();
+        new Insights(database)
+                .incidentsStarted(
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        Instant.parse("2026-12-01T00:00:00Z"))
+                .forEach(f -> ids.put(f.incident().title(), f.incident().id()));
+        FixChecks checks = new FixChecks(database);
+        Instant at = CLOCK.instant();
+        database.transaction(
+                tx -> {
+                    checks.ask(tx, ids.get("B"), List.of(ids.get("A")), "The call.", at);
+                    checks.answer(tx, ids.get("B"), ids.get("A"), FixAnswer.DID_NOT_HOLD, "U1", at);
+                    return null;
+                });
+    }
+
     @AfterEach
     void stop() throws Exception {
         if (web != null) {
@@ -113,12 +138,13 @@ class InsightsBrowserTest {
                         "Whole period 3 1 1 0",
                         "Whole period 1 0 1 1 0 3",
                         "Every group 3 0 0% 0 0%",
-                        "Any timezone 3 2 100%"),
+                        "Any timezone 3 2 100%",
+                        "Whole period 3 1 33.3%"),
                 browser.driver().findElements(By.cssSelector("tfoot tr")).stream()
                         .map(WebElement::getText)
                         .toList());
         List<WebElement> charts = browser.driver().findElements(By.cssSelector("svg.plot"));
-        assertEquals(9, charts.size());
+        assertEquals(10, charts.size());
         assertEquals(
                 List.of(
                         "Role group Incidents Took part Share took part Commented Share commented",
@@ -168,6 +194,21 @@ class InsightsBrowserTest {
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
         browser.driver().executeScript("arguments[0].scrollIntoView()", burden);
         browser.screenshot("insights-burden");
+
+        // Recurrence: its rate in a sentence, and B, which came back, in its week.
+        WebElement recurrence =
+                browser.driver().findElement(By.cssSelector("section:has(h2#recurrence)"));
+        assertEquals(
+                "Recurrence rate: 33.3% — 1 of 3 incidents came back after the fixes from an"
+                        + " earlier incident did not hold.",
+                recurrence.findElement(By.cssSelector("p.note")).getText());
+        assertEquals(
+                List.of("2026-11-09 2 1 50%", "2026-11-16 1 0 0%"),
+                recurrence.findElements(By.cssSelector("tbody tr")).stream()
+                        .map(WebElement::getText)
+                        .toList());
+        browser.driver().executeScript("arguments[0].scrollIntoView()", recurrence);
+        browser.screenshot("insights-recurrence");
     }
 
     @Test
