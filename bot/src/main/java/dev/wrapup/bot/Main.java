@@ -52,6 +52,9 @@ public final class Main {
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String command = args.length == 0 ? "run" : args[0];
         try {
+            if (!List.of("--help", "-h", "help").contains(command)) {
+                Config.logFormat(env); // logback has read it already: refuse what it cannot use
+            }
             switch (command) {
                 case "--help", "-h", "help" -> {
                     out.println(USAGE);
