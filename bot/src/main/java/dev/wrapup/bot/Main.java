@@ -35,6 +35,16 @@ public final class Main {
     /** How long an orderly stop may take before the process exits anyway. */
     private static final Duration STOP_LIMIT = Duration.ofSeconds(25);
 
+    static {
+        // Before the first logger: while Logback starts, ical4j's time-zone provider logs a line,
+        // which SLF4J holds and replays, announcing so in three plain lines of its own on stderr.
+        // The line itself is still logged; only the notice, which no JSON line parser can read,
+        // is left out. Errors of SLF4J's own are still printed.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     private Main() {}
