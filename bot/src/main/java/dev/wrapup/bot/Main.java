@@ -35,6 +35,16 @@ public final class Main {
     /** How long an orderly stop may take before the process exits anyway. */
     private static final Duration STOP_LIMIT = Duration.ofSeconds(25);
 
+    static {
+        // Before the first logger: while Logback starts, ical4j's time-zone provider logs a line,
+        // which SLF4J holds and replays, announcing so in three plain lines of its own on stderr.
+        // The line itself is still logged; only the notice, which no JSON line parser can read,
+        // is left out. Errors of SLF4J's own are still printed.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     private Main() {}
@@ -52,6 +62,9 @@ public final class Main {
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String command = args.length == 0 ? "run" : args[0];
         try {
+            if (!List.of("--help", "-h", "help").contains(command)) {
+                Config.logFormat(env); // logback has read it already: refuse what it cannot use
+            }
             switch (command) {
                 case "--help", "-h", "help" -> {
                     out.println(USAGE);

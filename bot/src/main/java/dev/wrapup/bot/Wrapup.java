@@ -37,6 +37,8 @@ import dev.wrapup.bot.incident.PinnedHeader;
 import dev.wrapup.bot.maintenance.MaintenanceAlerts;
 import dev.wrapup.bot.maintenance.MaintenanceService;
 import dev.wrapup.bot.maintenance.PinnedPlan;
+import dev.wrapup.bot.metrics.Meters;
+import dev.wrapup.bot.metrics.OutboxBacklog;
 import dev.wrapup.bot.report.Reports;
 import dev.wrapup.bot.roles.Access;
 import dev.wrapup.bot.roles.Admins;
@@ -78,6 +80,7 @@ import dev.wrapup.scheduler.QuartzFactory;
 import dev.wrapup.scheduler.Scheduling;
 import dev.wrapup.scheduler.slots.SlotFinder;
 import dev.wrapup.scheduler.slots.WorkingHours;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +114,7 @@ public final class Wrapup implements AutoCloseable {
     private final SlackIdentity identity;
     private final IndexFollower follower;
     private final IncidentIndex index;
+    private final Meters meters;
     private boolean closed;
 
     private Wrapup(
@@ -125,7 +129,9 @@ public final class Wrapup implements AutoCloseable {
             Admins admins,
             SlackIdentity identity,
             IndexFollower follower,
-            IncidentIndex index) {
+            IncidentIndex index,
+            Meters meters) {
+        this.meters = meters;
         this.follower = follower;
         this.index = index;
         this.admins = admins;
@@ -142,18 +148,27 @@ public final class Wrapup implements AutoCloseable {
 
     /** Opens and migrates the database, then starts serving Slack. */
     public static Wrapup start(Config config, Clock clock) throws Exception {
-        Database database = Database.open(config.database());
+        Meters meters = Meters.start();
+        Database database;
+        try {
+            database = Database.open(config.database(), meters.registry());
+        } catch (RuntimeException | Error e) {
+            meters.close();
+            throw e;
+        }
         try {
             database.migrate();
-            return start(config, clock, database);
+            return start(config, clock, database, meters);
         } catch (Exception | Error e) {
             database.close();
+            meters.close();
             throw e;
         }
     }
 
-    private static Wrapup start(Config configured, Clock clock, Database database)
+    private static Wrapup start(Config configured, Clock clock, Database database, Meters meters)
             throws Exception {
+        PrometheusMeterRegistry registry = meters.registry();
         Slack slack = slack(configured);
         // Before anything listens: auth.test decides whether the bot can start at all.
         SlackIdentity identity =
@@ -166,8 +181,10 @@ public final class Wrapup implements AutoCloseable {
         WebServer web = new WebServer(configured.port(), database);
         Config config = configured.withBoundPort(web.port());
         SlackApi slackApi =
-                new SlackApi(slack.methods(config.botToken()), 5, Duration.ofMillis(500));
+                new SlackApi(slack.methods(config.botToken()), 5, Duration.ofMillis(500), registry);
         SlackOutbox outbox = new SlackOutbox(database, slackApi, clock);
+        OutboxBacklog.register(database, clock, registry);
+        web.metrics(registry, config.metricsToken());
         ExecutorService afterAck =
                 Executors.newFixedThreadPool(
                         4,
@@ -205,7 +222,7 @@ public final class Wrapup implements AutoCloseable {
         UserDirectory users =
                 new UserDirectory(
                         new Users(database), new Timeline(database), slackApi, afterAck, clock);
-        Scheduling scheduling = new Scheduling(QuartzFactory.create(database), clock);
+        Scheduling scheduling = new Scheduling(QuartzFactory.create(database), clock, registry);
         Happenings happenings = new Happenings();
         IncidentLinks links = new IncidentLinks(config.signIn().map(signIn -> config.publicUrl()));
         new PinnedHeader(database, outbox, links);
@@ -320,7 +337,8 @@ public final class Wrapup implements AutoCloseable {
                                 afterAck,
                                 happenings,
                                 clock,
-                                config.highlightReaction()),
+                                config.highlightReaction(),
+                                registry),
                         new IncidentCommands(
                                 database,
                                 declarations,
@@ -357,7 +375,8 @@ public final class Wrapup implements AutoCloseable {
                         signIn -> {
                             Templates templates = new Templates();
                             WebSignIn.install(
-                                    web, signIn, database, slack, identity, templates, clock);
+                                    web, signIn, database, slack, identity, templates, registry,
+                                    clock);
                             IncidentAccess pageAccess =
                                     new ChannelAccess(slackApi, admins, identity, clock);
                             WebPages.mount(
@@ -379,7 +398,12 @@ public final class Wrapup implements AutoCloseable {
                                     clock);
                         });
         if (!config.socketMode()) {
-            web.slack(app, config.signingSecret().orElseThrow(), new SeenRequests(database), clock);
+            web.slack(
+                    app,
+                    config.signingSecret().orElseThrow(),
+                    new SeenRequests(database),
+                    clock,
+                    registry);
         }
         web.start();
         SocketModeApp socketMode = null;
@@ -412,7 +436,8 @@ public final class Wrapup implements AutoCloseable {
                 admins,
                 identity,
                 follower,
-                index);
+                index,
+                meters);
     }
 
     /**
@@ -503,6 +528,7 @@ public final class Wrapup implements AutoCloseable {
         follower.close();
         index.close();
         database.close();
+        meters.close();
         log.info("stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 }

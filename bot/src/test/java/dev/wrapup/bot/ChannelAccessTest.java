@@ -14,6 +14,7 @@ import dev.wrapup.bot.web.Visibility;
 import dev.wrapup.bot.web.signin.ChannelAccess;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.SlackIdentities;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,12 @@ class ChannelAccessTest extends BotTest {
                         new SlackIdentities(bot.wrapup().database()),
                         clock);
         // One try per request, so that a failing Slack is seen at once.
-        SlackApi api = new SlackApi(slack.methods(TestBot.BOT_TOKEN), 1, Duration.ofMillis(10));
+        SlackApi api =
+                new SlackApi(
+                        slack.methods(TestBot.BOT_TOKEN),
+                        1,
+                        Duration.ofMillis(10),
+                        new SimpleMeterRegistry());
         access = new ChannelAccess(api, new Admins(List.of(ADMIN), api), identity, clock);
     }
 

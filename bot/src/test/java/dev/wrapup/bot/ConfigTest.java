@@ -96,6 +96,25 @@ class ConfigTest {
     }
 
     @Test
+    void theLogFormatIsTextOrJsonAndTheMetricsTokenLongEnough() {
+        Map<String, String> env = minimal();
+        assertEquals("text", Config.logFormat(env));
+        assertTrue(Config.from(env).metricsToken().isEmpty(), "/metrics open by default");
+        env.put("WRAPUP_LOG_FORMAT", "json");
+        assertEquals("json", Config.logFormat(env));
+        env.put("WRAPUP_LOG_FORMAT", "xml");
+        String refused = assertThrows(ConfigException.class, () -> Config.from(env)).getMessage();
+        assertTrue(refused.contains("WRAPUP_LOG_FORMAT is set to a value"), refused);
+        assertTrue(refused.contains("text") && refused.contains("json"), refused);
+        env.remove("WRAPUP_LOG_FORMAT");
+        env.put("WRAPUP_METRICS_TOKEN", "secret");
+        refused = assertThrows(ConfigException.class, () -> Config.from(env)).getMessage();
+        assertTrue(refused.contains("WRAPUP_METRICS_TOKEN"), refused);
+        env.put("WRAPUP_METRICS_TOKEN", "0123456789abcdef0123");
+        assertEquals("0123456789abcdef0123", Config.from(env).metricsToken().orElseThrow());
+    }
+
+    @Test
     void signInNeedsBothClientIdAndSecret() {
         Map<String, String> env = minimal();
         assertTrue(Config.from(env).signIn().isEmpty(), "off without a client id");

@@ -4,6 +4,8 @@ import static dev.wrapup.persistence.jooq.Tables.HEALTH_PROBE;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -88,15 +90,20 @@ public final class Database implements AutoCloseable {
      * beside it (generated at first start; a database from before passwords is moved to it).
      */
     public static Database open(DatabaseSettings given) {
+        return open(given, null);
+    }
+
+    /** Like {@link #open(DatabaseSettings)}, with the pool's meters in the registry. */
+    public static Database open(DatabaseSettings given, MeterRegistry meters) {
         DatabaseSettings settings = given.closedByWrapup();
         Optional<EmbeddedDatabase> embedded = EmbeddedDatabase.of(settings);
         if (embedded.isEmpty()) {
-            return new Database(settings.vendor(), pool(settings), null);
+            return new Database(settings.vendor(), pool(settings, meters), null);
         }
         DatabaseSettings withPassword = embedded.get().prepare();
         // The first connection stays open while the pool starts, so that H2 opens the file once.
         try (Connection first = embedded.get().connect(withPassword)) {
-            HikariDataSource pool = pool(withPassword);
+            HikariDataSource pool = pool(withPassword, meters);
             embedded.get().makeFilesPrivate();
             return new Database(settings.vendor(), pool, embedded.get());
         } catch (SQLException e) {
@@ -104,9 +111,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(DatabaseSettings settings) {
+    private static HikariDataSource pool(DatabaseSettings settings, MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("wrapup");
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         config.setJdbcUrl(settings.url());
         if (settings.user() != null) {
             config.setUsername(settings.user());

@@ -127,6 +127,19 @@ public final class Outbox {
                 .map(Outbox::map);
     }
 
+    /** How much work waits: the items still to do, and when the oldest of them was written. */
+    public record Backlog(int depth, Optional<Instant> oldest) {}
+
+    /** The backlog in one query: a count and the oldest item's time, never the items. */
+    public Backlog backlog() {
+        var row =
+                dsl.select(DSL.count(), DSL.min(SLACK_OUTBOX.CREATED_AT))
+                        .from(SLACK_OUTBOX)
+                        .where(PENDING)
+                        .fetchOne();
+        return new Backlog(row.value1(), Optional.ofNullable(row.value2()));
+    }
+
     /** Every item still to do, oldest first. */
     public List<Item> pending() {
         return dsl.selectFrom(SLACK_OUTBOX)

@@ -10,6 +10,7 @@ import dev.wrapup.persistence.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,7 @@ class OutboxTest {
             // nothing queued
         }
         assertEquals(a, two.next().orElseThrow().id(), "oldest first");
+        assertEquals(new Outbox.Backlog(2, Optional.of(AT)), two.backlog(), "two waiting");
         assertEquals(List.of(a), ids(two.due(AT, 10)), "b waits for a");
 
         assertTrue(one.claim(a, AT, AT.plusSeconds(120)));
@@ -85,6 +87,7 @@ class OutboxTest {
         assertEquals(List.of(b), ids(two.due(AT.plusSeconds(400), 10)));
         two.failed(b, "channel_not_found", AT.plusSeconds(202));
         assertTrue(one.next().isEmpty(), "nothing left: the rolled-back one was never queued");
+        assertEquals(new Outbox.Backlog(0, Optional.empty()), one.backlog(), "nothing waits");
         assertEquals("1700000000.000100", one.find(a).orElseThrow().postedTs());
         assertEquals("{\"step\":1}", one.find(a).orElseThrow().progress());
         assertEquals("channel_not_found", one.find(b).orElseThrow().error());

@@ -1,5 +1,7 @@
 package dev.wrapup.scheduler;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.listeners.TriggerListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +58,7 @@ public final class Scheduling implements AutoCloseable {
 
     private final Scheduler quartz;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
 
     /**
@@ -62,10 +66,16 @@ public final class Scheduling implements AutoCloseable {
      */
     private final Set<String> takenByRunDue = new HashSet<>();
 
-    public Scheduling(Scheduler quartz, Clock clock) throws SchedulerException {
+    /**
+     * Counts each task run in {@code wrapup.jobs.fired} and each misfire in {@code ...misfired}.
+     */
+    public Scheduling(Scheduler quartz, Clock clock, MeterRegistry meters)
+            throws SchedulerException {
         this.quartz = quartz;
         this.clock = clock;
+        this.meters = meters;
         quartz.getContext().put(CONTEXT_KEY, this);
+        quartz.getListenerManager().addTriggerListener(new Misfires());
     }
 
     public void register(String task, Task action) {
@@ -280,7 +290,32 @@ public final class Scheduling implements AutoCloseable {
             return;
         }
         log.info("running scheduled task {} for {}", task, subjectId);
+        counter("wrapup.jobs.fired", "Scheduled tasks run, by Quartz or by runDue", task)
+                .increment();
         action.run(subjectId);
+    }
+
+    /** Task names are the bot's own constants, so the tag has a few values only. */
+    private Counter counter(String name, String description, String task) {
+        return Counter.builder(name).description(description).tag("task", task).register(meters);
+    }
+
+    /** Counts the firings Quartz found late (the bot was down or busy past the threshold). */
+    private final class Misfires extends TriggerListenerSupport {
+        @Override
+        public String getName() {
+            return "wrapup-misfires";
+        }
+
+        @Override
+        public void triggerMisfired(Trigger trigger) {
+            // A task's triggers are grouped by the task's name (see key).
+            counter(
+                            "wrapup.jobs.misfired",
+                            "Scheduled task firings that came later than planned",
+                            trigger.getKey().getGroup())
+                    .increment();
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.DatabaseSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ class SchedulingTest {
     private Database database;
     private Scheduler quartz;
     private Scheduling scheduling;
+    private SimpleMeterRegistry meters;
     private final List<String> ran = new CopyOnWriteArrayList<>();
 
     private void startWith(Clock clock) throws Exception {
@@ -49,7 +51,8 @@ class SchedulingTest {
                                 null));
         database.migrate();
         quartz = QuartzFactory.create(database);
-        scheduling = new Scheduling(quartz, clock);
+        meters = new SimpleMeterRegistry();
+        scheduling = new Scheduling(quartz, clock, meters);
         scheduling.register("call", id -> ran.add("call " + id));
         scheduling.register("reminder", id -> ran.add("reminder " + id));
     }
@@ -104,6 +107,12 @@ class SchedulingTest {
 
         assertEquals(0, scheduling.runDue(), "nothing runs twice");
         assertEquals(3, ran.size());
+        assertEquals(2.0, fired("call"), "counted as fired");
+        assertEquals(1.0, fired("reminder"));
+    }
+
+    private double fired(String task) {
+        return meters.counter("wrapup.jobs.fired", "task", task).count();
     }
 
     @Test
@@ -182,6 +191,11 @@ class SchedulingTest {
         until("Quartz to fire the missed task", () -> ran.contains("call 5"));
         until("the trigger to be used up", this::settled);
         assertEquals(List.of("call 5"), ran);
+        assertEquals(1.0, fired("call"));
+        assertEquals(
+                1.0,
+                meters.counter("wrapup.jobs.misfired", "task", "call").count(),
+                "ten minutes late is a misfire");
     }
 
     @Test

@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  *     Slack for the web pages; without it the pages are off
  * @param indexDir WRAPUP_INDEX_DIR: the folder of the search index of past incidents ("Seen
  *     before"); by default {@code index} beside an H2 file, else {@code ./data/index}
+ * @param metricsToken WRAPUP_METRICS_TOKEN: when set, /metrics answers only requests that carry it
+ *     as a bearer token
+ *     <p>WRAPUP_LOG_FORMAT is checked here too ({@link #logFormat}), though logback reads it.
  */
 public record Config(
         String botToken,
@@ -63,10 +66,12 @@ public record Config(
         Duration headsUp,
         List<String> admins,
         Optional<SignIn> signIn,
-        Path indexDir) {
+        Path indexDir,
+        Optional<String> metricsToken) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
+    private static final int SHORTEST_METRICS_TOKEN = 16;
 
     /** With PORT=0 the port is chosen at start; the default public URL then names the real one. */
     public Config withBoundPort(int boundPort) {
@@ -96,7 +101,8 @@ public record Config(
                 headsUp,
                 admins,
                 signIn.map(s -> s.at("http://localhost:" + boundPort)),
-                indexDir);
+                indexDir,
+                metricsToken);
     }
 
     public boolean socketMode() {
@@ -123,9 +129,25 @@ public record Config(
         return database;
     }
 
+    /**
+     * WRAPUP_LOG_FORMAT, {@code text} (the default) or {@code json}: logback reads it itself at
+     * start (logback.xml); checked here so that any other value stops Wrapup with a clear message.
+     */
+    public static String logFormat(Map<String, String> env) {
+        EnvReader r = new EnvReader(env);
+        String format = r.optional("WRAPUP_LOG_FORMAT").orElse("text");
+        r.matches(
+                "WRAPUP_LOG_FORMAT",
+                format,
+                Pattern.compile("text|json"),
+                "text (lines for people, the default) or json (one JSON object per line)");
+        return format;
+    }
+
     /** Reads and checks the environment; the first problem found is explained in the exception. */
     public static Config from(Map<String, String> env) {
         EnvReader r = new EnvReader(env);
+        logFormat(env);
         String botToken =
                 r.required(
                         "SLACK_BOT_TOKEN",
@@ -209,6 +231,15 @@ public record Config(
         Optional<SignIn> signIn = SignIn.from(r, publicUrl);
         Path indexDir =
                 r.optional("WRAPUP_INDEX_DIR").map(Path::of).orElseGet(() -> indexDir(database));
+        Optional<String> metricsToken = r.optional("WRAPUP_METRICS_TOKEN");
+        if (metricsToken.isPresent() && metricsToken.get().length() < SHORTEST_METRICS_TOKEN) {
+            throw r.malformed(
+                    "WRAPUP_METRICS_TOKEN",
+                    "it is shorter than "
+                            + SHORTEST_METRICS_TOKEN
+                            + " characters, short enough to guess; generate one, e.g. with"
+                            + " `openssl rand -hex 32`");
+        }
         return new Config(
                 botToken,
                 signingSecret,
@@ -232,7 +263,8 @@ public record Config(
                 headsUp,
                 admins,
                 signIn,
-                indexDir);
+                indexDir,
+                metricsToken);
     }
 
     /** Beside an H2 file its folder's {@code index}; else {@code ./data/index}. */

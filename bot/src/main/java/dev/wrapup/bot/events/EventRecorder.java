@@ -28,6 +28,8 @@ import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
 import dev.wrapup.persistence.Timeline.NewEntry;
 import dev.wrapup.persistence.Tx;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -41,7 +43,8 @@ import java.util.function.Function;
 /**
  * Records what happens in incident channels. Runs after Bolt has checked the request's signature;
  * answers Slack only once the change is committed, and a delivery whose event_id was already
- * handled (a Slack retry) changes nothing. Anything that calls Slack happens after the ack.
+ * handled (a Slack retry) changes nothing. Anything that calls Slack happens after the ack. Counts
+ * the events received, those stored, and the deliveries that were repeats and changed nothing.
  *
  * <p>Longer than most classes: every kind of event (messages with their edits, deletions and thread
  * replies, reactions, pins, joins) follows the same claim-then-write transaction, and keeping them
@@ -50,6 +53,15 @@ import java.util.function.Function;
 public final class EventRecorder implements Middleware, SlackSurface {
     /** A message recorded in an incident channel. */
     private record Recorded(Incident incident, NewEntry entry) {}
+
+    /** What came of one delivery. */
+    private enum Recording {
+        /** Not an incident channel's, or nothing in it to keep. */
+        ELSEWHERE,
+        /** Delivered before: nothing changed. */
+        REPEAT,
+        STORED
+    }
 
     private final Database database;
     private final Incidents incidents;
@@ -60,6 +72,9 @@ public final class EventRecorder implements Middleware, SlackSurface {
     private final Clock clock;
     private final String highlightReaction;
     private final Happenings happenings;
+    private final Counter received;
+    private final Counter stored;
+    private final Counter deduplicated;
 
     /**
      * Participants known to be stored (they are never removed): most events need no participant
@@ -73,7 +88,8 @@ public final class EventRecorder implements Middleware, SlackSurface {
             Executor afterAck,
             Happenings happenings,
             Clock clock,
-            String highlightReaction) {
+            String highlightReaction,
+            MeterRegistry meters) {
         this.database = database;
         this.incidents = new Incidents(database);
         this.timeline = new Timeline(database);
@@ -83,6 +99,18 @@ public final class EventRecorder implements Middleware, SlackSurface {
         this.happenings = happenings;
         this.clock = clock;
         this.highlightReaction = highlightReaction;
+        this.received =
+                Counter.builder("wrapup.events.received")
+                        .description("Slack events delivered to the bot")
+                        .register(meters);
+        this.stored =
+                Counter.builder("wrapup.events.stored")
+                        .description("Slack events written to an incident's record")
+                        .register(meters);
+        this.deduplicated =
+                Counter.builder("wrapup.events.deduplicated")
+                        .description("Slack events delivered again and not stored twice")
+                        .register(meters);
     }
 
     /** Runs before the handlers of every event, after the workspace is checked. */
@@ -96,6 +124,7 @@ public final class EventRecorder implements Middleware, SlackSurface {
         if (req.getRequestType() != RequestType.Event) {
             return chain.next(req);
         }
+        received.increment();
         EventRequest request = (EventRequest) req;
         JsonObject envelope =
                 JsonParser.parseString(request.getRequestBodyAsString()).getAsJsonObject();
@@ -105,28 +134,36 @@ public final class EventRecorder implements Middleware, SlackSurface {
             return Response.ok();
         }
         String eventId = string(envelope, "event_id");
-        switch (type) {
-            case "message" -> message(eventId, event, request);
-            case "reaction_added", "reaction_removed" ->
-                    reaction(eventId, event, type.equals("reaction_added"));
-            case "pin_added", "pin_removed" -> pin(eventId, event, type.equals("pin_added"));
-            case "member_joined_channel" -> joined(eventId, event);
-            default -> {
-                Response handled = chain.next(req);
-                // An event nobody handles is still acknowledged, or Slack would retry it.
-                return handled.getStatusCode() == 404 ? Response.ok() : handled;
-            }
+        Recording recording =
+                switch (type) {
+                    case "message" -> message(eventId, event, request);
+                    case "reaction_added", "reaction_removed" ->
+                            reaction(eventId, event, type.equals("reaction_added"));
+                    case "pin_added", "pin_removed" ->
+                            pin(eventId, event, type.equals("pin_added"));
+                    case "member_joined_channel" -> joined(eventId, event);
+                    default -> null;
+                };
+        if (recording == null) {
+            Response handled = chain.next(req);
+            // An event nobody handles is still acknowledged, or Slack would retry it.
+            return handled.getStatusCode() == 404 ? Response.ok() : handled;
+        }
+        if (recording == Recording.STORED) {
+            stored.increment();
+        } else if (recording == Recording.REPEAT) {
+            deduplicated.increment();
         }
         return Response.ok();
     }
 
-    private void message(String eventId, JsonObject event, EventRequest request) {
+    private Recording message(String eventId, JsonObject event, EventRequest request) {
         String channel = string(event, "channel");
         String subtype = string(event, "subtype");
         String botUserId = request.getContext().getBotUserId();
         String botId = request.getContext().getBotId();
         if (isOurs(event, botUserId, botId)) {
-            return; // what the bot says is already on the timeline as the entry it announces
+            return Recording.ELSEWHERE; // already on the timeline as the entry it announces
         }
         Set<String> people = new HashSet<>();
         Recorded[] recorded = new Recorded[1];
@@ -134,7 +171,7 @@ public final class EventRecorder implements Middleware, SlackSurface {
         // edits and deletions, which change an entry, need their event_id claimed.
         boolean changesAnEntry =
                 "message_changed".equals(subtype) || "message_deleted".equals(subtype);
-        boolean applied =
+        Recording recording =
                 record(
                         changesAnEntry ? eventId : null,
                         channel,
@@ -143,7 +180,7 @@ public final class EventRecorder implements Middleware, SlackSurface {
                             if ("message_changed".equals(subtype)) {
                                 JsonObject message = object(event, "message");
                                 if (message == null || isOurs(message, botUserId, botId)) {
-                                    return;
+                                    return true;
                                 }
                                 Instant at = editedAt(message, event, now);
                                 String ts = string(message, "ts");
@@ -191,8 +228,11 @@ public final class EventRecorder implements Middleware, SlackSurface {
                             } else {
                                 Optional<NewEntry> entry =
                                         SlackMessages.entry(incident.id(), channel, event, names);
-                                if (entry.isEmpty() || !timeline.add(tx, entry.get(), now)) {
-                                    return;
+                                if (entry.isEmpty()) {
+                                    return true;
+                                }
+                                if (!timeline.add(tx, entry.get(), now)) {
+                                    return false; // stored already, by (channel, ts)
                                 }
                                 String user = string(event, "user");
                                 if (user != null && string(event, "bot_id") == null) {
@@ -210,8 +250,9 @@ public final class EventRecorder implements Middleware, SlackSurface {
                                     recorded[0] = new Recorded(incident, entry.get());
                                 }
                             }
+                            return true;
                         });
-        if (applied) {
+        if (recording == Recording.STORED) {
             people.forEach(users::refreshLater);
             if (recorded[0] != null) {
                 knownParticipants.add(
@@ -229,18 +270,19 @@ public final class EventRecorder implements Middleware, SlackSurface {
                                                 r.entry().text())));
             }
         }
+        return recording;
     }
 
-    private void reaction(String eventId, JsonObject event, boolean added) {
+    private Recording reaction(String eventId, JsonObject event, boolean added) {
         JsonObject item = object(event, "item");
         if (item == null || !"message".equals(string(item, "type"))) {
-            return;
+            return Recording.ELSEWHERE;
         }
         String channel = string(item, "channel");
         String ts = string(item, "ts");
         String user = string(event, "user");
         boolean highlight = highlightReaction.equals(string(event, "reaction"));
-        boolean applied =
+        Recording recording =
                 record(
                         eventId,
                         channel,
@@ -268,22 +310,24 @@ public final class EventRecorder implements Middleware, SlackSurface {
                                                 ts),
                                         now);
                             }
+                            return true;
                         });
-        if (applied && user != null) {
+        if (recording == Recording.STORED && user != null) {
             users.refreshLater(user);
         }
+        return recording;
     }
 
-    private void pin(String eventId, JsonObject event, boolean added) {
+    private Recording pin(String eventId, JsonObject event, boolean added) {
         String channel = string(event, "channel_id");
         JsonObject item = object(event, "item");
         JsonObject message = object(item, "message");
         String ts = message != null ? string(message, "ts") : null;
         String user = string(event, "user");
         if (ts == null) {
-            return;
+            return Recording.ELSEWHERE;
         }
-        record(
+        return record(
                 eventId,
                 channel,
                 (tx, incident, now) -> {
@@ -305,55 +349,61 @@ public final class EventRecorder implements Middleware, SlackSurface {
                                         ts),
                                 now);
                     }
+                    return true;
                 });
     }
 
-    private void joined(String eventId, JsonObject event) {
+    private Recording joined(String eventId, JsonObject event) {
         String channel = string(event, "channel");
         String user = string(event, "user");
         if (user == null) {
-            return;
+            return Recording.ELSEWHERE;
         }
-        boolean applied =
+        Recording recording =
                 record(
                         eventId,
                         channel,
-                        (tx, incident, now) ->
-                                participants.add(
-                                        tx,
-                                        incident.id(),
-                                        user,
-                                        string(event, "inviter") != null ? "invited" : "joined",
-                                        now));
-        if (applied) {
+                        (tx, incident, now) -> {
+                            participants.add(
+                                    tx,
+                                    incident.id(),
+                                    user,
+                                    string(event, "inviter") != null ? "invited" : "joined",
+                                    now);
+                            return true;
+                        });
+        if (recording == Recording.STORED) {
             users.refreshLater(user);
         }
+        return recording;
     }
 
     private interface Apply {
-        void apply(Tx tx, Incident incident, Instant now);
+        /** Applies the event; false when it finds it applied already (a repeat by other means). */
+        boolean apply(Tx tx, Incident incident, Instant now);
     }
 
     /**
      * In one transaction: claims the delivery and applies it, when the channel records an incident.
-     * True when something was applied (not a retry, not another channel).
+     * Stored when something was applied (not a retry, not another channel).
      */
-    private boolean record(String eventId, String channel, Apply apply) {
+    private Recording record(String eventId, String channel, Apply apply) {
         if (channel == null) {
-            return false;
+            return Recording.ELSEWHERE;
         }
         Instant now = clock.instant();
         return database.groupCommit(
                 tx -> {
                     Optional<Incident> incident = incidents.findByChannel(tx, channel);
                     if (incident.isEmpty() || incident.get().status() == IncidentStatus.PLANNED) {
-                        return false; // a maintenance window is recorded from `begin`
+                        return Recording.ELSEWHERE; // a maintenance window is recorded from `begin`
                     }
                     if (eventId != null && !Events.claim(tx, eventId, now)) {
-                        return false;
+                        return Recording.REPEAT;
                     }
-                    apply.apply(tx, incident.get(), now);
-                    return true;
+                    return apply.apply(tx, incident.get(), now)
+                            ? Recording.STORED
+                            : Recording.REPEAT;
                 });
     }
 

@@ -11,6 +11,8 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import dev.wrapup.bot.http.SlackPayloads.Kind;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.SeenRequests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +24,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -45,16 +48,36 @@ public final class SlackEndpoint extends HttpServlet {
     private final SlackRequestParser parser;
     private final SlackSignatures signatures;
     private final Replays replays;
+    private final Timer ack;
 
-    public SlackEndpoint(App app, String signingSecret, SeenRequests seen, Clock clock) {
+    public SlackEndpoint(
+            App app, String signingSecret, SeenRequests seen, Clock clock, MeterRegistry meters) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = new SlackSignatures(signingSecret, clock);
         this.replays = new Replays(seen, clock);
+        this.ack =
+                Timer.builder("wrapup.ack")
+                        .description(
+                                "From a request to /slack/events arriving to its answer, refusals"
+                                        + " included: Slack gives up after 3 s")
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(10))
+                        .register(meters);
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Timer.Sample started = Timer.start();
+        try {
+            answer(req, resp);
+        } finally {
+            started.stop(ack);
+        }
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long declared = req.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             tooLarge(req, resp, declared + " bytes declared");

@@ -3,12 +3,18 @@ package dev.wrapup.bot.http;
 import com.slack.api.bolt.App;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.SeenRequests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -18,16 +24,17 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Jetty serving Slack's requests, the health check and the web pages. */
+/** Jetty serving Slack's requests, the health check, the meters and the web pages. */
 public final class WebServer implements AutoCloseable {
     private static final String SLACK_PATH = "/slack/events";
 
     private final Server server;
     private final ServerConnector connector;
     private final ServletContextHandler context;
+    private final QueuedThreadPool threads;
 
     public WebServer(int port, Database database) throws IOException {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         server = new Server(threads);
         // Answers name no server, version or framework.
@@ -60,10 +67,23 @@ public final class WebServer implements AutoCloseable {
      * Serves Slack's requests (HTTP mode), checked before Bolt sees them; call before {@link
      * #start()}.
      */
-    public void slack(App app, String signingSecret, SeenRequests seen, Clock clock) {
+    public void slack(
+            App app, String signingSecret, SeenRequests seen, Clock clock, MeterRegistry meters) {
         context.addServlet(
-                new ServletHolder("slack", new SlackEndpoint(app, signingSecret, seen, clock)),
+                new ServletHolder(
+                        "slack", new SlackEndpoint(app, signingSecret, seen, clock, meters)),
                 SLACK_PATH);
+    }
+
+    /**
+     * Serves the registry at /metrics (behind the bearer token, when there is one) and adds Jetty's
+     * own meters to it: its thread pool and its connections. Call before {@link #start()}.
+     */
+    public void metrics(PrometheusMeterRegistry registry, Optional<String> token) {
+        context.addServlet(
+                new ServletHolder("metrics", new MetricsServlet(registry, token)), "/metrics");
+        new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
+        JettyConnectionMetrics.addToAllConnectors(server, registry);
     }
 
     /** Adds a servlet for the web pages; call before {@link #start()}. */

@@ -7,6 +7,8 @@ import com.slack.api.model.ResponseMetadata;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * and a Retry-After longer than {@link #LONGEST_WAIT} is not waited for on the caller's thread at
  * all. {@link #attempt} is one try for the work queue, which waits by scheduling. A request that
  * finally fails is logged and reported to the caller, never thrown at a request thread.
+ *
+ * <p>Every request is counted by method and outcome ({@code wrapup.slack.api.calls}), with its
+ * repeats ({@code ...retries}) and Slack's refusals to take more ({@code ...rate.limited}). The
+ * methods are the bot's own constants, so the tags have a few values only.
  */
 public final class SlackApi {
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
@@ -44,9 +50,12 @@ public final class SlackApi {
 
     private final MethodsClient methods;
     private final RetryPolicy<Object> policy;
+    private final MeterRegistry meters;
 
-    public SlackApi(MethodsClient methods, int maxAttempts, Duration baseDelay) {
+    public SlackApi(
+            MethodsClient methods, int maxAttempts, Duration baseDelay, MeterRegistry meters) {
         this.methods = methods;
+        this.meters = meters;
         Duration maxDelay =
                 baseDelay.multipliedBy(4).compareTo(LONGEST_WAIT) < 0
                         ? baseDelay.multipliedBy(4)
@@ -87,7 +96,15 @@ public final class SlackApi {
      */
     public <T extends SlackApiTextResponse> Optional<T> send(String method, Request<T> request) {
         try {
-            T response = Failsafe.with(policy).get(() -> request.send(methods));
+            T response =
+                    Failsafe.with(policy)
+                            .get(
+                                    ctx -> {
+                                        if (ctx.isRetry()) {
+                                            retried(method);
+                                        }
+                                        return call(method, request);
+                                    });
             if (!response.isOk()) {
                 log.warn("Slack {} answered {}", method, response.getError());
             }
@@ -124,8 +141,10 @@ public final class SlackApi {
 
     public <T extends SlackApiTextResponse> Attempt<T> attempt(String method, Request<T> request) {
         try {
-            T response = request.send(methods);
+            T response = call(method, request);
             if (!response.isOk() && TRANSIENT_ERRORS.contains(response.getError())) {
+                // The caller tries again, by scheduling.
+                retried(method);
                 return new Attempt<>(null, true, null, response.getError());
             }
             if (!response.isOk()) {
@@ -138,6 +157,7 @@ public final class SlackApi {
                 log.error("Slack {} failed", method, e);
                 return new Attempt<>(null, false, null, describe(e, null));
             }
+            retried(method);
             Duration wait = retryAfter(e);
             return new Attempt<>(null, true, wait.isNegative() ? null : wait, describe(e, null));
         }
@@ -167,6 +187,54 @@ public final class SlackApi {
             cursor = next == null ? null : next.getNextCursor();
         } while (cursor != null && !cursor.isEmpty());
         return Optional.empty();
+    }
+
+    /** One request to Slack, counted by what came of it. */
+    private <T extends SlackApiTextResponse> T call(String method, Request<T> request)
+            throws IOException, SlackApiException {
+        String outcome = "failed";
+        try {
+            T response = request.send(methods);
+            outcome =
+                    response.isOk()
+                            ? "ok"
+                            : "ratelimited".equals(response.getError())
+                                    ? "rate_limited"
+                                    : TRANSIENT_ERRORS.contains(response.getError())
+                                            ? "unavailable"
+                                            : "error";
+            return response;
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            outcome = code == 429 ? "rate_limited" : code >= 500 ? "unavailable" : "error";
+            throw e;
+        } catch (IOException e) {
+            outcome = "unreachable";
+            throw e;
+        } finally {
+            Counter.builder("wrapup.slack.api.calls")
+                    .description("Slack Web API requests, by method and what came of them")
+                    .tag("method", method)
+                    .tag("outcome", outcome)
+                    .register(meters)
+                    .increment();
+            if (outcome.equals("rate_limited")) {
+                Counter.builder("wrapup.slack.api.rate.limited")
+                        .description("Slack Web API requests Slack refused with HTTP 429")
+                        .tag("method", method)
+                        .register(meters)
+                        .increment();
+            }
+        }
+    }
+
+    /** A request Slack could not take is tried again: in-line here, or by the work queue. */
+    private void retried(String method) {
+        Counter.builder("wrapup.slack.api.retries")
+                .description("Slack Web API requests tried again after a transient failure")
+                .tag("method", method)
+                .register(meters)
+                .increment();
     }
 
     private static boolean isTransient(Throwable e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import dev.wrapup.bot.testing.FakeSlack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,13 +19,19 @@ import org.junit.jupiter.api.Test;
 class SlackApiTest {
     FakeSlack fake;
     SlackApi api;
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() throws Exception {
         fake = new FakeSlack();
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(fake.apiUrl());
-        api = new SlackApi(Slack.getInstance(config).methods("xoxb-1"), 4, Duration.ofMillis(50));
+        api =
+                new SlackApi(
+                        Slack.getInstance(config).methods("xoxb-1"),
+                        4,
+                        Duration.ofMillis(50),
+                        meters);
     }
 
     @AfterEach
@@ -42,6 +49,19 @@ class SlackApiTest {
         assertEquals(2, tries.size());
         Duration waited = Duration.between(tries.get(0).at(), tries.get(1).at());
         assertTrue(waited.compareTo(Duration.ofMillis(1900)) >= 0, "waited only " + waited);
+        assertEquals(1.0, calls("chat.postMessage", "rate_limited"));
+        assertEquals(1.0, calls("chat.postMessage", "ok"));
+        assertEquals(1.0, count("wrapup.slack.api.retries", "chat.postMessage"));
+        assertEquals(1.0, count("wrapup.slack.api.rate.limited", "chat.postMessage"));
+    }
+
+    private double calls(String method, String outcome) {
+        return meters.counter("wrapup.slack.api.calls", "method", method, "outcome", outcome)
+                .count();
+    }
+
+    private double count(String name, String method) {
+        return meters.counter(name, "method", method).count();
     }
 
     @Test
@@ -66,6 +86,7 @@ class SlackApiTest {
         assertTrue(attempt.retry());
         assertEquals(Duration.ofSeconds(30), attempt.retryAfter());
         assertEquals(1, fake.requests("chat.postMessage").size());
+        assertEquals(1.0, count("wrapup.slack.api.retries", "chat.postMessage"), "queued again");
     }
 
     @Test
@@ -75,6 +96,9 @@ class SlackApiTest {
                 api.ok("chat.postMessage", m -> m.chatPostMessage(r -> r.channel("C1").text("hi")))
                         .isPresent());
         assertEquals(3, fake.requests("chat.postMessage").size());
+        assertEquals(2.0, calls("chat.postMessage", "unavailable"));
+        assertEquals(2.0, count("wrapup.slack.api.retries", "chat.postMessage"));
+        assertEquals(0.0, count("wrapup.slack.api.rate.limited", "chat.postMessage"));
     }
 
     @Test

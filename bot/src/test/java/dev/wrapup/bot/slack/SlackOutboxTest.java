@@ -15,6 +15,7 @@ import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Outbox;
 import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.testing.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,8 @@ class SlackOutboxTest {
                         new SlackApi(
                                 Slack.getInstance(config).methods("xoxb-1"),
                                 4,
-                                Duration.ofMillis(50)),
+                                Duration.ofMillis(50),
+                                new SimpleMeterRegistry()),
                         Clock.systemUTC());
         outbox = new Outbox(database);
     }

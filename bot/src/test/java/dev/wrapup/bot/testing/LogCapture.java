@@ -59,9 +59,14 @@ public final class LogCapture implements AutoCloseable {
     }
 
     /** The encoder of the appender configured in src/main/resources/logback.xml. */
-    @SuppressWarnings("unchecked")
     public static Encoder<ILoggingEvent> productionEncoder() {
+        return productionEncoder("text");
+    }
+
+    /** The same, as WRAPUP_LOG_FORMAT set to the format configures it. */
+    public static Encoder<ILoggingEvent> productionEncoder(String format) {
         LoggerContext context = new LoggerContext();
+        context.putProperty("WRAPUP_LOG_FORMAT", format);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {

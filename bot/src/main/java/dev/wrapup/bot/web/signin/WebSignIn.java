@@ -8,6 +8,7 @@ import dev.wrapup.bot.slack.SlackIdentity;
 import dev.wrapup.bot.web.Templates;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.WebSessions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -22,12 +23,13 @@ public final class WebSignIn {
             Slack slack,
             SlackIdentity identity,
             Templates templates,
+            MeterRegistry meters,
             Clock clock) {
         WebSessions store = new WebSessions(database);
         Sessions sessions = new Sessions(store, clock, settings.secureCookies());
         // No token of the bot's: the code exchange carries the app's credentials, userInfo the
         // signed-in person's token. Two quick tries: someone is waiting in a browser.
-        SlackApi api = new SlackApi(slack.methods(), 2, Duration.ofMillis(200));
+        SlackApi api = new SlackApi(slack.methods(), 2, Duration.ofMillis(200), meters);
         web.filter("/*", new SignInFilter(settings, sessions, store, clock));
         web.route(
                 SignIn.CALLBACK_PATH,
