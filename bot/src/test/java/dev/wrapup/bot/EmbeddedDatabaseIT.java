@@ -74,8 +74,12 @@ class EmbeddedDatabaseIT {
                 List<Path> files = list(data);
                 assertTrue(files.contains(data.resolve("wrapup.password")), files.toString());
                 assertTrue(files.contains(data.resolve("wrapup.lock.db")), files.toString());
+                assertTrue(files.contains(data.resolve("index")), files.toString());
                 for (Path file : files) {
-                    assertEquals("rw-------", permissions(file), file.toString());
+                    assertEquals(
+                            Files.isDirectory(file) ? "rwx------" : "rw-------",
+                            permissions(file),
+                            file.toString());
                 }
 
                 Properties lock = ListeningSockets.h2Lock(data.resolve("wrapup.lock.db"));

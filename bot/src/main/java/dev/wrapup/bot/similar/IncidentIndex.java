@@ -4,8 +4,11 @@ import dev.wrapup.domain.IncidentKind;
 import dev.wrapup.domain.IncidentText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
@@ -131,7 +135,22 @@ public final class IncidentIndex implements AutoCloseable {
      */
     public static IncidentIndex open(Path folder) throws IOException {
         Files.createDirectories(folder);
+        ownerOnly(folder);
         return new IncidentIndex(FSDirectory.open(folder), false);
+    }
+
+    /**
+     * The index holds the incidents' words, so its folder is as private as the database's: its
+     * owner's only, where the file system has POSIX permissions.
+     */
+    private static void ownerOnly(Path folder) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        if (!Files.getPosixFilePermissions(folder).equals(ownerOnly)) {
+            Files.setPosixFilePermissions(folder, ownerOnly);
+        }
     }
 
     /**
