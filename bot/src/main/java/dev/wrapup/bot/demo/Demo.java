@@ -1,5 +1,6 @@
 package dev.wrapup.bot.demo;
 
+import dev.wrapup.bot.config.ConfigException;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.DatabaseSettings;
@@ -9,13 +10,18 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -60,6 +66,7 @@ public final class Demo implements AutoCloseable {
         out.println(Transcript.PREFIX + SlackStandIn.LABEL + ".");
         int port = port(given.get("PORT"), out);
         Path folder = FOLDER.toAbsolutePath();
+        holdFolder(folder);
         clear(folder);
         out.println(
                 Transcript.PREFIX
@@ -116,10 +123,10 @@ public final class Demo implements AutoCloseable {
                         + "\" is "
                         + incident.status().name().toLowerCase()
                         + ", with "
-                        + wrapUps.comments(incident.id()).size()
-                        + " comments, "
-                        + wrapUps.actions(incident.id()).size()
-                        + " action item and "
+                        + plural(wrapUps.comments(incident.id()).size(), "comment")
+                        + ", "
+                        + plural(wrapUps.actions(incident.id()).size(), "action item")
+                        + " and "
                         + (wrapUps.publication(incident.id()).isPresent()
                                 ? "its wrap-up published."
                                 : "no publication.")
@@ -164,6 +171,31 @@ public final class Demo implements AutoCloseable {
         }
     }
 
+    /**
+     * Locks ./wrapup-demo for this process's life (the system frees it however the process ends): a
+     * second demo from the same folder would delete the database under the first.
+     */
+    private static void holdFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        FileChannel channel =
+                FileChannel.open(
+                        folder.resolve("demo.lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new ConfigException(
+                    "Another demo is running from this folder ("
+                            + folder
+                            + " is in use): stop it with Ctrl-C, or run this one from another folder.");
+        }
+        HELD.add(lock);
+    }
+
+    /** Kept reachable so that the lock is never released by garbage collection. */
+    private static final List<FileLock> HELD = new CopyOnWriteArrayList<>();
+
     /** Removes the previous run's database and index, and nothing else that may be there. */
     private static void clear(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -183,6 +215,10 @@ public final class Demo implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static String secret() {

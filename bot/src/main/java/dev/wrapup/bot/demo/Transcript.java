@@ -52,7 +52,7 @@ final class Transcript {
 
     /** What a person did that the audience saw. */
     synchronized void saw(String audience, String who, String text) {
-        line(audience, who + ": " + text);
+        line(audience, who + ": " + readable(text));
     }
 
     synchronized void show(SlackStandIn.Call call) {
