@@ -2,6 +2,7 @@ package dev.wrapup.bot;
 
 import dev.wrapup.bot.config.Config;
 import dev.wrapup.bot.config.ConfigException;
+import dev.wrapup.bot.demo.Demo;
 import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.DatabaseSettings;
 import java.io.PrintStream;
@@ -28,6 +29,9 @@ public final class Main {
                     "  export <incident-id|channel-id> [--format md|json] [--full]",
                     "                              print an incident's wrap-up report (md, the default) or record (json);",
                     "                              --full adds deleted text and earlier versions of edited messages",
+                    "  demo                        play an incident from declare to published wrap-up against a",
+                    "                              built-in Slack stand-in, print what everyone saw, keep its web",
+                    "                              page up (fresh H2 database in ./wrapup-demo)",
                     "  --help                      this text",
                     "",
                     "Configuration is read from environment variables; docs/configuration.md lists them.");
@@ -77,6 +81,10 @@ public final class Main {
                 case "migrate" -> {
                     return migrate(Config.databaseFrom(env), out);
                 }
+                case "demo" -> {
+                    runDemo(env, out);
+                    return -1;
+                }
                 case "export" -> {
                     return Export.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
                 }
@@ -89,6 +97,9 @@ public final class Main {
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
+        } catch (DemoStopped e) {
+            err.println("The demo could not finish its story: " + rootMessage(e));
+            return 1;
         } catch (Exception e) {
             err.println("Wrapup could not start: " + rootMessage(e));
             return 1;
@@ -96,7 +107,39 @@ public final class Main {
     }
 
     private static void runBot(Config config) throws Exception {
-        Wrapup wrapup = Wrapup.start(config, Clock.systemUTC());
+        stopOnSignals(Wrapup.start(config, Clock.systemUTC()));
+    }
+
+    /** The bot against the built-in Slack stand-in, playing the demo's story once. */
+    private static void runDemo(Map<String, String> env, PrintStream out) throws Exception {
+        Demo demo = Demo.prepare(env, out);
+        Wrapup wrapup;
+        try {
+            wrapup = Wrapup.start(Config.from(demo.env()), Clock.systemUTC());
+        } catch (Exception | Error e) {
+            demo.close();
+            throw e;
+        }
+        stopOnSignals(wrapup);
+        try {
+            demo.play(wrapup.database());
+        } catch (RuntimeException e) {
+            // Stopped in order here, before the JVM's shutdown hooks (H2 has one) run at once.
+            wrapup.close();
+            demo.close();
+            throw new DemoStopped(e);
+        }
+    }
+
+    /** The demo's story broke off: the process says why and exits 1. */
+    private static final class DemoStopped extends Exception {
+        DemoStopped(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** Keeps the JVM up until SIGTERM or SIGINT, then stops the bot in order. */
+    private static void stopOnSignals(Wrapup wrapup) {
         // Jetty's threads keep the JVM up. SIGTERM and SIGINT stop everything in order, the
         // database last, and only then let the JVM run its shutdown hooks: H2 has one of its
         // own that would close the database under requests still being answered (it cannot
