@@ -97,12 +97,7 @@ public record IncidentView(
     public record Earlier(SafeHtml text, Instant replacedAt) {}
 
     /** The wrap-up: comments by agenda item, who has not commented, action items, who was heard. */
-    public record WrapUp(
-            List<Agenda> agenda,
-            List<String> commented,
-            List<String> missing,
-            List<Action> actions,
-            Heard heard) {}
+    public record WrapUp(List<Agenda> agenda, List<Action> actions, Heard heard) {}
 
     /**
      * Was everyone heard: counts for every viewer, names for viewers of the full record only.

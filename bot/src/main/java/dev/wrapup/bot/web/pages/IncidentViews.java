@@ -14,7 +14,6 @@ import dev.wrapup.bot.web.pages.IncidentView.WrapUp;
 import dev.wrapup.domain.ActionItem;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.AnalysisCall;
-import dev.wrapup.domain.Completeness;
 import dev.wrapup.domain.Heard;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.IncidentKind;
@@ -207,7 +206,6 @@ final class IncidentViews {
                                                                                 c.createdAt()))
                                                         .toList()))
                         .toList();
-        Completeness done = Completeness.of(people, bots::contains, comments);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Action> actions =
                 wrapUps.actions(incident.id()).stream()
@@ -215,8 +213,6 @@ final class IncidentViews {
                         .toList();
         return new WrapUp(
                 agenda,
-                done.commented().stream().map(names).toList(),
-                done.missing().stream().map(names).toList(),
                 actions,
                 heard.of(
                         incident,
