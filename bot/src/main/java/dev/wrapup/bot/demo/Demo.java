@@ -179,7 +179,9 @@ public final class Demo implements AutoCloseable {
         Files.createDirectories(folder);
         FileChannel channel =
                 FileChannel.open(
-                        folder.resolve("demo.lock"),
+                        // Named like the database's own files, so the folder stays the
+                        // database's alone and is made private like ./data.
+                        folder.resolve("wrapup.demo.lock"),
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
