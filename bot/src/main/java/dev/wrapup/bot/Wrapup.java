@@ -392,10 +392,14 @@ public final class Wrapup implements AutoCloseable {
         outbox.start();
         admins.start();
         log.info(
-                "Wrapup is up: {} on port {}, database {}",
+                "Wrapup is up: {} on port {}, database {}{}",
                 config.socketMode() ? "Socket Mode" : "HTTP",
                 web.port(),
-                database.vendor());
+                database.vendor(),
+                // Names this replica in Quartz's tables, where another takes over its tasks.
+                database.vendor().supportsReplicas()
+                        ? ", scheduler instance " + scheduling.instanceId()
+                        : "");
         return new Wrapup(
                 config,
                 database,
