@@ -389,7 +389,8 @@ public final class Wrapup implements AutoCloseable {
         }
         follower.start();
         scheduling.start();
-        outbox.start();
+        // Claims name the scheduler's instance: once the others find it dead, its claims lapse.
+        outbox.start(scheduling.instanceId());
         admins.start();
         log.info(
                 "Wrapup is up: {} on port {}, database {}{}",
