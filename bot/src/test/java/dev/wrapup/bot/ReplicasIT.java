@@ -35,6 +35,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,14 +51,14 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three replicas of the jar, each a process of its own with its own port and search index, on one
@@ -78,6 +79,7 @@ class ReplicasIT {
 
     private static final Duration REMINDER_DELAY = Duration.ofSeconds(10);
 
+    private Path workDir;
     private FakeSlack fake;
     private Database db;
     private final List<BotProcess> replicas = new ArrayList<>();
@@ -85,9 +87,17 @@ class ReplicasIT {
     private final ExecutorService senders = Executors.newFixedThreadPool(8);
     private int next;
 
-    @BeforeAll
-    void startReplicas(@TempDir Path workDir) throws Exception {
+    /**
+     * Starts the replicas before the first scenario; each scenario is skipped, saying why, without
+     * a PostgreSQL.
+     */
+    @BeforeEach
+    void startReplicas() throws Exception {
+        if (fake != null) {
+            return; // started for an earlier scenario
+        }
         DatabaseSettings settings = TestDatabases.freshPostgresSchema();
+        workDir = Files.createTempDirectory("wrapup-replicas");
         fake = new FakeSlack();
         fake.addUser(ALICE, "Alice", "Europe/Berlin", 3600);
         fake.addUser(BOB, "Bob", "America/Los_Angeles", -28800);
@@ -120,6 +130,11 @@ class ReplicasIT {
         }
         if (fake != null) {
             fake.close();
+        }
+        if (workDir != null) {
+            try (Stream<Path> paths = Files.walk(workDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
