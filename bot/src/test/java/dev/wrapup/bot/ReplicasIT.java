@@ -307,6 +307,7 @@ class ReplicasIT {
             channels.add(channel);
         }
         // Slack refuses everything for a while, so that a backlog builds up in the queue...
+        int before = fake.requests().size();
         fake.rateLimitEverything(1);
         List<Callable<String>> declares = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
@@ -325,8 +326,8 @@ class ReplicasIT {
             assertTrue(answer.contains("now the incident channel"), answer);
         }
         Poll.until(
-                "every replica to have been refused by Slack",
-                () -> fake.requests().size() > 3 * REPLICAS,
+                "each declaration tried and refused",
+                () -> fake.requests().size() - before >= channels.size(),
                 Duration.ofSeconds(20));
         // ...then lets it through: every replica finds the whole backlog due at the same moment.
         fake.recover();
@@ -526,6 +527,18 @@ class ReplicasIT {
                                     .isEmpty(),
                     Duration.between(Instant.now(), deadline));
         }
+        Instant lastPosted =
+                posted(
+                                c ->
+                                        c.param("channel").startsWith("C0KILL")
+                                                && text(c).contains("starts now"))
+                        .stream()
+                        .map(FakeSlack.ApiRequest::at)
+                        .max(Instant::compareTo)
+                        .orElseThrow();
+        System.out.printf(
+                "replica %d killed %s; calls due by %s; the last posted %s (%d s after the kill)%n",
+                victim, killed, last, lastPosted, Duration.between(killed, lastPosted).toSeconds());
         Poll.until("the queue drained", () -> outbox().pending().isEmpty(), Duration.ofSeconds(30));
         for (String channel : channels) {
             assertEquals(
