@@ -417,13 +417,18 @@ public final class Wrapup implements AutoCloseable {
         }
         follower.start();
         scheduling.start();
-        outbox.start();
+        // Claims name the scheduler's instance: once the others find it dead, its claims lapse.
+        outbox.start(scheduling.instanceId());
         admins.start();
         log.info(
-                "Wrapup is up: {} on port {}, database {}",
+                "Wrapup is up: {} on port {}, database {}{}",
                 config.socketMode() ? "Socket Mode" : "HTTP",
                 web.port(),
-                database.vendor());
+                database.vendor(),
+                // Names this replica in Quartz's tables, where another takes over its tasks.
+                database.vendor().supportsReplicas()
+                        ? ", scheduler instance " + scheduling.instanceId()
+                        : "");
         return new Wrapup(
                 config,
                 database,

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -312,5 +313,42 @@ class AnalysisCallTest extends BotTest {
                                         c.param("text") != null
                                                 && c.param("text").contains("starts now"))
                         .count());
+    }
+
+    @Test
+    void aFiringRunAgainAfterItsReplicaDiedBeforeThePromptsSendsThemAndNotTheCallAgain() {
+        Incident incident = resolvedIncident("C0OPS");
+        fake.await("upload", c -> true);
+        // What a replica killed right after the call's commit leaves: the call started (its
+        // message queued with it) and nobody asked for a comment. Quartz runs the firing again.
+        bot.wrapup()
+                .database()
+                .transaction(tx -> calls().claimStart(tx, incident.id(), clock.instant()));
+        bot.runWhenDue(AnalysisCallService.TASK, incident.id());
+
+        for (String user : List.of(ALICE, BOB, CAROL)) {
+            fake.await(
+                    "chat.postMessage",
+                    c ->
+                            user.equals(c.param("channel"))
+                                    && c.param("text") != null
+                                    && c.param("text").startsWith("Your comment on"));
+        }
+        outboxDrained();
+        assertEquals(
+                3,
+                fake.requests("chat.postMessage").stream()
+                        .filter(
+                                c ->
+                                        c.param("text") != null
+                                                && c.param("text").startsWith("Your comment on"))
+                        .count());
+        assertTrue(
+                fake.requests("chat.postMessage").stream()
+                        .noneMatch(
+                                c ->
+                                        c.param("text") != null
+                                                && c.param("text").contains("starts now")),
+                "the call's own message is the first firing's, not posted again");
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -75,10 +77,40 @@ public final class Outbox {
     private static final Condition PENDING =
             SLACK_OUTBOX.POSTED_AT.isNull().and(SLACK_OUTBOX.FAILED_AT.isNull());
 
+    /**
+     * Quartz's list of live replicas: each checks in every few seconds, and the others delete the
+     * row of one that stopped checking in once they have taken over its jobs.
+     */
+    private static final Table<?> LIVE_REPLICAS = DSL.table(DSL.name("qrtz_scheduler_state"));
+
+    private static final Field<String> REPLICA = DSL.field(DSL.name("instance_name"), String.class);
+
     private final DSLContext dsl;
+
+    /** Whether other replicas may hold claims, whose holders may die. */
+    private final boolean replicas;
 
     public Outbox(Database database) {
         this.dsl = database.dsl();
+        this.replicas = database.vendor().supportsReplicas();
+    }
+
+    /**
+     * Held by no worker now: never claimed, its claim ran out, or (with replicas) it was claimed by
+     * a replica that is gone.
+     */
+    private Condition unclaimed(Instant now) {
+        Condition free = SLACK_OUTBOX.CLAIMED_UNTIL.isNull().or(SLACK_OUTBOX.CLAIMED_UNTIL.le(now));
+        if (!replicas) {
+            return free;
+        }
+        return free.or(
+                SLACK_OUTBOX
+                        .CLAIMED_BY
+                        .isNotNull()
+                        .and(
+                                SLACK_OUTBOX.CLAIMED_BY.notIn(
+                                        DSL.select(REPLICA).from(LIVE_REPLICAS))));
     }
 
     public long add(Tx tx, Work w, Instant now) {
@@ -111,7 +143,7 @@ public final class Outbox {
                                         .where(PENDING)
                                         .groupBy(SLACK_OUTBOX.CONVERSATION)))
                 .and(SLACK_OUTBOX.NEXT_ATTEMPT_AT.le(now))
-                .and(SLACK_OUTBOX.CLAIMED_UNTIL.isNull().or(SLACK_OUTBOX.CLAIMED_UNTIL.le(now)))
+                .and(unclaimed(now))
                 .orderBy(SLACK_OUTBOX.ID)
                 .limit(limit)
                 .fetch(Outbox::map);
@@ -164,17 +196,17 @@ public final class Outbox {
                         .and(SLACK_OUTBOX.ID.gt(item.id())));
     }
 
-    /** Takes the item to do it, until {@code until}; false when another worker holds it. */
-    public boolean claim(long id, Instant now, Instant until) {
+    /**
+     * Takes the item to do it, until {@code until}, for the replica named {@code claimant} (its
+     * Quartz instance); false when another worker holds it.
+     */
+    public boolean claim(long id, Instant now, Instant until, String claimant) {
         return dsl.update(SLACK_OUTBOX)
                         .set(SLACK_OUTBOX.CLAIMED_UNTIL, until)
+                        .set(SLACK_OUTBOX.CLAIMED_BY, claimant)
                         .where(SLACK_OUTBOX.ID.eq(id))
                         .and(PENDING)
-                        .and(
-                                SLACK_OUTBOX
-                                        .CLAIMED_UNTIL
-                                        .isNull()
-                                        .or(SLACK_OUTBOX.CLAIMED_UNTIL.le(now)))
+                        .and(unclaimed(now))
                         .execute()
                 == 1;
     }
@@ -183,6 +215,7 @@ public final class Outbox {
     public int releaseClaims() {
         return dsl.update(SLACK_OUTBOX)
                 .setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
+                .setNull(SLACK_OUTBOX.CLAIMED_BY)
                 .where(SLACK_OUTBOX.CLAIMED_UNTIL.isNotNull())
                 .and(PENDING)
                 .execute();
@@ -196,6 +229,7 @@ public final class Outbox {
                 .set(SLACK_OUTBOX.POSTED_TS, ts)
                 .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1))
                 .setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
+                .setNull(SLACK_OUTBOX.CLAIMED_BY)
                 .where(SLACK_OUTBOX.ID.eq(id))
                 .execute();
     }
@@ -207,6 +241,7 @@ public final class Outbox {
                 .set(SLACK_OUTBOX.ERROR, error)
                 .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1))
                 .setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
+                .setNull(SLACK_OUTBOX.CLAIMED_BY)
                 .where(SLACK_OUTBOX.ID.eq(id))
                 .execute();
     }
@@ -218,6 +253,7 @@ public final class Outbox {
                 .set(SLACK_OUTBOX.ERROR, error)
                 .set(SLACK_OUTBOX.ATTEMPTS, SLACK_OUTBOX.ATTEMPTS.plus(1))
                 .setNull(SLACK_OUTBOX.CLAIMED_UNTIL)
+                .setNull(SLACK_OUTBOX.CLAIMED_BY)
                 .where(SLACK_OUTBOX.ID.eq(id))
                 .execute();
     }

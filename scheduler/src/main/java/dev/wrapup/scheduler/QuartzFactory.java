@@ -3,6 +3,7 @@ package dev.wrapup.scheduler;
 import dev.wrapup.persistence.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -14,6 +15,12 @@ import org.quartz.utils.DBConnectionManager;
 public final class QuartzFactory {
     /** Stored with every job: it must stay the same across restarts or jobs are orphaned. */
     public static final String SCHEDULER_NAME = "wrapup";
+
+    /**
+     * How often each replica on PostgreSQL tells the others it is alive; one silent for longer
+     * (plus Quartz's 7.5 s grace) is taken for dead, and its jobs are run by another.
+     */
+    public static final Duration CLUSTER_CHECKIN = Duration.ofSeconds(10);
 
     private static final String DATA_SOURCE = "wrapup";
 
@@ -55,7 +62,9 @@ public final class QuartzFactory {
         p.setProperty(
                 "org.quartz.jobStore.isClustered",
                 Boolean.toString(database.vendor().supportsReplicas()));
-        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "10000");
+        p.setProperty(
+                "org.quartz.jobStore.clusterCheckinInterval",
+                Long.toString(CLUSTER_CHECKIN.toMillis()));
         return new StdSchedulerFactory(p).getScheduler();
     }
 }

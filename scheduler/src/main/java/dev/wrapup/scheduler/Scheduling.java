@@ -88,6 +88,18 @@ public final class Scheduling implements AutoCloseable {
     }
 
     /**
+     * This scheduler's name among the replicas, as Quartz's tables keep it (the instance whose
+     * tasks another replica takes over when it dies).
+     */
+    public String instanceId() {
+        try {
+            return quartz.getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Runs the task at the given time, replacing any earlier plan for the same task and subject.
      */
     public void at(String task, long subjectId, Instant when) {

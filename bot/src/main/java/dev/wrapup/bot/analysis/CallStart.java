@@ -8,6 +8,7 @@ import dev.wrapup.bot.slack.SlackOutbox;
 import dev.wrapup.bot.slack.SlackText;
 import dev.wrapup.bot.slack.SlackWork;
 import dev.wrapup.bot.web.IncidentLinks;
+import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.Participant;
 import dev.wrapup.domain.TimelineEntry;
@@ -17,6 +18,7 @@ import dev.wrapup.persistence.Incidents;
 import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.Timeline;
+import dev.wrapup.persistence.WrapUps;
 import dev.wrapup.scheduler.Scheduling;
 import java.time.Clock;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class CallStart {
     private final Participants participants;
     private final Timeline timeline;
     private final AnalysisCalls calls;
+    private final WrapUps wrapups;
     private final SlackOutbox outbox;
     private final OpeningWords openingWords;
     private final Optional<String> videoUrl;
@@ -59,6 +62,7 @@ public final class CallStart {
         this.participants = new Participants(database);
         this.timeline = new Timeline(database);
         this.calls = new AnalysisCalls(database);
+        this.wrapups = new WrapUps(database);
         this.outbox = outbox;
         this.openingWords = openingWords;
         this.videoUrl = videoUrl;
@@ -161,7 +165,17 @@ public final class CallStart {
                     return true;
                 },
                 post.about(CALL_STARTED, incidentId))) {
-            return; // cancelled, or already started by another replica or an earlier firing
+            // Cancelled, or already started by another replica or an earlier firing. Quartz runs
+            // a firing again when its replica died during it: if that was after the call's commit
+            // and before the prompts, nobody was asked yet, and the prompts are still owed (asking
+            // is once per person, so a replica asking at the same moment asks nobody twice).
+            if (calls.find(incidentId)
+                            .filter(c -> c.status() == AnalysisCall.Status.STARTED)
+                            .isPresent()
+                    && wrapups.askedFor(incidentId).isEmpty()) {
+                happenings.tell(new CallStarted(incident));
+            }
+            return;
         }
         happenings.tell(new CallStarted(incident));
     }

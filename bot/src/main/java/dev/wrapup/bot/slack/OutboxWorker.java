@@ -58,6 +58,9 @@ final class OutboxWorker {
     /** Set by start, once every kind of work has its performer. */
     private volatile boolean started;
 
+    /** This replica's name on its claims: its scheduler's instance, set by start. */
+    private volatile String claimant;
+
     private final ScheduledExecutorService dispatcher = BackgroundThreads.scheduled("slack-outbox");
     private final ExecutorService workers =
             Executors.newFixedThreadPool(
@@ -75,8 +78,13 @@ final class OutboxWorker {
         this.clock = clock;
     }
 
-    /** Starts working: what was left from before a restart first. */
-    void start() {
+    /**
+     * Starts working, as the replica named {@code claimant} (its scheduler's instance, which the
+     * other replicas know to be dead once it stops checking in): what was left from before a
+     * restart first.
+     */
+    void start(String claimant) {
+        this.claimant = claimant;
         if (!database.vendor().supportsReplicas()) {
             int released = outbox.releaseClaims();
             if (released > 0) {
@@ -114,7 +122,7 @@ final class OutboxWorker {
                     return;
                 }
                 if (busy.contains(item.conversation())
-                        || !outbox.claim(item.id(), now, now.plus(CLAIM))) {
+                        || !outbox.claim(item.id(), now, now.plus(CLAIM), claimant)) {
                     continue;
                 }
                 busy.add(item.conversation());

@@ -113,9 +113,12 @@ public final class SlackOutbox implements AutoCloseable {
         handlers.onPosted(topic, handler);
     }
 
-    /** Starts working: what was left from before a restart first. */
-    public void start() {
-        worker.start();
+    /**
+     * Starts working, as the replica whose scheduler instance is {@code replica}: what was left
+     * from before a restart first.
+     */
+    public void start(String replica) {
+        worker.start(replica);
     }
 
     /**

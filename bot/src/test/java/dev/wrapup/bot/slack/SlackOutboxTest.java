@@ -92,7 +92,7 @@ class SlackOutboxTest {
                     worker.add(tx, Work.post("C1", "third"));
                     return null;
                 });
-        worker.start();
+        worker.start("replica-test");
         Poll.until("all posted", () -> outbox.next().isEmpty());
         assertEquals(List.of("first", "second", "third"), posted("C1"));
         assertEquals(List.of("a direct message"), posted("U1"));
@@ -112,7 +112,7 @@ class SlackOutboxTest {
         long first =
                 database.transaction(tx -> outbox.add(tx, Work.post("C1", "first"), Instant.now()));
         worker.sendIf(tx -> true, Work.post("C1", "second"));
-        worker.start();
+        worker.start("replica-test");
         Poll.until("both posted", () -> outbox.next().isEmpty(), Duration.ofSeconds(20));
         List<FakeSlack.ApiRequest> posts = fake.requests("chat.postMessage");
         assertEquals(
@@ -133,7 +133,7 @@ class SlackOutboxTest {
         worker.sendIf(tx -> true, Work.post("C1", "behind it, in the same channel"));
         worker.sendIf(tx -> true, Work.post("C2", "to another channel"));
         worker.sendIf(tx -> true, Work.post("U1", "a direct message"));
-        worker.start();
+        worker.start("replica-test");
 
         fake.await("chat.postMessage", c -> "C2".equals(c.param("channel")));
         fake.await("chat.postMessage", c -> "U1".equals(c.param("channel")));
@@ -158,7 +158,7 @@ class SlackOutboxTest {
     void aMessageSlackRefusesForGoodIsSetAsideAndTheNextGoesOut() {
         worker.sendIf(tx -> true, Work.post("", "to nowhere"));
         worker.sendIf(tx -> true, Work.post("", "after it"));
-        worker.start();
+        worker.start("replica-test");
         Poll.until("both dealt with", () -> outbox.next().isEmpty());
         Outbox.Item refused = outbox.find(1).orElseThrow();
         assertNotNull(refused.failedAt());
@@ -186,7 +186,7 @@ class SlackOutboxTest {
                                                     Work.post("C1", "after " + item.progress())));
                 });
         worker.send(new Work("two-steps", "job", "C1", null, null, null, null, 1L));
-        worker.start();
+        worker.start("replica-test");
         fake.await("chat.postMessage", c -> "after first step done".equals(c.param("text")));
         Poll.until("all done", () -> outbox.next().isEmpty());
         assertEquals(1, steps.get());
@@ -211,7 +211,7 @@ class SlackOutboxTest {
                         null,
                         null,
                         null));
-        worker.start();
+        worker.start("replica-test");
         Poll.until("both done", () -> outbox.next().isEmpty());
         List<FakeSlack.ApiRequest> sent =
                 fake.requests().stream().filter(c -> c.method().startsWith("chat.")).toList();

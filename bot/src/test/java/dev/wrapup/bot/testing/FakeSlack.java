@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -83,6 +85,8 @@ public final class FakeSlack implements AutoCloseable {
     private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
     private final List<ApiRequest> succeeded = new CopyOnWriteArrayList<>();
     private final List<RateLimit> rateLimits = new CopyOnWriteArrayList<>();
+    private volatile Predicate<ApiRequest> held = c -> false;
+    private volatile CountDownLatch release = new CountDownLatch(0);
     private final Map<String, Function<ApiRequest, JsonObject>> answers = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, User> users = new ConcurrentHashMap<>();
@@ -217,6 +221,21 @@ public final class FakeSlack implements AutoCloseable {
         rateLimit(c -> true, retryAfterSeconds);
     }
 
+    /**
+     * Calls that match get their answer only at {@link #release()} (or after 30 s): a Slack slow to
+     * answer, so that the bot is caught in the middle of a request.
+     */
+    public void hold(Predicate<ApiRequest> matching) {
+        release = new CountDownLatch(1);
+        held = matching;
+    }
+
+    /** The calls held are answered, and no more are held. */
+    public void release() {
+        held = c -> false;
+        release.countDown();
+    }
+
     /** Slack is itself again: the rate limits are lifted. */
     public void recover() {
         rateLimits.clear();
@@ -332,6 +351,13 @@ public final class FakeSlack implements AutoCloseable {
                     new ApiRequest(
                             method, Collections.unmodifiableMap(params), token, time.instant());
             requests.add(call);
+            if (held.test(call)) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
 
             RateLimit limit =
                     rateLimits.stream()
