@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.wrapup.bot.slack.shapes.Workspace;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +38,9 @@ final class SlackStandIn implements AutoCloseable {
     static final String TEAM_ID = "T0DEMO";
     static final String BOT_USER_ID = "U0WRAPUP";
     static final String CLIENT_ID = "demo.client";
+
+    /** The demo workspace, as the story's requests to the bot name it. */
+    static final Workspace WORKSPACE = new Workspace(TEAM_ID, "demo");
 
     /** One Web API call as the bot sent it. */
     record Call(String method, Map<String, String> params) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.wrapup.bot.slack.shapes.Workspace;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,6 +41,9 @@ public final class FakeSlack implements AutoCloseable {
     public static final String TEAM_ID = "T0TEAM";
     public static final String BOT_USER_ID = "U0WRAPUP";
     public static final String BOT_ID = "B0WRAPUP";
+
+    /** The workspace the tests' requests to the bot come from. */
+    public static final Workspace WORKSPACE = new Workspace(TEAM_ID, "fake");
 
     /** The app credentials Sign in with Slack must present. */
     public static final String CLIENT_ID = "1111.2222";
