@@ -1,14 +1,18 @@
 package dev.wrapup.bot.demo;
 
+import static dev.wrapup.bot.slack.shapes.WebApiAnswers.error;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.wrapup.bot.slack.shapes.FormBody;
+import dev.wrapup.bot.slack.shapes.WebApiAnswers;
+import dev.wrapup.bot.slack.shapes.Workspace;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,6 +41,9 @@ final class SlackStandIn implements AutoCloseable {
     static final String TEAM_ID = "T0DEMO";
     static final String BOT_USER_ID = "U0WRAPUP";
     static final String CLIENT_ID = "demo.client";
+
+    /** The demo workspace, as the story's requests to the bot name it. */
+    static final Workspace WORKSPACE = new Workspace(TEAM_ID, "demo");
 
     /** One Web API call as the bot sent it. */
     record Call(String method, Map<String, String> params) {
@@ -272,16 +279,15 @@ final class SlackStandIn implements AutoCloseable {
 
     private JsonObject answer(Call call) {
         String channel = call.param("channel");
-        JsonObject o = new JsonObject();
-        o.addProperty("ok", true);
+        JsonObject o = WebApiAnswers.ok();
         switch (call.method()) {
             case "auth.test" -> {
-                o.addProperty("url", "https://demo.invalid/");
-                o.addProperty("team", "Demo workspace");
-                o.addProperty("user", "wrapup");
-                o.addProperty("team_id", TEAM_ID);
-                o.addProperty("user_id", BOT_USER_ID);
-                o.addProperty("bot_id", "B0WRAPUP");
+                return WebApiAnswers.authTest(
+                        "https://demo.invalid/",
+                        "Demo workspace",
+                        TEAM_ID,
+                        BOT_USER_ID,
+                        "B0WRAPUP");
             }
             case "chat.postMessage", "chat.update", "chat.postEphemeral" -> {
                 String ts = call.method().equals("chat.update") ? call.param("ts") : nextTs();
@@ -338,19 +344,16 @@ final class SlackStandIn implements AutoCloseable {
                 if (p == null) {
                     return error("user_not_found");
                 }
-                JsonObject u = new JsonObject();
-                u.addProperty("id", p.id());
-                u.addProperty("team_id", TEAM_ID);
-                u.addProperty("name", p.name().toLowerCase().replace(' ', '.'));
-                u.addProperty("real_name", p.name());
-                u.addProperty("tz", p.tz());
-                u.addProperty("tz_offset", p.tzOffset());
-                u.addProperty("is_bot", p.bot());
-                JsonObject profile = new JsonObject();
-                profile.addProperty("display_name", p.name());
-                profile.addProperty("real_name", p.name());
-                u.add("profile", profile);
-                o.add("user", u);
+                o.add(
+                        "user",
+                        WebApiAnswers.user(
+                                TEAM_ID,
+                                p.id(),
+                                p.name(),
+                                p.name(),
+                                p.tz(),
+                                p.tzOffset(),
+                                p.bot()));
             }
             case "bots.info" -> {
                 String id = call.param("bot");
@@ -381,19 +384,14 @@ final class SlackStandIn implements AutoCloseable {
                 }
                 String token = "xoxp-demo-" + ids.incrementAndGet();
                 grants.put(token, who);
-                o.addProperty("access_token", token);
-                o.addProperty("token_type", "Bearer");
-                o.addProperty("id_token", "header.payload.signature");
+                return WebApiAnswers.openIdToken(token);
             }
             case "openid.connect.userInfo" -> {
                 Person who = grants.get(call.param("token"));
                 if (who == null) {
                     return error("invalid_auth");
                 }
-                o.addProperty("sub", who.id());
-                o.addProperty("https://slack.com/user_id", who.id());
-                o.addProperty("https://slack.com/team_id", TEAM_ID);
-                o.addProperty("name", who.name());
+                return WebApiAnswers.openIdUserInfo(who.id(), TEAM_ID, who.name());
             }
             default -> {
                 // pins, topics, purposes, reactions, Home tabs, file deletions: done, nothing to
@@ -404,36 +402,10 @@ final class SlackStandIn implements AutoCloseable {
     }
 
     private JsonObject channel(String id) {
-        JsonObject c = new JsonObject();
-        c.addProperty("id", id);
-        c.addProperty("name", channelNames.get(id));
-        c.addProperty("is_channel", true);
-        c.addProperty("is_private", false);
-        c.addProperty("created", Instant.now().getEpochSecond());
-        return c;
-    }
-
-    private static JsonObject error(String error) {
-        JsonObject o = new JsonObject();
-        o.addProperty("ok", false);
-        o.addProperty("error", error);
-        return o;
+        return WebApiAnswers.channel(id, channelNames.get(id), false, Instant.now());
     }
 
     private static Map<String, String> form(String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            params.put(
-                    URLDecoder.decode(
-                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0
-                            ? ""
-                            : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return params;
+        return FormBody.parse(body);
     }
 }

@@ -1,10 +1,11 @@
 package dev.wrapup.bot.demo;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.slack.api.app_backend.SlackSignature;
+import dev.wrapup.bot.slack.shapes.Events;
+import dev.wrapup.bot.slack.shapes.FormBody;
+import dev.wrapup.bot.slack.shapes.RequestSignature;
 import dev.wrapup.bot.wrapup.CommentModal;
 import dev.wrapup.domain.AgendaItem;
 import dev.wrapup.domain.Incident;
@@ -12,11 +13,9 @@ import dev.wrapup.persistence.Database;
 import dev.wrapup.persistence.Incidents;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * The demo's incident, from the first alert to the published wrap-up: what the people do is sent to
@@ -54,7 +52,7 @@ final class Story {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final SlackStandIn slack;
     private final Transcript transcript;
-    private final SlackSignature.Generator signature;
+    private final String signingSecret;
     private final URI endpoint;
     private final Database database;
     private String channel;
@@ -67,7 +65,7 @@ final class Story {
             Database database) {
         this.slack = slack;
         this.transcript = transcript;
-        this.signature = new SlackSignature.Generator(signingSecret);
+        this.signingSecret = signingSecret;
         this.endpoint = URI.create(botUrl + "/slack/events");
         this.database = database;
     }
@@ -198,19 +196,17 @@ final class Story {
 
     /** Priya clicks "Give my comment" in her DM, and sends the form it opens. */
     private void commentThroughTheForm(Incident incident) {
-        JsonObject click = interaction("block_actions", PRIYA);
-        click.addProperty("trigger_id", "1.demo." + UUID.randomUUID());
-        JsonObject action = new JsonObject();
-        action.addProperty("action_id", CommentModal.OPEN_ACTION);
-        action.addProperty("block_id", "open");
-        action.addProperty("type", "button");
-        action.addProperty("value", Long.toString(incident.id()));
-        action.addProperty("action_ts", slack.nextTs());
-        JsonArray actions = new JsonArray();
-        actions.add(action);
-        click.add("actions", actions);
+        JsonObject click =
+                SlackStandIn.WORKSPACE.buttonClick(
+                        PRIYA.id(),
+                        userName(PRIYA),
+                        "1.demo." + UUID.randomUUID(),
+                        CommentModal.OPEN_ACTION,
+                        "open",
+                        Long.toString(incident.id()),
+                        slack.nextTs());
         transcript.saw("DM to " + PRIYA.name(), PRIYA.name(), "clicks [Give my comment]");
-        post(interactionForm(click), "application/x-www-form-urlencoded");
+        post(FormBody.payload(click), "application/x-www-form-urlencoded");
         SlackStandIn.Call open =
                 slack.await(
                         "views.open",
@@ -242,14 +238,15 @@ final class Story {
         JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
         view.addProperty("id", "V0DEMO");
         view.add("state", state);
-        JsonObject submission = interaction("view_submission", PRIYA);
+        JsonObject submission =
+                SlackStandIn.WORKSPACE.interaction("view_submission", PRIYA.id(), userName(PRIYA));
         submission.add("view", view);
         transcript.saw(
                 "Modal: " + view.getAsJsonObject("title").get("text").getAsString(),
                 PRIYA.name(),
                 typed.toString());
         HttpResponse<String> sent =
-                post(interactionForm(submission), "application/x-www-form-urlencoded");
+                post(FormBody.payload(submission), "application/x-www-form-urlencoded");
         if (sent.body().contains("errors")) {
             throw new IllegalStateException("the comment form was refused: " + sent.body());
         }
@@ -273,15 +270,8 @@ final class Story {
 
     private void edit(SlackStandIn.Person who, String ts, String before, String after) {
         transcript.saw(slack.where(channel) + " (everyone)", who.name(), "(edited) " + after);
-        JsonObject e = hidden("message_changed");
-        JsonObject message = message(who, after, ts);
-        JsonObject edited = new JsonObject();
-        edited.addProperty("user", who.id());
-        edited.addProperty("ts", slack.nextTs());
-        message.add("edited", edited);
-        e.add("message", message);
-        e.add("previous_message", message(who, before, ts));
-        event(e);
+        String eventTs = slack.nextTs();
+        event(Events.messageChanged(channel, who.id(), ts, before, after, slack.nextTs(), eventTs));
     }
 
     private void delete(SlackStandIn.Person who, String ts, String text) {
@@ -289,10 +279,7 @@ final class Story {
                 slack.where(channel) + " (everyone)",
                 who.name(),
                 "(deleted the message \"" + text + "\")");
-        JsonObject e = hidden("message_deleted");
-        e.addProperty("deleted_ts", ts);
-        e.add("previous_message", message(who, text, ts));
-        event(e);
+        event(Events.messageDeleted(channel, who.id(), ts, text, slack.nextTs()));
     }
 
     private void alert(String title, String text) {
@@ -301,95 +288,45 @@ final class Story {
                 slack.where(channel) + " (everyone)",
                 "Grafana Alerting (bot)",
                 title + ": " + text);
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "message");
-        e.addProperty("subtype", "bot_message");
-        e.addProperty("channel", channel);
-        e.addProperty("bot_id", MONITORING_BOT);
-        e.addProperty("username", "Grafana Alerting");
-        e.addProperty("text", title);
-        e.addProperty("ts", ts);
-        e.addProperty("event_ts", ts);
-        JsonObject attachment = new JsonObject();
-        attachment.addProperty("fallback", title + ": " + text);
-        attachment.addProperty("title", title);
-        attachment.addProperty("text", text);
-        attachment.addProperty("color", title.contains("RESOLVED") ? "good" : "danger");
-        JsonArray attachments = new JsonArray();
-        attachments.add(attachment);
-        e.add("attachments", attachments);
-        event(e);
+        String color = title.contains("RESOLVED") ? "good" : "danger";
+        event(
+                Events.botMessage(
+                        channel,
+                        MONITORING_BOT,
+                        "Grafana Alerting",
+                        title,
+                        ts,
+                        Events.attachment(title, text, color)));
     }
 
     private JsonObject message(SlackStandIn.Person who, String text, String ts) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "message");
-        e.addProperty("channel", channel);
-        e.addProperty("user", who.id());
-        e.addProperty("text", text);
-        e.addProperty("ts", ts);
-        e.addProperty("event_ts", ts);
-        e.addProperty("channel_type", "channel");
-        e.addProperty("client_msg_id", UUID.randomUUID().toString());
-        e.addProperty("team", SlackStandIn.TEAM_ID);
-        return e;
-    }
-
-    private JsonObject hidden(String subtype) {
-        String ts = slack.nextTs();
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "message");
-        e.addProperty("subtype", subtype);
-        e.addProperty("channel", channel);
-        e.addProperty("hidden", true);
-        e.addProperty("ts", ts);
-        e.addProperty("event_ts", ts);
-        return e;
+        return SlackStandIn.WORKSPACE.message(channel, who.id(), text, ts);
     }
 
     private JsonObject memberJoined(SlackStandIn.Person who) {
         transcript.saw(slack.where(channel) + " (everyone)", who.name(), "(joined the channel)");
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "member_joined_channel");
-        e.addProperty("user", who.id());
-        e.addProperty("channel", channel);
-        e.addProperty("channel_type", "C");
-        e.addProperty("team", SlackStandIn.TEAM_ID);
-        return e;
+        return SlackStandIn.WORKSPACE.memberJoined(channel, who.id(), null);
     }
 
     private void event(JsonObject event) {
-        JsonObject envelope = new JsonObject();
-        envelope.addProperty("token", "unused");
-        envelope.addProperty("team_id", SlackStandIn.TEAM_ID);
-        envelope.addProperty("api_app_id", "A0WRAPUP");
-        envelope.add("event", event);
-        envelope.addProperty("type", "event_callback");
-        envelope.addProperty("event_id", "Ev" + String.format("%08d", eventIds.incrementAndGet()));
-        envelope.addProperty("event_time", Instant.now().getEpochSecond());
-        post(envelope.toString(), "application/json");
+        String eventId = "Ev" + String.format("%08d", eventIds.incrementAndGet());
+        post(
+                SlackStandIn.WORKSPACE.eventCallback(event, eventId, Instant.now()).toString(),
+                "application/json");
     }
 
     private void command(SlackStandIn.Person who, String channelId, String command, String text) {
         transcript.saw(who.name() + " (only you)", who.name(), command + " " + text);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", "unused");
-        form.put("team_id", SlackStandIn.TEAM_ID);
-        form.put("team_domain", "demo");
-        form.put("channel_id", channelId);
-        form.put("channel_name", slack.where(channelId).substring(1));
-        form.put("user_id", who.id());
-        form.put("user_name", who.name().toLowerCase().replace(' ', '.'));
-        form.put("command", command);
-        form.put("text", text);
-        form.put("api_app_id", "A0WRAPUP");
-        form.put("is_enterprise_install", "false");
-        form.put("response_url", "https://hooks.demo.invalid/commands/" + UUID.randomUUID());
-        form.put("trigger_id", "1.demo." + UUID.randomUUID());
         String body =
-                form.entrySet().stream()
-                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                        .collect(Collectors.joining("&"));
+                SlackStandIn.WORKSPACE.slashCommand(
+                        command,
+                        text,
+                        who.id(),
+                        userName(who),
+                        channelId,
+                        slack.where(channelId).substring(1),
+                        "https://hooks.demo.invalid/commands/" + UUID.randomUUID(),
+                        "1.demo." + UUID.randomUUID());
         HttpResponse<String> answer = post(body, "application/x-www-form-urlencoded");
         if (!answer.body().isBlank()) {
             JsonObject json = JsonParser.parseString(answer.body()).getAsJsonObject();
@@ -400,41 +337,21 @@ final class Story {
         slack.settle();
     }
 
-    private JsonObject interaction(String type, SlackStandIn.Person who) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", type);
-        JsonObject team = new JsonObject();
-        team.addProperty("id", SlackStandIn.TEAM_ID);
-        team.addProperty("domain", "demo");
-        payload.add("team", team);
-        JsonObject user = new JsonObject();
-        user.addProperty("id", who.id());
-        user.addProperty("username", who.name().toLowerCase().replace(' ', '.'));
-        user.addProperty("team_id", SlackStandIn.TEAM_ID);
-        payload.add("user", user);
-        payload.addProperty("api_app_id", "A0WRAPUP");
-        payload.addProperty("token", "unused");
-        return payload;
-    }
-
-    private static String interactionForm(JsonObject payload) {
-        return "payload=" + encode(payload.toString());
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    /** The name Slack gives a person in user_name and username: "Alice Novak" is alice.novak. */
+    private static String userName(SlackStandIn.Person who) {
+        return who.name().toLowerCase().replace(' ', '.');
     }
 
     /** Posts to the bot as Slack does, signed with the signing secret; a refusal ends the story. */
     private HttpResponse<String> post(String body, String contentType) {
-        String ts = Long.toString(Instant.now().getEpochSecond());
         HttpRequest request =
-                HttpRequest.newBuilder(endpoint)
+                RequestSignature.post(
+                                endpoint,
+                                signingSecret,
+                                RequestSignature.timestamp(Instant.now()),
+                                body,
+                                contentType)
                         .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", contentType)
-                        .header("X-Slack-Request-Timestamp", ts)
-                        .header("X-Slack-Signature", signature.generate(ts, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build();
         try {
             HttpResponse<String> response =

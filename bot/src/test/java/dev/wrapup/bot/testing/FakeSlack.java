@@ -1,15 +1,20 @@
 package dev.wrapup.bot.testing;
 
+import static dev.wrapup.bot.slack.shapes.WebApiAnswers.error;
+import static dev.wrapup.bot.slack.shapes.WebApiAnswers.ok;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.wrapup.bot.slack.shapes.FormBody;
+import dev.wrapup.bot.slack.shapes.WebApiAnswers;
+import dev.wrapup.bot.slack.shapes.Workspace;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,6 +47,9 @@ public final class FakeSlack implements AutoCloseable {
     public static final String TEAM_ID = "T0TEAM";
     public static final String BOT_USER_ID = "U0WRAPUP";
     public static final String BOT_ID = "B0WRAPUP";
+
+    /** The workspace the tests' requests to the bot come from. */
+    public static final Workspace WORKSPACE = new Workspace(TEAM_ID, "fake");
 
     /** The app credentials Sign in with Slack must present. */
     public static final String CLIENT_ID = "1111.2222";
@@ -154,14 +162,7 @@ public final class FakeSlack implements AutoCloseable {
 
     /** A channel that exists in the workspace, with its members. */
     public void addChannel(String id, String name, boolean isPrivate, String... memberIds) {
-        JsonObject channel = new JsonObject();
-        channel.addProperty("id", id);
-        channel.addProperty("name", name);
-        channel.addProperty("is_channel", !isPrivate);
-        channel.addProperty("is_group", isPrivate);
-        channel.addProperty("is_private", isPrivate);
-        channel.addProperty("created", time.instant().getEpochSecond());
-        channels.put(id, channel);
+        channels.put(id, WebApiAnswers.channel(id, name, isPrivate, time.instant()));
         members.put(id, new CopyOnWriteArrayList<>(List.of(memberIds)));
     }
 
@@ -456,47 +457,15 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private static Map<String, String> form(String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key =
-                    URLDecoder.decode(
-                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value =
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(key, value);
-        }
-        return params;
-    }
-
-    private JsonObject ok() {
-        JsonObject o = new JsonObject();
-        o.addProperty("ok", true);
-        return o;
-    }
-
-    private JsonObject error(String error) {
-        JsonObject o = new JsonObject();
-        o.addProperty("ok", false);
-        o.addProperty("error", error);
-        return o;
+        return FormBody.parse(body);
     }
 
     private JsonObject defaultAnswer(ApiRequest call) {
         String channel = call.param("channel");
         switch (call.method()) {
             case "auth.test" -> {
-                JsonObject o = ok();
-                o.addProperty("url", "https://fake.slack.com/");
-                o.addProperty("team", "Fake Team");
-                o.addProperty("user", "wrapup");
-                o.addProperty("team_id", TEAM_ID);
-                o.addProperty("user_id", BOT_USER_ID);
-                o.addProperty("bot_id", BOT_ID);
-                return o;
+                return WebApiAnswers.authTest(
+                        "https://fake.slack.com/", "Fake Team", TEAM_ID, BOT_USER_ID, BOT_ID);
             }
             case "chat.postMessage", "chat.update", "chat.postEphemeral", "chat.meMessage" -> {
                 if (channel == null || channel.isEmpty()) {
@@ -642,19 +611,15 @@ public final class FakeSlack implements AutoCloseable {
                 if (user == null) {
                     return error("user_not_found");
                 }
-                JsonObject u = new JsonObject();
-                u.addProperty("id", user.id());
-                u.addProperty("team_id", TEAM_ID);
-                u.addProperty("name", user.displayName().toLowerCase().replace(' ', '.'));
-                u.addProperty("real_name", user.realName());
-                u.addProperty("tz", user.tz());
-                u.addProperty("tz_label", user.tz());
-                u.addProperty("tz_offset", user.tzOffset());
-                u.addProperty("is_bot", user.bot());
-                JsonObject profile = new JsonObject();
-                profile.addProperty("display_name", user.displayName());
-                profile.addProperty("real_name", user.realName());
-                u.add("profile", profile);
+                JsonObject u =
+                        WebApiAnswers.user(
+                                TEAM_ID,
+                                user.id(),
+                                user.displayName(),
+                                user.realName(),
+                                user.tz(),
+                                user.tzOffset(),
+                                user.bot());
                 JsonObject o = ok();
                 o.add("user", u);
                 return o;
@@ -693,23 +658,14 @@ public final class FakeSlack implements AutoCloseable {
                 }
                 String accessToken = nextId("xoxp-oidc-");
                 accessTokens.put(accessToken, grant.who());
-                JsonObject o = ok();
-                o.addProperty("access_token", accessToken);
-                o.addProperty("token_type", "Bearer");
-                o.addProperty("id_token", "header.payload.signature");
-                return o;
+                return WebApiAnswers.openIdToken(accessToken);
             }
             case "openid.connect.userInfo" -> {
                 SignedIn who = call.token() == null ? null : accessTokens.get(call.token());
                 if (who == null) {
                     return error("invalid_auth");
                 }
-                JsonObject o = ok();
-                o.addProperty("sub", who.userId());
-                o.addProperty("https://slack.com/user_id", who.userId());
-                o.addProperty("https://slack.com/team_id", who.teamId());
-                o.addProperty("name", who.name());
-                return o;
+                return WebApiAnswers.openIdUserInfo(who.userId(), who.teamId(), who.name());
             }
             case "apps.connections.open" -> {
                 JsonObject o = ok();

@@ -2,15 +2,14 @@ package dev.wrapup.bot.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wrapup.bot.slack.shapes.FormBody;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,20 +55,9 @@ public final class HttpBrowser {
 
     /** The decoded query parameters of an address. */
     public static Map<String, String> query(URI uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (uri.getRawQuery() == null) {
-            return params;
-        }
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(
-                    URLDecoder.decode(
-                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0
-                            ? ""
-                            : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return params;
+        return uri.getRawQuery() == null
+                ? new LinkedHashMap<>()
+                : FormBody.parse(uri.getRawQuery());
     }
 
     /** The Set-Cookie header for the named cookie, as the server sent it. */

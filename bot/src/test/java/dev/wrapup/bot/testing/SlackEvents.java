@@ -2,24 +2,18 @@ package dev.wrapup.bot.testing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.UUID;
+import dev.wrapup.bot.slack.shapes.Events;
 
-/** Event payloads shaped like the ones Slack sends (Events API docs, message subtypes). */
+/**
+ * Event payloads shaped like the ones Slack sends (Events API docs, message subtypes), from the
+ * fake workspace: the shapes the demo shares are built in {@link Events} and {@link
+ * dev.wrapup.bot.slack.shapes.Workspace}.
+ */
 public final class SlackEvents {
     private SlackEvents() {}
 
     public static JsonObject message(String channel, String user, String text, String ts) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "message");
-        e.addProperty("channel", channel);
-        e.addProperty("user", user);
-        e.addProperty("text", text);
-        e.addProperty("ts", ts);
-        e.addProperty("event_ts", ts);
-        e.addProperty("channel_type", channel.startsWith("G") ? "group" : "channel");
-        e.addProperty("client_msg_id", UUID.randomUUID().toString());
-        e.addProperty("team", FakeSlack.TEAM_ID);
-        return e;
+        return FakeSlack.WORKSPACE.message(channel, user, text, ts);
     }
 
     public static JsonObject threadReply(
@@ -52,24 +46,13 @@ public final class SlackEvents {
             String attachmentTitle,
             String attachmentText,
             String ts) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "message");
-        e.addProperty("subtype", "bot_message");
-        e.addProperty("channel", channel);
-        e.addProperty("bot_id", botId);
-        e.addProperty("username", username);
-        e.addProperty("text", text);
-        e.addProperty("ts", ts);
-        e.addProperty("event_ts", ts);
-        JsonArray attachments = new JsonArray();
-        JsonObject a = new JsonObject();
-        a.addProperty("fallback", attachmentTitle + ": " + attachmentText);
-        a.addProperty("title", attachmentTitle);
-        a.addProperty("text", attachmentText);
-        a.addProperty("color", "danger");
-        attachments.add(a);
-        e.add("attachments", attachments);
-        return e;
+        return Events.botMessage(
+                channel,
+                botId,
+                username,
+                text,
+                ts,
+                Events.attachment(attachmentTitle, attachmentText, "danger"));
     }
 
     public static JsonObject fileShare(
@@ -108,49 +91,12 @@ public final class SlackEvents {
             String newText,
             String editTs,
             String eventTs) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "message");
-        e.addProperty("subtype", "message_changed");
-        e.addProperty("channel", channel);
-        e.addProperty("hidden", true);
-        e.addProperty("ts", eventTs);
-        e.addProperty("event_ts", eventTs);
-        JsonObject message = new JsonObject();
-        message.addProperty("type", "message");
-        message.addProperty("user", user);
-        message.addProperty("text", newText);
-        message.addProperty("ts", ts);
-        JsonObject edited = new JsonObject();
-        edited.addProperty("user", user);
-        edited.addProperty("ts", editTs);
-        message.add("edited", edited);
-        e.add("message", message);
-        JsonObject previous = new JsonObject();
-        previous.addProperty("type", "message");
-        previous.addProperty("user", user);
-        previous.addProperty("text", oldText);
-        previous.addProperty("ts", ts);
-        e.add("previous_message", previous);
-        return e;
+        return Events.messageChanged(channel, user, ts, oldText, newText, editTs, eventTs);
     }
 
     public static JsonObject messageDeleted(
             String channel, String user, String deletedTs, String oldText, String eventTs) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "message");
-        e.addProperty("subtype", "message_deleted");
-        e.addProperty("channel", channel);
-        e.addProperty("hidden", true);
-        e.addProperty("ts", eventTs);
-        e.addProperty("event_ts", eventTs);
-        e.addProperty("deleted_ts", deletedTs);
-        JsonObject previous = new JsonObject();
-        previous.addProperty("type", "message");
-        previous.addProperty("user", user);
-        previous.addProperty("text", oldText);
-        previous.addProperty("ts", deletedTs);
-        e.add("previous_message", previous);
-        return e;
+        return Events.messageDeleted(channel, user, deletedTs, oldText, eventTs);
     }
 
     public static JsonObject reaction(
@@ -196,16 +142,7 @@ public final class SlackEvents {
     }
 
     public static JsonObject memberJoined(String channel, String user, String inviter) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "member_joined_channel");
-        e.addProperty("user", user);
-        e.addProperty("channel", channel);
-        e.addProperty("channel_type", "C");
-        e.addProperty("team", FakeSlack.TEAM_ID);
-        if (inviter != null) {
-            e.addProperty("inviter", inviter);
-        }
-        return e;
+        return FakeSlack.WORKSPACE.memberJoined(channel, user, inviter);
     }
 
     public static JsonObject channelJoin(String channel, String user, String ts) {

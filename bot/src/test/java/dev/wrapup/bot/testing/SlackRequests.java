@@ -1,28 +1,20 @@
 package dev.wrapup.bot.testing;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.wrapup.bot.slack.shapes.FormBody;
+import dev.wrapup.bot.slack.shapes.RequestSignature;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends requests to the bot's /slack/events signed as Slack signs them: the X-Slack-Signature
@@ -64,27 +56,17 @@ public final class SlackRequests {
 
     /** The body of a slash command as Slack posts it. */
     public static String commandForm(String command, String text, String userId, String channelId) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", "verification-token-unused");
-        form.put("team_id", FakeSlack.TEAM_ID);
-        form.put("team_domain", "fake");
-        form.put("channel_id", channelId);
-        form.put("channel_name", "channel");
-        form.put("user_id", userId);
-        form.put("user_name", userId.toLowerCase());
-        form.put("command", command);
-        form.put("text", text);
-        form.put("api_app_id", "A0WRAPUP");
-        form.put("is_enterprise_install", "false");
-        // Unique per invocation, as Slack's are: the same command sent twice is two requests, not a
-        // replay.
-        form.put(
-                "response_url",
+        return FakeSlack.WORKSPACE.slashCommand(
+                command,
+                text,
+                userId,
+                userId.toLowerCase(),
+                channelId,
+                "channel",
                 "https://hooks.slack.invalid/commands/T0TEAM/"
                         + COMMAND_IDS.incrementAndGet()
-                        + "/abc");
-        form.put("trigger_id", "1.2.trigger");
-        return form(form);
+                        + "/abc",
+                "1.2.trigger");
     }
 
     /** An Events API delivery wrapping the event, with a fresh event_id. */
@@ -108,16 +90,7 @@ public final class SlackRequests {
     }
 
     public static JsonObject eventEnvelope(JsonObject event, String eventId) {
-        JsonObject envelope = new JsonObject();
-        envelope.addProperty("token", "verification-token-unused");
-        envelope.addProperty("team_id", FakeSlack.TEAM_ID);
-        envelope.addProperty("api_app_id", "A0WRAPUP");
-        envelope.add("event", event);
-        envelope.addProperty("type", "event_callback");
-        envelope.addProperty("event_id", eventId);
-        envelope.addProperty("event_time", Instant.now().getEpochSecond());
-        envelope.addProperty("event_context", UUID.randomUUID().toString());
-        return envelope;
+        return FakeSlack.WORKSPACE.eventCallback(event, eventId, Instant.now());
     }
 
     /**
@@ -125,20 +98,7 @@ public final class SlackRequests {
      * caller adds the action or the view.
      */
     public static JsonObject interactionPayload(String type, String userId) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", type);
-        JsonObject team = new JsonObject();
-        team.addProperty("id", FakeSlack.TEAM_ID);
-        team.addProperty("domain", "fake");
-        payload.add("team", team);
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        user.addProperty("username", userId.toLowerCase());
-        user.addProperty("team_id", FakeSlack.TEAM_ID);
-        payload.add("user", user);
-        payload.addProperty("api_app_id", "A0WRAPUP");
-        payload.addProperty("token", "unused");
-        return payload;
+        return FakeSlack.WORKSPACE.interaction(type, userId, userId.toLowerCase());
     }
 
     /**
@@ -172,18 +132,8 @@ public final class SlackRequests {
 
     /** A click on a button carrying the value, as Slack sends it. */
     public static JsonObject buttonClick(String userId, String actionId, String value) {
-        JsonObject payload = interactionPayload("block_actions", userId);
-        payload.addProperty("trigger_id", "9.9.trigger");
-        JsonObject action = new JsonObject();
-        action.addProperty("action_id", actionId);
-        action.addProperty("block_id", "b1");
-        action.addProperty("type", "button");
-        action.addProperty("value", value);
-        action.addProperty("action_ts", "1.1");
-        JsonArray actions = new JsonArray();
-        actions.add(action);
-        payload.add("actions", actions);
-        return payload;
+        return FakeSlack.WORKSPACE.buttonClick(
+                userId, userId.toLowerCase(), "9.9.trigger", actionId, "b1", value, "1.1");
     }
 
     /** An interactivity request: form-encoded with the JSON in `payload`. */
@@ -197,7 +147,7 @@ public final class SlackRequests {
 
     /** The body of an interactivity request. */
     public static String interactionForm(JsonObject payload) {
-        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        return FormBody.payload(payload);
     }
 
     /** A body and the signature headers it was given: sent again, it is a byte-for-byte replay. */
@@ -205,7 +155,7 @@ public final class SlackRequests {
 
     /** Signs the body at the clock's time, to be sent (and sent again) later. */
     public Signed signed(String body, String contentType) {
-        String ts = Long.toString(clock.instant().getEpochSecond());
+        String ts = RequestSignature.timestamp(clock.instant());
         return new Signed(body, contentType, ts, sign(signingSecret, ts, body));
     }
 
@@ -224,29 +174,25 @@ public final class SlackRequests {
      */
     public static HttpRequest.Builder signedRequest(
             URI endpoint, String secret, String timestamp, String body, String contentType) {
-        return HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", contentType)
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", sign(secret, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return RequestSignature.post(endpoint, secret, timestamp, body, contentType);
     }
 
     /** Posts a body signed at the given time (to test stale timestamps). */
     public HttpResponse<String> post(
             String body, String contentType, Instant timestamp, Map<String, String> headers) {
-        String ts = Long.toString(timestamp.getEpochSecond());
+        String ts = RequestSignature.timestamp(timestamp);
         return send(body, contentType, ts, sign(signingSecret, ts, body), headers);
     }
 
     /** Posts bytes as they are (not necessarily UTF-8), signed at the given time. */
     public HttpResponse<String> post(byte[] body, String contentType, Instant timestamp) {
-        String ts = Long.toString(timestamp.getEpochSecond());
+        String ts = RequestSignature.timestamp(timestamp);
         return send(body, contentType, ts, sign(signingSecret, ts, body), Map.of());
     }
 
     /** Posts the body signed now with a secret other than the bot's, as a forger could. */
     public HttpResponse<String> forged(String body, String contentType) {
-        String ts = Long.toString(clock.instant().getEpochSecond());
+        String ts = RequestSignature.timestamp(clock.instant());
         return send(body, contentType, ts, sign("not-the-signing-secret", ts, body), Map.of());
     }
 
@@ -273,10 +219,10 @@ public final class SlackRequests {
                         .header("Content-Type", contentType)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (timestamp != null) {
-            request.header("X-Slack-Request-Timestamp", timestamp);
+            request.header(RequestSignature.TIMESTAMP_HEADER, timestamp);
         }
         if (signature != null) {
-            request.header("X-Slack-Signature", signature);
+            request.header(RequestSignature.SIGNATURE_HEADER, signature);
         }
         headers.forEach(request::header);
         try {
@@ -299,28 +245,14 @@ public final class SlackRequests {
     }
 
     public static String sign(String secret, String timestamp, String body) {
-        return sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8));
+        return RequestSignature.sign(secret, timestamp, body);
     }
 
     public static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
-            byte[] digest = mac.doFinal(body);
-            return "v0=" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return RequestSignature.sign(secret, timestamp, body);
     }
 
     public static String form(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(
-                        e ->
-                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                                        + "="
-                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return FormBody.encode(form);
     }
 }
