@@ -84,7 +84,7 @@ public record Report(String title, List<Section> sections) {
                 new KeyMoments(
                         c.timeline().stream()
                                 .filter(TimelineEntry::keyMoment)
-                                .map(e -> moment(e, disclosure, text))
+                                .map(e -> moment(e, disclosure, text, name))
                                 .toList()));
         for (AgendaItem item : agenda(i.kind())) {
             sections.add(
@@ -109,7 +109,7 @@ public record Report(String title, List<Section> sections) {
                                 Completeness.of(c.participants(), c.bots()::contains, c.comments()),
                                 name)));
         if (disclosure.timeline()) {
-            sections.add(TimelineSection.of(c.timeline(), disclosure.history(), text));
+            sections.add(TimelineSection.of(c.timeline(), disclosure.history(), text, name));
         }
         return new Report(kindLabel(i.kind()) + oneLine(text.apply(i.title())), sections);
     }
@@ -191,11 +191,16 @@ public record Report(String title, List<Section> sections) {
     }
 
     private static Moment moment(
-            TimelineEntry e, Disclosure disclosure, Function<String, String> text) {
+            TimelineEntry e,
+            Disclosure disclosure,
+            Function<String, String> text,
+            Function<String, String> name) {
         boolean hidden = e.deleted() && !disclosure.history();
         return new Moment(
                 WHEN.format(e.occurredAt()),
-                e.authorName(),
+                e.authorName() != null || e.authorId() == null
+                        ? e.authorName()
+                        : name.apply(e.authorId()),
                 hidden ? null : oneLine(text.apply(e.text())),
                 hidden);
     }

@@ -32,6 +32,18 @@ final class TimelineSection {
      */
     static Timeline of(
             List<TimelineEntry> entries, boolean history, Function<String, String> text) {
+        return of(entries, history, text, id -> id);
+    }
+
+    /**
+     * The same, with {@code name} naming an author whose name was not known when the entry was
+     * recorded (someone the bot had not met yet, such as whoever declared the incident).
+     */
+    static Timeline of(
+            List<TimelineEntry> entries,
+            boolean history,
+            Function<String, String> text,
+            Function<String, String> name) {
         Map<String, List<TimelineEntry>> replies =
                 entries.stream()
                         .filter(TimelineEntry::inThread)
@@ -56,17 +68,24 @@ final class TimelineSection {
             }
             List<Line> under =
                     replies.getOrDefault(e.ts() == null ? "" : e.ts(), List.of()).stream()
-                            .map(r -> line(r, history, text, List.of()))
+                            .map(r -> line(r, history, text, name, List.of()))
                             .toList();
-            lines.add(line(e, history, text, under));
+            lines.add(line(e, history, text, name, under));
         }
         return new Timeline(
                 days.stream().map(d -> new Day(d.heading(), List.copyOf(d.lines()))).toList());
     }
 
     private static Line line(
-            TimelineEntry e, boolean history, Function<String, String> text, List<Line> replies) {
-        String author = e.authorName() != null ? e.authorName() : e.authorId();
+            TimelineEntry e,
+            boolean history,
+            Function<String, String> text,
+            Function<String, String> name,
+            List<Line> replies) {
+        String author =
+                e.authorName() != null || e.authorId() == null
+                        ? e.authorName()
+                        : name.apply(e.authorId());
         if (e.deleted() && !history) {
             // Gone from the channel, so gone from everything that leaves it: no text, no files.
             return new Line(

@@ -54,6 +54,22 @@ class TimelineSectionTest {
     }
 
     @Test
+    void anAuthorNotYetKnownWhenRecordedIsNamedAsTheReportKnowsThemNow() {
+        TimelineEntry declared = entry(EntryKind.SYSTEM, "1.1", null, "Incident declared", T0);
+        Line line =
+                TimelineSection.of(
+                                List.of(declared),
+                                true,
+                                t -> t,
+                                id -> "U2".equals(id) ? "Alice Novak" : id)
+                        .days()
+                        .get(0)
+                        .lines()
+                        .get(0);
+        assertEquals("Alice Novak", line.author());
+    }
+
+    @Test
     void historyShowsEarlierTextsWhileWhatIsPublishedOnlySaysItWasEdited() {
         TimelineEntry edited =
                 new TimelineEntry(
