@@ -1,11 +1,13 @@
 package dev.wrapup.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wrapup.bot.digest.WeeklyDigest;
 import dev.wrapup.bot.testing.BotTest;
 import dev.wrapup.bot.testing.SlackEvents;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,9 +109,12 @@ class MetricsTest extends BotTest {
                 after.delta(
                         before, "wrapup_slack_api_retries_total", "method", "chat.postMessage"));
 
-        // The work queue's gauges, read from the database.
-        assertTrue(after.has("wrapup_outbox_depth"), after.text);
-        assertTrue(after.has("wrapup_outbox_oldest_age_seconds"), after.text);
+        // The work queue's gauges, read from the database, still read after a garbage
+        // collection: a gauge holds what it reads only weakly unless told otherwise.
+        collectGarbage();
+        Scrape collected = scrape();
+        assertEquals(0, collected.value("wrapup_outbox_depth"), collected.text);
+        assertEquals(0, collected.value("wrapup_outbox_oldest_age_seconds"), collected.text);
 
         // A recurring job, run when the clock passes its time.
         bot.advance(WeeklyDigest.EVERY.plusMinutes(1));
@@ -175,6 +180,15 @@ class MetricsTest extends BotTest {
         } catch (Exception e) {
             throw new AssertionError("GET /metrics failed", e);
         }
+    }
+
+    /** Returns once a garbage collection has cleared a weakly held object. */
+    private static void collectGarbage() {
+        WeakReference<Object> sentinel = new WeakReference<>(new Object());
+        for (int i = 0; i < 50 && sentinel.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(sentinel.get(), "no garbage collection happened");
     }
 
     private Scrape scrape() {

@@ -34,7 +34,10 @@ public final class OutboxBacklog {
     /** Registers the two gauges. */
     public static void register(Database database, Clock clock, MeterRegistry registry) {
         OutboxBacklog backlog = new OutboxBacklog(new Outbox(database), clock);
+        // Held strongly: a gauge keeps what it reads weakly by default, and nothing else keeps
+        // this one, so the first garbage collection would leave both gauges reading NaN.
         Gauge.builder("wrapup.outbox.depth", backlog, OutboxBacklog::depth)
+                .strongReference(true)
                 .description("Slack work items waiting to be done")
                 .register(registry);
         TimeGauge.builder(
@@ -42,6 +45,7 @@ public final class OutboxBacklog {
                         backlog,
                         TimeUnit.SECONDS,
                         OutboxBacklog::oldestAgeSeconds)
+                .strongReference(true)
                 .description("How long the oldest waiting Slack work item has waited; 0 when none")
                 .register(registry);
     }
