@@ -254,16 +254,19 @@ public final class Wrapup implements AutoCloseable {
                                 WorkingHours.parse(config.workingHours()), config.slotAlignment()),
                         config.analysisDelay(),
                         clock);
+        RoleGroupSnapshots snapshots =
+                new RoleGroupSnapshots(
+                        database, slackApi, outbox, users, config.roleGroups(), clock);
         new CallAnnouncement(
                 database,
                 slackApi,
                 outbox,
                 users,
                 config.roleGroups(),
+                snapshots,
                 config.videoUrl(),
                 links,
                 clock);
-        new RoleGroupSnapshots(database, slackApi, outbox, users, config.roleGroups(), clock);
         Access access = new Access(admins, new Participants(database));
         FixQuestions fixes = new FixQuestions(database, outbox, users, links, access, clock);
         new CallStart(

@@ -21,23 +21,28 @@ public final class RoleGroups {
     public void record(long incidentId, List<RoleGroupPresence> groups) {
         database.transaction(
                 tx -> {
-                    for (RoleGroupPresence g : groups) {
-                        tx.dsl()
-                                .deleteFrom(INCIDENT_ROLE_GROUP)
-                                .where(INCIDENT_ROLE_GROUP.INCIDENT_ID.eq(incidentId))
-                                .and(INCIDENT_ROLE_GROUP.ROLE.eq(g.role()))
-                                .execute();
-                        tx.dsl()
-                                .insertInto(INCIDENT_ROLE_GROUP)
-                                .set(INCIDENT_ROLE_GROUP.INCIDENT_ID, incidentId)
-                                .set(INCIDENT_ROLE_GROUP.ROLE, g.role())
-                                .set(INCIDENT_ROLE_GROUP.PARTICIPATED, g.participated())
-                                .set(INCIDENT_ROLE_GROUP.COMMENTED, g.commented())
-                                .set(INCIDENT_ROLE_GROUP.RECORDED_AT, g.recordedAt())
-                                .execute();
-                    }
+                    record(tx, incidentId, groups);
                     return null;
                 });
+    }
+
+    /** The same, in the caller's transaction. */
+    public void record(Tx tx, long incidentId, List<RoleGroupPresence> groups) {
+        for (RoleGroupPresence g : groups) {
+            tx.dsl()
+                    .deleteFrom(INCIDENT_ROLE_GROUP)
+                    .where(INCIDENT_ROLE_GROUP.INCIDENT_ID.eq(incidentId))
+                    .and(INCIDENT_ROLE_GROUP.ROLE.eq(g.role()))
+                    .execute();
+            tx.dsl()
+                    .insertInto(INCIDENT_ROLE_GROUP)
+                    .set(INCIDENT_ROLE_GROUP.INCIDENT_ID, incidentId)
+                    .set(INCIDENT_ROLE_GROUP.ROLE, g.role())
+                    .set(INCIDENT_ROLE_GROUP.PARTICIPATED, g.participated())
+                    .set(INCIDENT_ROLE_GROUP.COMMENTED, g.commented())
+                    .set(INCIDENT_ROLE_GROUP.RECORDED_AT, g.recordedAt())
+                    .execute();
+        }
     }
 
     /** What was last noted of the incident's role groups, by name. */

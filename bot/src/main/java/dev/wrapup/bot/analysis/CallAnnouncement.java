@@ -13,6 +13,7 @@ import dev.wrapup.bot.web.IncidentLinks;
 import dev.wrapup.domain.AnalysisCall;
 import dev.wrapup.domain.Incident;
 import dev.wrapup.domain.Participant;
+import dev.wrapup.domain.RoleGroupPresence;
 import dev.wrapup.domain.SlackUser;
 import dev.wrapup.domain.text.Ordinals;
 import dev.wrapup.persistence.AnalysisCalls;
@@ -60,6 +61,7 @@ public final class CallAnnouncement {
     private final SlackOutbox outbox;
     private final UserDirectory users;
     private final Map<String, String> roleGroups;
+    private final RoleGroupSnapshots snapshots;
     private final Optional<String> videoUrl;
     private final IncidentLinks links;
     private final Clock clock;
@@ -70,6 +72,7 @@ public final class CallAnnouncement {
             SlackOutbox outbox,
             UserDirectory users,
             Map<String, String> roleGroups,
+            RoleGroupSnapshots snapshots,
             Optional<String> videoUrl,
             IncidentLinks links,
             Clock clock) {
@@ -80,6 +83,7 @@ public final class CallAnnouncement {
         this.outbox = outbox;
         this.users = users;
         this.roleGroups = roleGroups;
+        this.snapshots = snapshots;
         this.videoUrl = videoUrl;
         this.links = links;
         this.clock = clock;
@@ -111,9 +115,14 @@ public final class CallAnnouncement {
         }
         Incident incident = found.get();
         JsonObject args = JsonParser.parseString(item.args()).getAsJsonObject();
+        // Slack is asked for the role groups once: for the suggestion to invite the missing ones,
+        // and for the note of who took part, made with the announcement.
+        Map<String, List<String>> groups = RoleGroupMembers.listed(slack, roleGroups);
+        List<RoleGroupPresence> presences = snapshots.presences(incident.id(), groups);
         String text =
                 announcement(
                         incident,
+                        groups,
                         Instant.parse(args.get("at").getAsString()),
                         strings(args, "suited"),
                         strings(args, "notSuited"),
@@ -125,7 +134,7 @@ public final class CallAnnouncement {
                 .then(
                         (tx, ts) -> {
                             calls.setAnnouncementTs(tx, incident.id(), ts);
-                            outbox.add(tx, RoleGroupSnapshots.of(incident));
+                            snapshots.record(tx, incident.id(), presences);
                             outbox.add(
                                     tx,
                                     new Work(
@@ -142,6 +151,7 @@ public final class CallAnnouncement {
 
     private String announcement(
             Incident incident,
+            Map<String, List<String>> groups,
             Instant at,
             List<String> suited,
             List<String> notSuited,
@@ -179,7 +189,7 @@ public final class CallAnnouncement {
         text.append(
                 "\nWe meet about a day after the incident so that everyone has rested. "
                         + "`/wrapup schedule <yyyy-mm-dd HH:mm> [Area/City]` moves it; the calendar file is in the thread.");
-        diversity(incident.id()).ifPresent(t -> text.append('\n').append(t));
+        diversity(incident.id(), groups).ifPresent(t -> text.append('\n').append(t));
         return text.toString();
     }
 
@@ -237,15 +247,18 @@ public final class CallAnnouncement {
         return CallInvites.of(incident, call, links.page(incident), videoUrl);
     }
 
-    /** Configured role groups that no participant belongs to, worded as a suggestion. */
-    Optional<String> diversity(long incidentId) {
-        if (roleGroups.isEmpty()) {
+    /**
+     * Configured role groups, of those Slack listed, that no participant belongs to, worded as a
+     * suggestion.
+     */
+    Optional<String> diversity(long incidentId, Map<String, List<String>> groups) {
+        if (groups.isEmpty()) {
             return Optional.empty();
         }
         List<String> participants =
                 this.participants.list(incidentId).stream().map(Participant::userId).toList();
         List<String> missing =
-                RoleGroupMembers.listed(slack, roleGroups).entrySet().stream()
+                groups.entrySet().stream()
                         .filter(
                                 group ->
                                         group.getValue().stream().noneMatch(participants::contains))

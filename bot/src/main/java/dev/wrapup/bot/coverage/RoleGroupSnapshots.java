@@ -13,6 +13,7 @@ import dev.wrapup.persistence.Outbox.Item;
 import dev.wrapup.persistence.Outbox.Work;
 import dev.wrapup.persistence.Participants;
 import dev.wrapup.persistence.RoleGroups;
+import dev.wrapup.persistence.Tx;
 import dev.wrapup.persistence.WrapUps;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,10 +68,23 @@ public final class RoleGroupSnapshots {
     }
 
     private Outcome snapshot(Item item) {
-        if (roleGroups.isEmpty()) {
-            return Outcome.done();
+        if (!roleGroups.isEmpty()) {
+            long incidentId = item.subjectId();
+            store.record(
+                    incidentId, presences(incidentId, RoleGroupMembers.listed(slack, roleGroups)));
         }
-        long incidentId = item.subjectId();
+        return Outcome.done();
+    }
+
+    /**
+     * What to note of each group Slack listed ({@link RoleGroupMembers#listed}): whether someone
+     * from it took part, and whether someone from it commented. A group Slack would not list is
+     * absent, and keeps what was noted of it before.
+     */
+    public List<RoleGroupPresence> presences(long incidentId, Map<String, List<String>> listed) {
+        if (listed.isEmpty()) {
+            return List.of();
+        }
         // Bots are neither participants nor commenters, as in the wrap-up's own count.
         Completeness completeness =
                 Completeness.of(
@@ -79,19 +93,20 @@ public final class RoleGroupSnapshots {
                         wrapups.comments(incidentId));
         Instant now = clock.instant();
         List<RoleGroupPresence> noted = new ArrayList<>();
-        // A group Slack would not list keeps what was noted of it before.
-        RoleGroupMembers.listed(slack, roleGroups)
-                .forEach(
-                        (role, ids) ->
-                                noted.add(
-                                        new RoleGroupPresence(
-                                                role,
-                                                completeness.participants().stream()
-                                                        .anyMatch(ids::contains),
-                                                completeness.commented().stream()
-                                                        .anyMatch(ids::contains),
-                                                now)));
-        store.record(incidentId, noted);
-        return Outcome.done();
+        listed.forEach(
+                (role, ids) ->
+                        noted.add(
+                                new RoleGroupPresence(
+                                        role,
+                                        completeness.participants().stream()
+                                                .anyMatch(ids::contains),
+                                        completeness.commented().stream().anyMatch(ids::contains),
+                                        now)));
+        return noted;
+    }
+
+    /** Notes them in the caller's transaction. */
+    public void record(Tx tx, long incidentId, List<RoleGroupPresence> presences) {
+        store.record(tx, incidentId, presences);
     }
 }
